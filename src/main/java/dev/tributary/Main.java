@@ -1,5 +1,135 @@
 package dev.tributary;
 
+import dev.tributary.cli.CommandLine;
+import dev.tributary.cli.IngestCommand;
+import dev.tributary.config.ConfigException;
+import dev.tributary.config.ConfigLoader;
+import dev.tributary.config.TributaryConfig;
+import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.topics.Taxonomy;
+import dev.tributary.topics.TaxonomyException;
+import dev.tributary.topics.TaxonomySource;
+import dev.tributary.topics.TopicTagger;
+import io.vertx.core.Vertx;
+import java.net.BindException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Start-up: parse the command line, load the configuration, run the command. */
 public final class Main {
-  public static void main(String[] args) {}
+  static final int EXIT_USAGE = 64;
+  static final int EXIT_CONFIG = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cli;
+    try {
+      cli = CommandLine.parse(args);
+    } catch (CommandLine.UsageException e) {
+      System.err.println("tributary: " + e.getMessage());
+      System.err.print(CommandLine.usage());
+      return EXIT_USAGE;
+    }
+    switch (cli.command()) {
+      case HELP -> {
+        System.out.print(CommandLine.usage());
+        return 0;
+      }
+      case VERSION -> {
+        System.out.println("tributary " + version());
+        return 0;
+      }
+      default -> {
+        return runWithConfig(cli);
+      }
+    }
+  }
+
+  private static int runWithConfig(CommandLine cli) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      TributaryConfig config =
+          ConfigLoader.load(vertx, cli.confFile(), System.getenv())
+              .await(30, TimeUnit.SECONDS);
+      Taxonomy taxonomy = TaxonomySource.load(config.topicsFile());
+      if (cli.command() == CommandLine.Command.INGEST) {
+        vertx.close();
+        return ingest(cli, config, taxonomy);
+      }
+      return serve(vertx, config, taxonomy);
+    } catch (ConfigException e) {
+      return configError(vertx, e.getMessage());
+    } catch (TaxonomyException e) {
+      return configError(vertx, "topics.file: " + e.getMessage());
+    } catch (Exception e) {
+      if (e.getCause() instanceof ConfigException ce) return configError(vertx, ce.getMessage());
+      vertx.close();
+      System.err.println("tributary: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int serve(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) throws Exception {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    try {
+      var running = Tributary.start(vertx, config, taxonomy).await(60, TimeUnit.SECONDS);
+      log.info(
+          "Tributary {} serving {} (port {}), inbox {}",
+          version(),
+          config.http().publicUrl(),
+          running.httpPort(),
+          config.inbox().dir().toAbsolutePath());
+    } catch (Exception e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+        return configError(
+            vertx,
+            "http.port: cannot listen on " + config.http().host() + ":" + config.http().port()
+                + " (address already in use)");
+      }
+      if (cause instanceof ConfigException ce) return configError(vertx, ce.getMessage());
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("Shutting down");
+                  try {
+                    vertx.close().await(20, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    log.warn("Unclean shutdown: {}", e.getMessage());
+                  }
+                },
+                "tributary-shutdown"));
+    Thread.currentThread().join();
+    return 0;
+  }
+
+  private static int ingest(CommandLine cli, TributaryConfig config, Taxonomy taxonomy) throws Exception {
+    try (SqliteStore store = SqliteStore.open(config.dataDir())) {
+      var summary =
+          new IngestCommand(new TopicTagger(taxonomy), store, config.inbox().maxBytes(), System.out)
+              .run(cli.paths());
+      return summary.failed() > 0 ? 1 : 0;
+    }
+  }
+
+  private static int configError(Vertx vertx, String message) {
+    System.err.println("tributary: configuration error: " + message);
+    vertx.close();
+    return EXIT_CONFIG;
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
 }

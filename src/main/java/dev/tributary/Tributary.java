@@ -1,0 +1,82 @@
+package dev.tributary;
+
+import dev.tributary.bus.Codecs;
+import dev.tributary.config.ApiTokens;
+import dev.tributary.config.TributaryConfig;
+import dev.tributary.http.HttpVerticle;
+import dev.tributary.http.SiteInfo;
+import dev.tributary.ingest.ExtractorVerticle;
+import dev.tributary.ingest.InboxVerticle;
+import dev.tributary.ingest.TaggerVerticle;
+import dev.tributary.store.StoreVerticle;
+import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.topics.Taxonomy;
+import dev.tributary.topics.Topic;
+import dev.tributary.topics.TopicTagger;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Deploys the verticles of one Tributary instance in pipeline order: store, tagger, extractor,
+ * HTTP, then the inbox (whose first scan needs the pipeline up).
+ */
+public final class Tributary {
+  private static final DeploymentOptions WORKER =
+      new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+
+  /** A started instance: the port it listens on and the token its write endpoints want. */
+  public record Running(int httpPort, String apiToken) {}
+
+  private Tributary() {}
+
+  public static Future<Running> start(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) {
+    Codecs.register(vertx);
+    String token;
+    try {
+      token = ApiTokens.resolve(config);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    TopicTagger tagger = new TopicTagger(taxonomy);
+    SiteInfo site =
+        new SiteInfo(
+            config.http().publicUrl(), config.feed().title(), config.feed().size(), labels(taxonomy));
+    HttpVerticle[] http = new HttpVerticle[1];
+    return vertx
+        .deployVerticle(() -> new StoreVerticle(() -> SqliteStore.open(config.dataDir())), WORKER)
+        .compose(id -> vertx.deployVerticle(() -> new TaggerVerticle(tagger), WORKER))
+        .compose(id -> vertx.deployVerticle(ExtractorVerticle::new, WORKER))
+        .compose(
+            id -> {
+              http[0] =
+                  new HttpVerticle(
+                      config.http().host(),
+                      config.http().port(),
+                      site,
+                      token,
+                      config.http().maxBodyBytes(),
+                      config.inbox().dir());
+              return vertx.deployVerticle(http[0]);
+            })
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    () ->
+                        new InboxVerticle(
+                            config.inbox().dir(),
+                            config.inbox().maxBytes(),
+                            config.inbox().settleMillis()),
+                    WORKER))
+        .map(id -> new Running(http[0].actualPort(), token));
+  }
+
+  static Map<String, String> labels(Taxonomy taxonomy) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Topic t : taxonomy.topics()) labels.put(t.slug(), t.label());
+    return labels;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tributary.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Stable article ids (SPEC §4). The id is a hash of the strongest identity the input has: the
+ * source's GUID, else the canonical URL, else the normalised text. The content hash of the
+ * normalised text is kept as a second dedup key, so the same text never becomes two articles.
+ */
+public final class ArticleIds {
+  private static final int ID_HEX_CHARS = 20;
+
+  private ArticleIds() {}
+
+  public static String forGuid(String sourceId, String guid) {
+    return hash("guid", sourceId + "\n" + guid.trim());
+  }
+
+  public static String forUrl(String url) {
+    return hash("url", url.trim());
+  }
+
+  public static String forText(String text) {
+    return hash("text", normalise(text));
+  }
+
+  public static String contentHash(String text) {
+    return hash("content", normalise(text));
+  }
+
+  /**
+   * Text as compared for dedup: Unicode-normalised, case-folded, punctuation and whitespace runs
+   * collapsed, so re-wrapped or re-encoded copies of a text compare equal.
+   */
+  static String normalise(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+
+  private static String hash(String kind, String value) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(kind.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      byte[] digest = sha.digest(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, ID_HEX_CHARS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

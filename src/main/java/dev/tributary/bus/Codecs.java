@@ -1,0 +1,37 @@
+package dev.tributary.bus;
+
+import dev.tributary.article.Article;
+import dev.tributary.ingest.RawDocument;
+import dev.tributary.store.StoredArticle;
+import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TimelineQuery;
+import dev.tributary.store.TopicCounts;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** Registers a local codec for every record Tributary sends on the event bus. */
+public final class Codecs {
+  private static final List<Class<?>> MESSAGE_TYPES =
+      List.of(
+          RawDocument.class,
+          Article.class,
+          StoredArticle.class,
+          TimelineQuery.class,
+          TimelinePage.class,
+          TopicCounts.class);
+
+  private Codecs() {}
+
+  /** Idempotent per Vert.x instance. */
+  public static synchronized void register(Vertx vertx) {
+    var marker = vertx.sharedData().getLocalMap("tributary.codecs");
+    if (marker.putIfAbsent("registered", true) != null) return;
+    EventBus bus = vertx.eventBus();
+    for (Class<?> type : MESSAGE_TYPES) register(bus, type);
+  }
+
+  private static <T> void register(EventBus bus, Class<T> type) {
+    bus.registerDefaultCodec(type, new LocalCodec<>(type));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.tributary.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parsed command line: {@code [serve] | ingest PATH… | --help | --version}, {@code --conf FILE}. */
+public record CommandLine(Command command, Path confFile, List<Path> paths) {
+
+  public enum Command {
+    SERVE,
+    INGEST,
+    HELP,
+    VERSION
+  }
+
+  /** Thrown for a command line we cannot run; the message is for the user. */
+  public static final class UsageException extends Exception {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static CommandLine parse(String... args) throws UsageException {
+    Command command = null;
+    Path conf = null;
+    List<Path> paths = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h", "help" -> {
+          return new CommandLine(Command.HELP, null, List.of());
+        }
+        case "--version", "-V", "version" -> {
+          return new CommandLine(Command.VERSION, null, List.of());
+        }
+        case "--conf" -> {
+          if (i + 1 >= args.length) throw new UsageException("--conf needs a FILE");
+          conf = Path.of(args[++i]);
+        }
+        case "serve", "ingest" -> {
+          if (command != null) throw new UsageException("unexpected '" + arg + "'");
+          command = arg.equals("serve") ? Command.SERVE : Command.INGEST;
+        }
+        default -> {
+          if (arg.startsWith("--conf=")) conf = Path.of(arg.substring("--conf=".length()));
+          else if (arg.startsWith("-")) throw new UsageException("unknown option " + arg);
+          else if (command == Command.INGEST) paths.add(Path.of(arg));
+          else throw new UsageException("unknown command '" + arg + "'");
+        }
+      }
+    }
+    if (command == null) command = Command.SERVE;
+    if (command == Command.INGEST && paths.isEmpty()) {
+      throw new UsageException("ingest needs at least one file or folder");
+    }
+    return new CommandLine(command, conf, List.copyOf(paths));
+  }
+
+  public static String usage() {
+    return """
+        Usage: java -jar tributary.jar [COMMAND] [--conf FILE]
+
+        Commands:
+          serve            run the server (the default): feeds, API, inbox watcher
+          ingest PATH...   ingest files or folders into the configured store, no server
+          --help           show this help
+          --version        show the version
+
+        Options:
+          --conf FILE      configuration file, over conf/tributary.json and the defaults
+
+        Every configuration key can also be set with an environment variable
+        TRIBUTARY_<KEY>, dots as underscores: TRIBUTARY_HTTP_PORT=9090.
+        Keys: see docs/CONFIGURATION.md.
+        """;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tributary.config;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The typed configuration, built once from the merged JSON (SPEC §2) and validated. Every key is
+ * listed in docs/CONFIGURATION.md and in the README's table.
+ */
+public record TributaryConfig(
+    Http http,
+    Path dataDir,
+    Inbox inbox,
+    String storeKind,
+    String postgresUri,
+    String apiToken,
+    Fetch fetch,
+    int pollDefaultIntervalSeconds,
+    Feed feed,
+    Path topicsFile,
+    String logFormat,
+    Cluster cluster,
+    int bridgePort) {
+
+  public record Http(String host, int port, String publicUrl, long maxBodyBytes) {}
+
+  public record Inbox(Path dir, long maxBytes, long settleMillis) {}
+
+  public record Fetch(boolean allowPrivateAddresses, long maxBytes, long timeoutMs) {}
+
+  public record Feed(int size, String title) {}
+
+  public record Cluster(boolean enabled, String host, int port, String members) {}
+
+  private static final Set<String> STORE_KINDS = Set.of("sqlite", "postgres");
+  private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
+  /** Reads and validates the merged configuration; throws {@link ConfigException} on the first bad key. */
+  public static TributaryConfig from(JsonObject json) {
+    ConfigReader r = new ConfigReader(json);
+    String publicUrl = stripTrailingSlash(r.string("http.publicUrl"));
+    checkUrl("http.publicUrl", publicUrl);
+    Http http =
+        new Http(
+            r.string("http.host"),
+            r.intInRange("http.port", 0, 65535),
+            publicUrl,
+            r.longInRange("http.maxBodyBytes", 1024, Long.MAX_VALUE));
+    Inbox inbox =
+        new Inbox(
+            r.path("inbox.dir"),
+            r.longInRange("inbox.maxBytes", 1, Long.MAX_VALUE),
+            r.longInRange("inbox.settleMillis", 0, 60_000));
+    String storeKind = r.oneOf("store.kind", STORE_KINDS);
+    String postgresUri = r.string("store.postgres.uri");
+    if (storeKind.equals("postgres") && postgresUri.isBlank()) {
+      throw ConfigException.forKey("store.postgres.uri", "required when store.kind is postgres");
+    }
+    Fetch fetch =
+        new Fetch(
+            r.bool("fetch.allowPrivateAddresses"),
+            r.longInRange("fetch.maxBytes", 1, Long.MAX_VALUE),
+            r.longInRange("fetch.timeoutMs", 100, 600_000));
+    Feed feed = new Feed(r.intInRange("feed.size", 1, 1000), r.string("feed.title"));
+    Cluster cluster =
+        new Cluster(
+            r.bool("cluster.enabled"),
+            r.string("cluster.host"),
+            r.intInRange("cluster.port", 1, 65535),
+            r.string("cluster.members"));
+    return new TributaryConfig(
+        http,
+        r.path("data.dir"),
+        inbox,
+        storeKind,
+        postgresUri,
+        r.string("api.token"),
+        fetch,
+        r.intInRange("poll.defaultIntervalSeconds", 10, 7 * 24 * 3600),
+        feed,
+        r.path("topics.file"),
+        r.oneOf("log.format", LOG_FORMATS),
+        cluster,
+        r.intInRange("bridge.port", 0, 65535));
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static void checkUrl(String key, String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        throw ConfigException.forKey(key, "must be an absolute http(s) URL, got '" + value + "'");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw ConfigException.forKey(key, "not a URL: '" + value + "'");
+    }
+  }
+}

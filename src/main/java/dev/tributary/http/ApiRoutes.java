@@ -1,0 +1,154 @@
+package dev.tributary.http;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.SourceRef;
+import dev.tributary.bus.Addresses;
+import dev.tributary.extract.ExtractionException;
+import dev.tributary.ingest.BodyDecoder;
+import dev.tributary.ingest.Format;
+import dev.tributary.ingest.RawDocument;
+import dev.tributary.store.StoredArticle;
+import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TopicCounts;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.util.Map;
+
+/** The JSON API: timeline, one article, topics, and posting an article. */
+final class ApiRoutes {
+  private final Vertx vertx;
+  private final SiteInfo site;
+  private final BearerAuth auth;
+  private final long maxBodyBytes;
+
+  ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes) {
+    this.vertx = vertx;
+    this.site = site;
+    this.auth = auth;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void mount(Router router) {
+    router.get("/api/timeline").handler(this::timeline);
+    router.get("/api/articles/:id").handler(this::article);
+    router.get("/api/topics").handler(this::topics);
+    router
+        .post("/api/articles")
+        .handler(auth)
+        .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(this::postArticle);
+  }
+
+  private void timeline(RoutingContext ctx) {
+    try {
+      var query = TimelineParams.parse(ctx.queryParams());
+      vertx
+          .eventBus()
+          .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+          .onSuccess(reply -> sendJson(ctx, 200, timelineJson(reply.body())))
+          .onFailure(e -> Errors.fromFailure(ctx, e));
+    } catch (TimelineParams.BadParameter e) {
+      Errors.send(ctx, 400, e.getMessage());
+    }
+  }
+
+  static JsonObject timelineJson(TimelinePage page) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(a -> items.add(ArticleJson.of(a)));
+    return new JsonObject()
+        .put("items", items)
+        .put("nextCursor", page.next() == null ? null : page.next().encode());
+  }
+
+  private void article(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<Article>request(Addresses.STORE_GET, ctx.pathParam("id"))
+        .onSuccess(reply -> sendJson(ctx, 200, ArticleJson.of(reply.body())))
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private void topics(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<TopicCounts>request(Addresses.STORE_TOPIC_COUNTS, null)
+        .onSuccess(
+            reply -> {
+              JsonArray topics = new JsonArray();
+              for (Map.Entry<String, String> t : site.topics().entrySet()) {
+                topics.add(
+                    new JsonObject()
+                        .put("slug", t.getKey())
+                        .put("label", t.getValue())
+                        .put("count", reply.body().of(t.getKey())));
+              }
+              sendJson(ctx, 200, topics);
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private void postArticle(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+      Errors.send(ctx, 501, "ingesting a URL is not available in this version; post the text");
+      return;
+    }
+    var format = Format.fromContentType(contentType);
+    if (format.isEmpty()) {
+      Errors.send(ctx, 415, "Content-Type must be text/plain, text/markdown or text/html");
+      return;
+    }
+    RawDocument doc;
+    try {
+      var q = ctx.queryParams();
+      String body = BodyDecoder.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), maxBodyBytes);
+      Instant published = TimelineParams.parseSince(q.get("published"));
+      String sourceName = q.get("source");
+      SourceRef source =
+          sourceName == null || sourceName.isBlank()
+              ? SourceRef.API
+              : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
+      doc =
+          new RawDocument(
+              "POST /api/articles",
+              format.get(),
+              body,
+              source,
+              q.get("title"),
+              q.get("url"),
+              null,
+              published,
+              null);
+    } catch (ExtractionException e) {
+      Errors.send(ctx, 400, e.getMessage());
+      return;
+    } catch (TimelineParams.BadParameter e) {
+      Errors.send(ctx, 400, e.getMessage().replace("since:", "published:"));
+      return;
+    }
+    vertx
+        .eventBus()
+        .<StoredArticle>request(Addresses.INGEST, doc)
+        .onSuccess(
+            reply -> {
+              StoredArticle stored = reply.body();
+              ctx.response()
+                  .putHeader("Location", site.publicUrl() + "/api/articles/" + stored.article().id());
+              sendJson(ctx, stored.created() ? 201 : 200, ArticleJson.of(stored.article()));
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  static void sendJson(RoutingContext ctx, int status, Object json) {
+    String body = json instanceof JsonArray a ? a.encode() : ((JsonObject) json).encode();
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body);
+  }
+}

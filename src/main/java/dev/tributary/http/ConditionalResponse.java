@@ -1,0 +1,59 @@
+package dev.tributary.http;
+
+import dev.tributary.publish.RenderedFeed;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** Sends a rendered document with ETag, Last-Modified and Cache-Control, or 304 when unchanged. */
+final class ConditionalResponse {
+  static final int MAX_AGE_SECONDS = 60;
+
+  private ConditionalResponse() {}
+
+  static void send(RoutingContext ctx, RenderedFeed doc) {
+    var response = ctx.response();
+    String lastModified =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            doc.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    response
+        .putHeader("ETag", doc.etag())
+        .putHeader("Last-Modified", lastModified)
+        .putHeader("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS)
+        .putHeader("Vary", "Accept-Encoding");
+    if (notModified(ctx.request(), doc)) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    response.putHeader("Content-Type", doc.contentType());
+    if (ctx.request().method().name().equals("HEAD")) {
+      response.putHeader("Content-Length", Integer.toString(doc.body().length)).end();
+    } else {
+      response.end(Buffer.buffer(doc.body()));
+    }
+  }
+
+  static boolean notModified(HttpServerRequest request, RenderedFeed doc) {
+    String ifNoneMatch = request.getHeader("If-None-Match");
+    if (ifNoneMatch != null) {
+      for (String tag : ifNoneMatch.split(",")) {
+        String t = tag.trim();
+        if (t.equals("*") || t.equals(doc.etag()) || t.equals("W/" + doc.etag())) return true;
+      }
+      return false; // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2)
+    }
+    String ifModifiedSince = request.getHeader("If-Modified-Since");
+    if (ifModifiedSince == null) return false;
+    try {
+      Instant since = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince));
+      return !doc.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tributary.http;
+
+import dev.tributary.article.Article;
+import dev.tributary.bus.Addresses;
+import dev.tributary.publish.FeedCache;
+import dev.tributary.publish.FeedRenderer;
+import dev.tributary.publish.FeedSpec;
+import dev.tributary.publish.RenderedFeed;
+import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TimelineQuery;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The feeds: {@code /feed.{atom,rss,json}} and {@code /topics/{slug}/feed.{atom,rss,json}}, each
+ * rendered once and served from the cache until an article that belongs in it is stored.
+ */
+final class FeedRoutes {
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.of(
+          "atom", "application/atom+xml; charset=utf-8",
+          "rss", "application/rss+xml; charset=utf-8",
+          "json", "application/feed+json; charset=utf-8");
+
+  private final Vertx vertx;
+  private final FeedRenderer renderer = new FeedRenderer();
+  private final FeedCache cache = new FeedCache();
+  private final SiteInfo site;
+
+  FeedRoutes(Vertx vertx, SiteInfo site) {
+    this.vertx = vertx;
+    this.site = site;
+    vertx.eventBus().<Article>consumer(Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body()));
+  }
+
+  void mount(Router router) {
+    for (String format : CONTENT_TYPES.keySet()) {
+      router.get("/feed." + format).handler(ctx -> serve(ctx, null, format));
+      router
+          .get("/topics/:slug/feed." + format)
+          .handler(ctx -> serve(ctx, ctx.pathParam("slug"), format));
+    }
+  }
+
+  private void serve(RoutingContext ctx, String slug, String format) {
+    if (slug != null && !site.topics().containsKey(slug)) {
+      Errors.send(ctx, 404, "no topic '" + slug + "'; GET /api/topics lists them");
+      return;
+    }
+    String scope = slug == null ? FeedCache.siteScope() : FeedCache.topicScope(slug);
+    var cached = cache.get(scope, format);
+    if (cached.isPresent()) {
+      ConditionalResponse.send(ctx, cached.get());
+      return;
+    }
+    long generation = cache.generation(scope);
+    render(slug, format)
+        .onSuccess(
+            feed -> {
+              cache.put(scope, format, generation, feed);
+              ConditionalResponse.send(ctx, feed);
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private Future<RenderedFeed> render(String slug, String format) {
+    int size = site.feedSize();
+    TimelineQuery query =
+        slug == null ? TimelineQuery.newest(size) : TimelineQuery.newestInTopic(slug, size);
+    return vertx
+        .eventBus()
+        .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+        .map(reply -> renderPage(slug, format, reply.body().items()));
+  }
+
+  private RenderedFeed renderPage(String slug, String format, List<Article> articles) {
+    Instant updated =
+        articles.stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
+    FeedSpec spec = slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated);
+    String document =
+        switch (format) {
+          case "atom" -> renderer.atom(spec, articles);
+          case "rss" -> renderer.rss(spec, articles);
+          default -> renderer.jsonFeed(spec, articles);
+        };
+    return RenderedFeed.of(document, CONTENT_TYPES.get(format), updated);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.tributary.http;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.ArticleTopic;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The small HTML page for people: newest articles with topic chips and a topic filter, with feed
+ * autodiscovery links. Plain escaped strings, no scripts from elsewhere.
+ */
+final class HomePage {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private HomePage() {}
+
+  static String render(SiteInfo site, String topic, List<Article> articles) {
+    StringBuilder html = new StringBuilder(8192);
+    String feedBase = topic == null ? "/feed" : "/topics/" + topic + "/feed";
+    html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>").append(esc(site.title())).append("</title>")
+        .append(alternate("application/atom+xml", "Atom", feedBase + ".atom"))
+        .append(alternate("application/rss+xml", "RSS", feedBase + ".rss"))
+        .append(alternate("application/feed+json", "JSON Feed", feedBase + ".json"))
+        .append("<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:auto;")
+        .append("padding:1rem}article{border-bottom:1px solid #ddd;padding:.75rem 0}")
+        .append(".chip{display:inline-block;background:#eef;border-radius:1rem;padding:0 .6rem;")
+        .append("margin:.1rem;font-size:.85rem;text-decoration:none}.meta{color:#555;")
+        .append("font-size:.9rem}</style></head><body>")
+        .append("<header><h1>").append(esc(site.title())).append("</h1><nav>")
+        .append("<a class=\"chip\" href=\"/\">All</a>");
+    site.topics()
+        .forEach(
+            (slug, label) ->
+                html.append("<a class=\"chip\" href=\"/?topic=")
+                    .append(esc(slug))
+                    .append("\">")
+                    .append(esc(label))
+                    .append("</a>"));
+    html.append("</nav></header><main>");
+    if (articles.isEmpty()) html.append("<p>No articles yet. Drop files into the inbox.</p>");
+    for (Article a : articles) appendArticle(html, a);
+    html.append("</main></body></html>");
+    return html.toString();
+  }
+
+  private static void appendArticle(StringBuilder html, Article a) {
+    html.append("<article><h2><a href=\"/api/articles/")
+        .append(esc(a.id()))
+        .append("\">")
+        .append(esc(a.title()))
+        .append("</a></h2><p class=\"meta\">")
+        .append(esc(a.source().title()))
+        .append(" · <time datetime=\"")
+        .append(a.published())
+        .append("\">")
+        .append(DATE.format(a.published()))
+        .append("</time></p><p>")
+        .append(esc(a.summary()))
+        .append("</p><p>");
+    for (ArticleTopic t : a.topics()) {
+      html.append("<a class=\"chip topic\" href=\"/?topic=")
+          .append(esc(t.slug()))
+          .append("\">")
+          .append(esc(t.label()))
+          .append("</a>");
+    }
+    html.append("</p></article>");
+  }
+
+  private static String alternate(String type, String name, String href) {
+    return "<link rel=\"alternate\" type=\"" + type + "\" title=\"" + name + "\" href=\""
+        + esc(href) + "\">";
+  }
+
+  static String esc(String text) {
+    if (text == null) return "";
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

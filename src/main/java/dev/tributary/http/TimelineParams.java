@@ -1,0 +1,70 @@
+package dev.tributary.http;
+
+import dev.tributary.store.Cursor;
+import dev.tributary.store.TimelineQuery;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code /api/timeline}'s query string into a {@link TimelineQuery}, or says what is wrong. */
+final class TimelineParams {
+  static final int DEFAULT_LIMIT = 50;
+
+  private TimelineParams() {}
+
+  static final class BadParameter extends Exception {
+    BadParameter(String message) {
+      super(message);
+    }
+  }
+
+  static TimelineQuery parse(MultiMap params) throws BadParameter {
+    List<String> topics = new ArrayList<>();
+    for (String value : params.getAll("topic")) {
+      for (String slug : value.split(",")) if (!slug.isBlank()) topics.add(slug.trim());
+    }
+    String source = blankToNull(params.get("source"));
+    String q = blankToNull(params.get("q"));
+    Instant since = parseSince(params.get("since"));
+    int limit = parseLimit(params.get("limit"));
+    Cursor cursor = null;
+    String cursorText = blankToNull(params.get("cursor"));
+    if (cursorText != null) {
+      cursor =
+          Cursor.decode(cursorText)
+              .orElseThrow(() -> new BadParameter("cursor: not a cursor this server issued"));
+    }
+    return new TimelineQuery(topics, source, since, q, limit, cursor);
+  }
+
+  private static int parseLimit(String text) throws BadParameter {
+    if (text == null || text.isBlank()) return DEFAULT_LIMIT;
+    try {
+      int limit = Integer.parseInt(text.trim());
+      if (limit >= 1 && limit <= TimelineQuery.MAX_LIMIT) return limit;
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new BadParameter("limit: must be a number from 1 to " + TimelineQuery.MAX_LIMIT);
+  }
+
+  static Instant parseSince(String text) throws BadParameter {
+    if (text == null || text.isBlank()) return null;
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text.trim());
+      } catch (DateTimeParseException e2) {
+        throw new BadParameter("since: expected an ISO-8601 time such as 2026-11-21T10:00:00Z");
+      }
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

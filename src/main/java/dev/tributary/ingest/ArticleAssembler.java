@@ -1,0 +1,53 @@
+package dev.tributary.ingest;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.ArticleIds;
+import dev.tributary.extract.ExtractedArticle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Joins what the input said about a document with what extraction found in it, into an untagged
+ * {@link Article} with its stable id.
+ */
+public final class ArticleAssembler {
+  private final Clock clock;
+
+  public ArticleAssembler(Clock clock) {
+    this.clock = clock;
+  }
+
+  public Article assemble(RawDocument doc, ExtractedArticle extracted) {
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant published = doc.published() != null ? doc.published() : now;
+    Set<String> tags = new LinkedHashSet<>(extracted.tags());
+    return new Article(
+        idFor(doc, extracted),
+        extracted.title(),
+        extracted.summary(),
+        extracted.contentHtml(),
+        extracted.plainText(),
+        blankToNull(doc.url()),
+        doc.source(),
+        blankToNull(doc.author()),
+        published,
+        now,
+        List.of(),
+        List.copyOf(tags));
+  }
+
+  static String idFor(RawDocument doc, ExtractedArticle extracted) {
+    if (doc.guid() != null && !doc.guid().isBlank()) {
+      return ArticleIds.forGuid(doc.source().id(), doc.guid());
+    }
+    if (doc.url() != null && !doc.url().isBlank()) return ArticleIds.forUrl(doc.url());
+    return ArticleIds.forText(extracted.title() + "\n" + extracted.plainText());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

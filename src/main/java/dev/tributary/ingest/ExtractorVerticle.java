@@ -1,0 +1,45 @@
+package dev.tributary.ingest;
+
+import dev.tributary.article.Article;
+import dev.tributary.bus.Addresses;
+import dev.tributary.bus.Failures;
+import dev.tributary.extract.ArticleExtractor;
+import dev.tributary.extract.ExtractionException;
+import dev.tributary.store.StoredArticle;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * First stage of the pipeline: turns a {@link RawDocument} into an untagged article and hands it
+ * to the tagger, replying with whatever the later stages reply. Runs on a worker: extraction
+ * parses whole documents.
+ */
+public final class ExtractorVerticle extends VerticleBase {
+  private final ArticleExtractor extractor = new ArticleExtractor();
+  private final ArticleAssembler assembler = new ArticleAssembler(java.time.Clock.systemUTC());
+
+  @Override
+  public Future<?> start() {
+    return vertx.eventBus().<RawDocument>consumer(Addresses.INGEST, this::onDocument).completion();
+  }
+
+  private void onDocument(Message<RawDocument> message) {
+    RawDocument doc = message.body();
+    Article draft;
+    try {
+      draft = assembler.assemble(doc, extractor.extract(doc.format(), doc.body(), doc.titleHint()));
+    } catch (ExtractionException e) {
+      message.fail(Failures.BAD_INPUT, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      message.fail(Failures.INTERNAL, "extraction failed: " + e);
+      return;
+    }
+    vertx
+        .eventBus()
+        .<StoredArticle>request(Addresses.TAG, draft)
+        .onSuccess(reply -> message.reply(reply.body()))
+        .onFailure(failure -> Failures.relay(message, failure));
+  }
+}

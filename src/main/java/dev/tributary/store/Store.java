@@ -1,0 +1,29 @@
+package dev.tributary.store;
+
+import dev.tributary.article.Article;
+import java.util.Optional;
+
+/**
+ * Durable article storage. Implementations are blocking and not thread-safe: the store verticle
+ * calls them from its one worker thread.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Stores the article unless one with the same id or the same normalised text exists; either
+   * way answers with the stored article. Durable when it returns.
+   */
+  StoredArticle put(Article article);
+
+  Optional<Article> get(String id);
+
+  TimelinePage timeline(TimelineQuery query);
+
+  TopicCounts topicCounts();
+
+  /** Throws when the store cannot answer a trivial query. */
+  void ping();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,88 @@
+package dev.tributary.store;
+
+import dev.tributary.article.Article;
+import dev.tributary.bus.Addresses;
+import dev.tributary.bus.Failures;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last stage of the pipeline and the one reader of the store. A worker verticle with a single
+ * instance, so the blocking store is used from one thread at a time. Publishes {@link
+ * Addresses#ARTICLE_STORED} for each new article once it is durable.
+ */
+public final class StoreVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
+
+  private final Supplier<Store> opener;
+  private Store store;
+
+  public StoreVerticle(Supplier<Store> opener) {
+    this.opener = opener;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = opener.get();
+    var bus = vertx.eventBus();
+    return Future.all(
+        List.of(
+            bus.<Article>consumer(Addresses.STORE_PUT, this::onPut).completion(),
+            bus.<String>consumer(Addresses.STORE_GET, this::onGet).completion(),
+            bus.<TimelineQuery>consumer(
+                    Addresses.STORE_TIMELINE, m -> answer(m, store::timeline))
+                .completion(),
+            bus.consumer(Addresses.STORE_TOPIC_COUNTS, m -> answer(m, x -> store.topicCounts()))
+                .completion(),
+            bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping()))
+                .completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (store != null) store.close();
+    return Future.succeededFuture();
+  }
+
+  private String ping() {
+    store.ping();
+    return "ok";
+  }
+
+  private void onPut(Message<Article> message) {
+    answer(
+        message,
+        article -> {
+          StoredArticle stored = store.put(article);
+          if (stored.created()) {
+            Article a = stored.article();
+            LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
+            vertx.eventBus().publish(Addresses.ARTICLE_STORED, a);
+          } else {
+            LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
+          }
+          return stored;
+        });
+  }
+
+  private void onGet(Message<String> message) {
+    var found = store.get(message.body());
+    if (found.isPresent()) message.reply(found.get());
+    else message.fail(Failures.NOT_FOUND, "no article with id " + message.body());
+  }
+
+  private static <T, R> void answer(Message<T> message, Function<T, R> work) {
+    try {
+      message.reply(work.apply(message.body()));
+    } catch (StoreException e) {
+      LOG.error("Store failure", e);
+      message.fail(Failures.INTERNAL, e.getMessage());
+    }
+  }
+}

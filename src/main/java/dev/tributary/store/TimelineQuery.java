@@ -1,0 +1,35 @@
+package dev.tributary.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A page request over stored articles, newest first.
+ *
+ * @param topics topic slugs, any of which must match; empty for all
+ * @param sourceId only this source, or null
+ * @param since only articles published at or after this instant, or null
+ * @param text full-text query, or null
+ * @param limit page size, 1..200
+ * @param after where the previous page ended, or null for the first page
+ */
+public record TimelineQuery(
+    List<String> topics, String sourceId, Instant since, String text, int limit, Cursor after) {
+
+  public static final int MAX_LIMIT = 200;
+
+  public TimelineQuery {
+    topics = List.copyOf(topics);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+    }
+  }
+
+  public static TimelineQuery newest(int limit) {
+    return new TimelineQuery(List.of(), null, null, null, limit, null);
+  }
+
+  public static TimelineQuery newestInTopic(String slug, int limit) {
+    return new TimelineQuery(List.of(slug), null, null, null, limit, null);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.tributary.store.sqlite;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.ArticleIds;
+import dev.tributary.article.ArticleTopic;
+import dev.tributary.store.Migrations;
+import dev.tributary.store.Store;
+import dev.tributary.store.StoreException;
+import dev.tributary.store.StoredArticle;
+import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TimelineQuery;
+import dev.tributary.store.TopicCounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded store: one SQLite file in WAL mode with full fsync, so an acknowledged article
+ * survives a crash. One connection, used from one thread.
+ */
+public final class SqliteStore implements Store {
+  static final List<String> MIGRATIONS = List.of("V1__articles.sql");
+
+  private final Connection connection;
+  private final SqliteTimeline timeline;
+
+  private SqliteStore(Connection connection) {
+    this.connection = connection;
+    this.timeline = new SqliteTimeline(connection);
+  }
+
+  /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
+  public static SqliteStore open(Path dataDir) {
+    Path file = dataDir.resolve("tributary.db");
+    try {
+      Files.createDirectories(dataDir);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement st = connection.createStatement()) {
+        st.execute("PRAGMA journal_mode = WAL");
+        st.execute("PRAGMA synchronous = FULL");
+        st.execute("PRAGMA foreign_keys = ON");
+        st.execute("PRAGMA busy_timeout = 5000");
+      }
+      new Migrations("sqlite", MIGRATIONS).migrate(connection);
+      return new SqliteStore(connection);
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public StoredArticle put(Article article) {
+    String contentHash = ArticleIds.contentHash(article.text());
+    try {
+      Optional<Article> existing = findDuplicate(article.id(), contentHash);
+      if (existing.isPresent()) return new StoredArticle(existing.get(), false);
+      connection.setAutoCommit(false);
+      try {
+        long seq = insertArticle(article, contentHash);
+        insertTopics(seq, article.topics());
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      return new StoredArticle(article, true);
+    } catch (SQLException e) {
+      throw new StoreException("cannot store article " + article.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Article> findDuplicate(String id, String contentHash) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1")) {
+      ps.setString(1, id);
+      ps.setString(2, contentHash);
+      return timeline.readOne(ps);
+    }
+  }
+
+  private long insertArticle(Article a, String contentHash) throws SQLException {
+    String sql =
+        "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
+            + " source_title, author, published_ms, ingested_ms, tags)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, a.id());
+      ps.setString(2, contentHash);
+      ps.setString(3, a.title());
+      ps.setString(4, a.summary());
+      ps.setString(5, a.contentHtml());
+      ps.setString(6, a.text());
+      ps.setString(7, a.url());
+      ps.setString(8, a.source().id());
+      ps.setString(9, a.source().title());
+      ps.setString(10, a.author());
+      ps.setLong(11, a.published().toEpochMilli());
+      ps.setLong(12, a.ingested().toEpochMilli());
+      ps.setString(13, ArticleRows.tagsJson(a.tags()));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private void insertTopics(long seq, List<ArticleTopic> topics) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO article_topics (article_seq, slug, label, score) VALUES (?, ?, ?, ?)")) {
+      for (ArticleTopic t : topics) {
+        ps.setLong(1, seq);
+        ps.setString(2, t.slug());
+        ps.setString(3, t.label());
+        ps.setDouble(4, t.score());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public Optional<Article> get(String id) {
+    try (PreparedStatement ps = connection.prepareStatement(ArticleRows.SELECT + " WHERE a.id = ?")) {
+      ps.setString(1, id);
+      return timeline.readOne(ps);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read article " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public TimelinePage timeline(TimelineQuery query) {
+    try {
+      return timeline.page(query);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the timeline: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public TopicCounts topicCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT slug, COUNT(*) FROM article_topics GROUP BY slug")) {
+      while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
+      return new TopicCounts(counts);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count topics: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void ping() {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+      rs.next();
+    } catch (SQLException e) {
+      throw new StoreException("store unreachable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.tributary.store.sqlite;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.ArticleTopic;
+import dev.tributary.store.Cursor;
+import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TimelineQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Timeline reads: keyset paging on (published, seq) descending, with optional topic, source,
+ * since and full-text filters, and the topics of each returned article in one more query.
+ */
+final class SqliteTimeline {
+  private static final String TOPICS_OF =
+      "SELECT article_seq, slug, label, score FROM article_topics WHERE article_seq IN (%s)"
+          + " ORDER BY score DESC, slug";
+
+  private final Connection connection;
+
+  SqliteTimeline(Connection connection) {
+    this.connection = connection;
+  }
+
+  TimelinePage page(TimelineQuery query) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(ArticleRows.SELECT).append(" WHERE 1 = 1");
+    if (!query.topics().isEmpty()) {
+      sql.append(" AND a.seq IN (SELECT article_seq FROM article_topics WHERE slug IN (")
+          .append(placeholders(query.topics().size()))
+          .append("))");
+      params.addAll(query.topics());
+    }
+    if (query.sourceId() != null) {
+      sql.append(" AND a.source_id = ?");
+      params.add(query.sourceId());
+    }
+    if (query.since() != null) {
+      sql.append(" AND a.published_ms >= ?");
+      params.add(query.since().toEpochMilli());
+    }
+    String fullText = query.text() == null ? "" : FullTextQuery.toFts5(query.text());
+    if (!fullText.isEmpty()) {
+      sql.append(" AND a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      params.add(fullText);
+    }
+    Cursor after = query.after();
+    if (after != null) {
+      sql.append(" AND (a.published_ms < ? OR (a.published_ms = ? AND a.seq < ?))");
+      params.add(after.publishedMillis());
+      params.add(after.publishedMillis());
+      params.add(after.seq());
+    }
+    sql.append(" ORDER BY a.published_ms DESC, a.seq DESC LIMIT ?");
+    params.add(query.limit() + 1);
+
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+      List<Row> rows = readRows(ps);
+      boolean more = rows.size() > query.limit();
+      List<Row> page = more ? rows.subList(0, query.limit()) : rows;
+      Cursor next = null;
+      if (more) {
+        Row last = page.get(page.size() - 1);
+        next = new Cursor(last.publishedMillis, last.seq);
+      }
+      return new TimelinePage(withTopics(page), next);
+    }
+  }
+
+  Optional<Article> readOne(PreparedStatement ps) throws SQLException {
+    List<Row> rows = readRows(ps);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(withTopics(rows).get(0));
+  }
+
+  private record Row(long seq, long publishedMillis, Article article) {}
+
+  private List<Row> readRows(PreparedStatement ps) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(
+            new Row(ArticleRows.seq(rs), ArticleRows.publishedMillis(rs), ArticleRows.read(rs, List.of())));
+      }
+    }
+    return rows;
+  }
+
+  private List<Article> withTopics(List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) return List.of();
+    Map<Long, List<ArticleTopic>> topics = new HashMap<>();
+    String in = rows.stream().map(r -> Long.toString(r.seq)).collect(Collectors.joining(","));
+    try (PreparedStatement ps = connection.prepareStatement(String.format(TOPICS_OF, in));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        topics
+            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+            .add(new ArticleTopic(rs.getString(2), rs.getString(3), rs.getDouble(4)));
+      }
+    }
+    Map<Long, Article> bySeq = new LinkedHashMap<>();
+    for (Row r : rows) {
+      bySeq.put(r.seq, r.article.withTopics(topics.getOrDefault(r.seq, Collections.emptyList())));
+    }
+    return List.copyOf(bySeq.values());
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+}
