@@ -1,0 +1,109 @@
+package dev.tributary.publish;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import dev.tributary.article.ArticleTopic;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Writes Atom 1.0 (RFC 4287) through Rome's Atom model rather than SyndFeed, so each element the
+ * spec needs is set directly instead of through the SyndFeed-to-Atom conversion rules.
+ */
+final class AtomFeedWriter {
+
+  String write(FeedSpec spec, List<FeedEntry> entries) {
+    Feed feed = new Feed("atom_1.0");
+    feed.setEncoding("UTF-8");
+    feed.setId(spec.feedId());
+    feed.setTitle(XmlText.clean(spec.title()));
+    if (!spec.subtitle().isBlank()) {
+      feed.setSubtitle(text("text", XmlText.clean(spec.subtitle())));
+    }
+    feed.setUpdated(date(spec.updated()));
+    // RFC 4287 §4.1.1: every entry needs an author; the feed's author covers entries without one.
+    feed.setAuthors(List.of(person(XmlText.clean(spec.title()))));
+    feed.setAlternateLinks(
+        List.of(
+            link("alternate", "text/html", spec.homePageUrl()),
+            link("alternate", FeedFormat.RSS.mediaType(), spec.feedUrl(FeedFormat.RSS)),
+            link("alternate", FeedFormat.JSON.mediaType(), spec.feedUrl(FeedFormat.JSON))));
+    feed.setOtherLinks(
+        List.of(link("self", FeedFormat.ATOM.mediaType(), spec.feedUrl(FeedFormat.ATOM))));
+    feed.setGenerator(generator(spec));
+    feed.setEntries(entries.stream().map(this::entry).toList());
+    try {
+      return new WireFeedOutput().outputString(feed, true);
+    } catch (FeedException e) {
+      throw new FeedRenderingException("could not write Atom feed " + spec.path(), e);
+    }
+  }
+
+  private Entry entry(FeedEntry item) {
+    Entry entry = new Entry();
+    entry.setId(item.id());
+    entry.setTitle(item.title());
+    entry.setPublished(date(item.published()));
+    entry.setUpdated(date(item.updated()));
+    entry.setAlternateLinks(List.of(link("alternate", "text/html", item.link())));
+    if (item.summary() != null) {
+      entry.setSummary(text("text", item.summary()));
+    }
+    if (item.contentHtml() != null) {
+      entry.setContents(List.of(text("html", item.contentHtml())));
+    }
+    if (item.author() != null) {
+      entry.setAuthors(List.of(person(item.author())));
+    }
+    entry.setCategories(item.topics().stream().map(AtomFeedWriter::category).toList());
+    return entry;
+  }
+
+  private static Category category(ArticleTopic topic) {
+    Category category = new Category();
+    category.setTerm(topic.slug());
+    category.setLabel(topic.label());
+    return category;
+  }
+
+  private static Generator generator(FeedSpec spec) {
+    Generator generator = new Generator();
+    generator.setValue("Tributary");
+    generator.setUrl(spec.homePageUrl());
+    return generator;
+  }
+
+  private static Link link(String rel, String type, String href) {
+    Link link = new Link();
+    link.setRel(rel);
+    link.setType(type);
+    link.setHref(href);
+    return link;
+  }
+
+  private static Content text(String type, String value) {
+    Content content = new Content();
+    content.setType(type);
+    content.setValue(value);
+    return content;
+  }
+
+  private static SyndPerson person(String name) {
+    Person person = new Person();
+    person.setName(name);
+    return person;
+  }
+
+  private static Date date(Instant instant) {
+    return Date.from(instant);
+  }
+}
