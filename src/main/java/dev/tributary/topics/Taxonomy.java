@@ -1,0 +1,38 @@
+package dev.tributary.topics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The topics an article can get, loaded from conf/topics.json.
+ *
+ * @param negations cue phrases ("not approved for") that veto any topic matched just after them
+ */
+public record Taxonomy(int version, List<Topic> topics, List<String> negations) {
+
+  public Taxonomy {
+    topics = List.copyOf(topics);
+    negations = List.copyOf(negations);
+  }
+
+  public static Taxonomy load(Path file) {
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (IOException e) {
+      throw new TaxonomyException(file + ": cannot read the taxonomy file (" + e + ")", e);
+    }
+    return TaxonomyParser.parse(json, file.toString());
+  }
+
+  public static Taxonomy parse(String json) {
+    return TaxonomyParser.parse(json, "taxonomy");
+  }
+
+  public Optional<Topic> topic(String slug) {
+    return topics.stream().filter(t -> t.slug().equals(slug)).findFirst();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tributary.topics;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One topic of the taxonomy (see docs/TOPICS.md).
+ *
+ * @param parent slug of the broader topic this one implies, or null
+ * @param terms single words, matched on stems, case-insensitive
+ * @param phrases word sequences, matched on stems, case-insensitive
+ * @param acronyms matched on the exact surface form (PTSD matches, ptsd does not)
+ * @param exclude phrases that veto this topic's matches in the same sentence nearby
+ * @param threshold minimum score in (0,1] for an article to get this topic
+ */
+public record Topic(
+    String slug,
+    String label,
+    String parent,
+    List<String> terms,
+    List<String> phrases,
+    List<String> acronyms,
+    List<String> exclude,
+    double threshold) {
+
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  public Topic {
+    terms = List.copyOf(terms);
+    phrases = List.copyOf(phrases);
+    acronyms = List.copyOf(acronyms);
+    exclude = List.copyOf(exclude);
+  }
+
+  public Optional<String> parentSlug() {
+    return Optional.ofNullable(parent);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.tributary.topics;
+
+import dev.tributary.topics.TopicMatcher.Kind;
+import dev.tributary.topics.TopicMatcher.Match;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns matches into one score in [0,1] per topic; the formula and its reasons are in
+ * docs/TOPICS.md.
+ */
+public final class TopicScorer {
+  static final double TITLE_WEIGHT = 3.0;
+  static final double LEAD_WEIGHT = 2.0;
+  static final double BODY_WEIGHT = 1.0;
+  static final double LIST_FACTOR = 0.6;
+  static final double REPEAT_DECAY = 0.7;
+  static final double SATURATION = 4.0;
+  static final int EXCLUSION_WINDOW = 6;
+  static final int NEGATION_WINDOW = 4;
+
+  /** Only commas, brackets, slashes, "and", "or" between two topics: they are listed. */
+  private static final Pattern LIST_SEPARATOR =
+      Pattern.compile("[\\s()\\[\\]]*(,|/|;|\\band\\b|\\bor\\b|,\\s*(and|or)\\b)[\\s()\\[\\]]*");
+
+  /** Scores of the topics with any evidence, keyed by index into the taxonomy's topics. */
+  public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
+    List<Match> hits = mergeAdjacent(vetoed(matches, text.tokens()));
+    hits.sort(Comparator.comparingInt(Match::first));
+    Map<Integer, Map<Integer, List<Double>>> weights = new HashMap<>();
+    for (int i = 0; i < hits.size(); i++) {
+      Match hit = hits.get(i);
+      Token first = text.tokens().get(hit.first());
+      double weight = zoneWeight(first.zone()) * (isListed(i, hits, text) ? LIST_FACTOR : 1);
+      weights
+          .computeIfAbsent(hit.topic(), t -> new HashMap<>())
+          .computeIfAbsent(first.paragraph(), p -> new ArrayList<>())
+          .add(weight);
+    }
+    Map<Integer, Double> scores = new HashMap<>();
+    weights.forEach(
+        (topic, byParagraph) ->
+            scores.put(topic, 1 - Math.exp(-evidence(byParagraph.values()) / SATURATION)));
+    return scores;
+  }
+
+  /** Repeats within a paragraph add less and less; each further paragraph starts afresh. */
+  private static double evidence(Collection<List<Double>> weightsByParagraph) {
+    double evidence = 0;
+    for (List<Double> weights : weightsByParagraph) {
+      weights.sort(Comparator.reverseOrder());
+      double factor = 1;
+      for (double weight : weights) {
+        evidence += weight * factor;
+        factor *= REPEAT_DECAY;
+      }
+    }
+    return evidence;
+  }
+
+  private static double zoneWeight(Token.Zone zone) {
+    return switch (zone) {
+      case TITLE -> TITLE_WEIGHT;
+      case LEAD -> LEAD_WEIGHT;
+      case BODY -> BODY_WEIGHT;
+    };
+  }
+
+  /** Hits sorted by position; a hit is listed when a neighbour of another topic is. */
+  private static boolean isListed(int index, List<Match> hits, AnalyzedText text) {
+    Match hit = hits.get(index);
+    for (int step : new int[] {-1, 1}) {
+      for (int j = index + step; j >= 0 && j < hits.size(); j += step) {
+        Match other = hits.get(j);
+        if (!sameSentence(hit, other, text.tokens())) {
+          break;
+        }
+        if (other.topic() != hit.topic() && separatedByList(hit, other, text)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean separatedByList(Match a, Match b, AnalyzedText text) {
+    Match before = a.first() < b.first() ? a : b;
+    Match after = before == a ? b : a;
+    if (before.last() >= after.first()) {
+      return false;
+    }
+    String between =
+        text.between(text.tokens().get(before.last()), text.tokens().get(after.first()));
+    return LIST_SEPARATOR.matcher(between).matches();
+  }
+
+  private static List<Match> vetoed(List<Match> matches, List<Token> tokens) {
+    List<Match> vetoes = matches.stream().filter(m -> m.kind() != Kind.SIGNAL).toList();
+    List<Match> signals = new ArrayList<>();
+    for (Match match : matches) {
+      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, tokens)) {
+        signals.add(match);
+      }
+    }
+    return signals;
+  }
+
+  private static boolean isVetoed(Match signal, List<Match> vetoes, List<Token> tokens) {
+    for (Match veto : vetoes) {
+      if (!sameSentence(signal, veto, tokens)) {
+        continue;
+      }
+      if (veto.kind() == Kind.EXCLUSION
+          && veto.topic() == signal.topic()
+          && gap(signal, veto) <= EXCLUSION_WINDOW) {
+        return true;
+      }
+      if (veto.kind() == Kind.NEGATION
+          && veto.last() < signal.first()
+          && signal.first() - veto.last() - 1 <= NEGATION_WINDOW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion). */
+  private static List<Match> mergeAdjacent(List<Match> signals) {
+    List<Match> sorted = new ArrayList<>(signals);
+    sorted.sort(Comparator.comparingInt(Match::topic).thenComparingInt(Match::first));
+    List<Match> merged = new ArrayList<>();
+    for (Match match : sorted) {
+      Match last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && last.topic() == match.topic() && match.first() <= last.last() + 1) {
+        merged.set(
+            merged.size() - 1,
+            new Match(
+                last.topic(), last.kind(), last.first(), Math.max(last.last(), match.last())));
+      } else {
+        merged.add(match);
+      }
+    }
+    return merged;
+  }
+
+  private static int gap(Match a, Match b) {
+    if (a.last() < b.first()) {
+      return b.first() - a.last() - 1;
+    }
+    return b.last() < a.first() ? a.first() - b.last() - 1 : 0;
+  }
+
+  private static boolean sameSentence(Match a, Match b, List<Token> tokens) {
+    return tokens.get(a.first()).sentence() == tokens.get(b.first()).sentence();
+  }
+}
