@@ -2,6 +2,7 @@ package dev.tributary;
 
 import dev.tributary.bus.Codecs;
 import dev.tributary.config.ApiTokens;
+import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
 import dev.tributary.http.SiteInfo;
@@ -35,6 +36,11 @@ public final class Tributary {
 
   public static Future<Running> start(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) {
     Codecs.register(vertx);
+    if (!config.storeKind().equals("sqlite")) {
+      return Future.failedFuture(
+          ConfigException.forKey(
+              "store.kind", "'" + config.storeKind() + "' is not available in this version; use sqlite"));
+    }
     String token;
     try {
       token = ApiTokens.resolve(config);

@@ -39,8 +39,8 @@ final class ApiRoutes {
     router.get("/api/topics").handler(this::topics);
     router
         .post("/api/articles")
-        .handler(auth)
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(auth)
         .handler(this::postArticle);
   }
 

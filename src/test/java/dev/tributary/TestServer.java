@@ -1,0 +1,96 @@
+package dev.tributary;
+
+import dev.tributary.config.ConfigLoader;
+import dev.tributary.config.TributaryConfig;
+import dev.tributary.topics.TaxonomySource;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real Tributary for integration tests: every verticle deployed on the given Vert.x, a random
+ * port on 127.0.0.1, its data in a temp folder. Requests go through the JDK's HTTP client.
+ */
+public final class TestServer {
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public final Path dataDir;
+  public final TributaryConfig config;
+  public final String baseUrl;
+  public final String token;
+
+  private TestServer(Path dataDir, TributaryConfig config, Tributary.Running running) {
+    this.dataDir = dataDir;
+    this.config = config;
+    this.baseUrl = "http://127.0.0.1:" + running.httpPort();
+    this.token = running.apiToken();
+  }
+
+  /** A Vert.x that complains early about anything blocking an event loop. */
+  public static Vertx newVertx() {
+    return Vertx.vertx(
+        new VertxOptions()
+            .setBlockedThreadCheckInterval(100)
+            .setMaxEventLoopExecuteTime(100)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+  }
+
+  public static TributaryConfig config(Path dataDir, JsonObject overrides) {
+    JsonObject json = ConfigLoader.bundledDefaults();
+    json.getJsonObject("http").put("host", "127.0.0.1").put("port", 0);
+    json.getJsonObject("data").put("dir", dataDir.toString());
+    json.getJsonObject("inbox").put("dir", dataDir.resolve("inbox").toString()).put("settleMillis", 100);
+    return TributaryConfig.from(json.mergeIn(overrides, true));
+  }
+
+  public static TestServer start(Vertx vertx, Path dataDir) throws Exception {
+    return start(vertx, dataDir, new JsonObject());
+  }
+
+  public static TestServer start(Vertx vertx, Path dataDir, JsonObject overrides) throws Exception {
+    TributaryConfig config = config(dataDir, overrides);
+    var running =
+        Tributary.start(vertx, config, TaxonomySource.load(config.topicsFile()))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    return new TestServer(dataDir, config, running);
+  }
+
+  public Path inbox() {
+    return config.inbox().dir();
+  }
+
+  public HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (headers.length > 0) request.headers(headers);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(String path, String contentType, String body, String bearer)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits (up to 15 s) for a condition the server reaches asynchronously, e.g. inbox ingest. */
+  public static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(50);
+    }
+  }
+}

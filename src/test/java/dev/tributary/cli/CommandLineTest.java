@@ -1,0 +1,38 @@
+package dev.tributary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+  @Test
+  void servesByDefault() throws Exception {
+    assertEquals(CommandLine.Command.SERVE, CommandLine.parse().command());
+    assertEquals(CommandLine.Command.SERVE, CommandLine.parse("serve").command());
+  }
+
+  @Test
+  void readsIngestPathsAndConf() throws Exception {
+    CommandLine cli = CommandLine.parse("ingest", "a.txt", "--conf", "x.json", "folder");
+    assertEquals(CommandLine.Command.INGEST, cli.command());
+    assertEquals(List.of(Path.of("a.txt"), Path.of("folder")), cli.paths());
+    assertEquals(Path.of("x.json"), cli.confFile());
+  }
+
+  @Test
+  void helpAndVersionWin() throws Exception {
+    assertEquals(CommandLine.Command.HELP, CommandLine.parse("serve", "--help").command());
+    assertEquals(CommandLine.Command.VERSION, CommandLine.parse("--version").command());
+  }
+
+  @Test
+  void rejectsWhatItDoesNotKnow() {
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--frobnicate"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("ingest"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("--conf"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("launch"));
+  }
+}

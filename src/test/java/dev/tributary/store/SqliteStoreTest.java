@@ -1,0 +1,144 @@
+package dev.tributary.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.ArticleIds;
+import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.SourceRef;
+import dev.tributary.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+  @TempDir Path dir;
+  SqliteStore store;
+
+  @BeforeEach
+  void open() {
+    store = SqliteStore.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static Article article(String text, long publishedSecond, String... topics) {
+    List<ArticleTopic> t = new ArrayList<>();
+    for (String slug : topics) t.add(new ArticleTopic(slug, slug.toUpperCase(), 0.5));
+    Instant published = Instant.ofEpochSecond(1_700_000_000L + publishedSecond);
+    return new Article(
+        ArticleIds.forText(text), "Title " + text, "summary", "<p>" + text + "</p>", text, null,
+        SourceRef.INBOX, null, published, published, t, List.of("tag"));
+  }
+
+  @Test
+  void storesAnArticleAndReadsItBackWithTopicsAndTags() {
+    Article a = article("ketamine helps depression", 1, "ketamine", "depression");
+    assertTrue(store.put(a).created());
+    Article read = store.get(a.id()).orElseThrow();
+    assertEquals(a.title(), read.title());
+    assertEquals(Set.of("ketamine", "depression"), Set.copyOf(read.topics().stream().map(ArticleTopic::slug).toList()));
+    assertEquals(List.of("tag"), read.tags());
+    assertEquals(a.published(), read.published());
+  }
+
+  @Test
+  void theSameTextTwiceIsOneArticle() {
+    Article a = article("one text", 1);
+    Article sameTextOtherId =
+        new Article("other-id", "Other title", "s", "<p/>", "One   TEXT!", null, SourceRef.API, null,
+            a.published(), a.ingested(), List.of(), List.of());
+    assertTrue(store.put(a).created());
+    StoredArticle again = store.put(a);
+    assertFalse(again.created());
+    StoredArticle sameText = store.put(sameTextOtherId);
+    assertFalse(sameText.created());
+    assertEquals(a.id(), sameText.article().id());
+  }
+
+  @Test
+  void articlesSurviveReopeningTheFile() {
+    Article a = article("durable", 1);
+    store.put(a);
+    store.close();
+    store = SqliteStore.open(dir);
+    assertEquals(a.id(), store.get(a.id()).orElseThrow().id());
+  }
+
+  @Test
+  void pagingNeverSkipsOrRepeatsWhileArticlesArrive() {
+    for (int i = 0; i < 25; i++) store.put(article("old " + i, i));
+    List<String> seen = new ArrayList<>();
+    Cursor cursor = null;
+    int newOnes = 0;
+    do {
+      TimelinePage page =
+          store.timeline(new TimelineQuery(List.of(), null, null, null, 4, cursor));
+      page.items().forEach(a -> seen.add(a.id()));
+      cursor = page.next();
+      store.put(article("arrived while paging " + newOnes++, 1000 + newOnes)); // newer than all
+    } while (cursor != null);
+    assertEquals(25, seen.size());
+    assertEquals(25, new HashSet<>(seen).size());
+    assertTrue(seen.stream().noneMatch(id -> id.startsWith("arrived")));
+  }
+
+  @Test
+  void filtersByTopicSourceSinceAndText() {
+    store.put(article("ketamine infusion for depression", 10, "ketamine"));
+    store.put(article("weather report sunny", 20));
+    store.put(article("ketamine nasal spray", 30, "ketamine", "nasal-spray"));
+    assertEquals(2, store.timeline(TimelineQuery.newestInTopic("ketamine", 10)).items().size());
+    assertEquals(
+        1,
+        store.timeline(new TimelineQuery(List.of("nasal-spray"), null, null, null, 10, null)).items().size());
+    assertEquals(
+        2,
+        store.timeline(new TimelineQuery(List.of(), null, Instant.ofEpochSecond(1_700_000_020L), null, 10, null))
+            .items().size());
+    assertEquals(
+        1, store.timeline(new TimelineQuery(List.of(), null, null, "infusions", 10, null)).items().size());
+    assertEquals(
+        3, store.timeline(new TimelineQuery(List.of(), "inbox", null, null, 10, null)).items().size());
+    assertEquals(
+        0, store.timeline(new TimelineQuery(List.of(), "elsewhere", null, null, 10, null)).items().size());
+  }
+
+  @Test
+  void searchTextThatLooksLikeFtsSyntaxIsJustText() {
+    store.put(article("ketamine \"quoted\" AND text", 1));
+    assertEquals(
+        1, store.timeline(new TimelineQuery(List.of(), null, null, "\"quoted AND (", 10, null)).items().size());
+    assertEquals(
+        1, store.timeline(new TimelineQuery(List.of(), null, null, "*** ))", 10, null)).items().size());
+  }
+
+  @Test
+  void countsArticlesPerTopic() {
+    store.put(article("a", 1, "ketamine"));
+    store.put(article("b", 2, "ketamine", "anxiety"));
+    TopicCounts counts = store.topicCounts();
+    assertEquals(2, counts.of("ketamine"));
+    assertEquals(1, counts.of("anxiety"));
+    assertEquals(0, counts.of("ocd"));
+  }
+
+  @Test
+  void lastPageHasNoCursor() {
+    store.put(article("only", 1));
+    assertNull(store.timeline(TimelineQuery.newest(10)).next());
+  }
+}
