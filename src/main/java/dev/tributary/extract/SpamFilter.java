@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Removes what link farms paste into articles: calls to action dropped mid-sentence ("…and therapy,
@@ -79,7 +80,7 @@ final class SpamFilter {
           NOT_WORD_BEFORE
               + alternatives(
                   CALLS_TO_ACTION.stream()
-                      .flatMap(p -> java.util.stream.Stream.of(p, p.toUpperCase(Locale.ROOT)))
+                      .flatMap(p -> Stream.of(p, p.toUpperCase(Locale.ROOT)))
                       .toList())
               + "[!:]*"
               + NOT_WORD_AFTER

@@ -232,7 +232,7 @@ class PlainTextExtractionTest {
   }
 
   @Nested
-  class Hashtags {
+  class TrailingHashtagLines {
 
     @Test
     void keepsAHashtagLineThatIsFollowedByProse() throws Exception {
