@@ -1,0 +1,38 @@
+package dev.tributary.extract;
+
+import java.util.Locale;
+
+/**
+ * Recognises copies of the title inside the body, including copies with a few stray words glued on
+ * (sample 003's "ketamine Unlocking Hope: …"), ignoring case, punctuation and spacing.
+ */
+final class RepeatedTitle {
+
+  private static final int MAX_STRAY_WORDS = 3;
+
+  /** Shorter titles only match exactly, or a body line like "Ketamine works" would vanish. */
+  private static final int MIN_WORDS_FOR_STRAY_MATCH = 4;
+
+  private final String title;
+  private final int titleWords;
+
+  RepeatedTitle(String title) {
+    this.title = normalise(title);
+    this.titleWords = this.title.isEmpty() ? 0 : this.title.split(" ").length;
+  }
+
+  boolean matches(String text) {
+    String candidate = normalise(text);
+    if (title.isEmpty() || candidate.isEmpty()) return false;
+    if (candidate.equals(title)) return true;
+    if (titleWords < MIN_WORDS_FOR_STRAY_MATCH) return false;
+    int at = (" " + candidate + " ").indexOf(" " + title + " ");
+    if (at < 0) return false;
+    String stray = (candidate.substring(0, at) + " " + candidate.substring(at + title.length()));
+    return stray.isBlank() || stray.strip().split(" +").length <= MAX_STRAY_WORDS;
+  }
+
+  static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}
