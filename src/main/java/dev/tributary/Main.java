@@ -56,8 +56,7 @@ public final class Main {
     Vertx vertx = Vertx.vertx();
     try {
       TributaryConfig config =
-          ConfigLoader.load(vertx, cli.confFile(), System.getenv())
-              .await(30, TimeUnit.SECONDS);
+          ConfigLoader.load(vertx, cli.confFile(), System.getenv()).await(30, TimeUnit.SECONDS);
       Taxonomy taxonomy = TaxonomySource.load(config.topicsFile());
       if (cli.command() == CommandLine.Command.INGEST) {
         vertx.close();
@@ -76,7 +75,8 @@ public final class Main {
     }
   }
 
-  private static int serve(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) throws Exception {
+  private static int serve(Vertx vertx, TributaryConfig config, Taxonomy taxonomy)
+      throws Exception {
     Logger log = LoggerFactory.getLogger(Main.class);
     try {
       var running = Tributary.start(vertx, config, taxonomy).await(60, TimeUnit.SECONDS);
@@ -88,10 +88,14 @@ public final class Main {
           config.inbox().dir().toAbsolutePath());
     } catch (Exception e) {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+      if (cause instanceof BindException
+          || String.valueOf(cause.getMessage()).contains("Address already in use")) {
         return configError(
             vertx,
-            "http.port: cannot listen on " + config.http().host() + ":" + config.http().port()
+            "http.port: cannot listen on "
+                + config.http().host()
+                + ":"
+                + config.http().port()
                 + " (address already in use)");
       }
       if (cause instanceof ConfigException ce) return configError(vertx, ce.getMessage());
@@ -113,7 +117,8 @@ public final class Main {
     return 0;
   }
 
-  private static int ingest(CommandLine cli, TributaryConfig config, Taxonomy taxonomy) throws Exception {
+  private static int ingest(CommandLine cli, TributaryConfig config, Taxonomy taxonomy)
+      throws Exception {
     try (SqliteStore store = SqliteStore.open(config.dataDir())) {
       var summary =
           new IngestCommand(new TopicTagger(taxonomy), store, config.inbox().maxBytes(), System.out)

@@ -39,7 +39,8 @@ public final class Tributary {
     if (!config.storeKind().equals("sqlite")) {
       return Future.failedFuture(
           ConfigException.forKey(
-              "store.kind", "'" + config.storeKind() + "' is not available in this version; use sqlite"));
+              "store.kind",
+              "'" + config.storeKind() + "' is not available in this version; use sqlite"));
     }
     String token;
     try {
@@ -50,7 +51,10 @@ public final class Tributary {
     TopicTagger tagger = new TopicTagger(taxonomy);
     SiteInfo site =
         new SiteInfo(
-            config.http().publicUrl(), config.feed().title(), config.feed().size(), labels(taxonomy));
+            config.http().publicUrl(),
+            config.feed().title(),
+            config.feed().size(),
+            labels(taxonomy));
     HttpVerticle[] http = new HttpVerticle[1];
     return vertx
         .deployVerticle(() -> new StoreVerticle(() -> SqliteStore.open(config.dataDir())), WORKER)

@@ -41,7 +41,8 @@ class PipelineIT {
                   "Unlocking the Potential Ketamine Therapy’s Mental Health Benefits",
               "003_1d4fc39c1c0a0362.txt",
                   "Unlocking Hope: Ketamine emerges as a potential game-changer in treating severe depression",
-              "004_cd82d94d1cd90539.txt", "Ketamine: A Mind-Altering Miracle or a Dangerous Drug?"));
+              "004_cd82d94d1cd90539.txt",
+                  "Ketamine: A Mind-Altering Miracle or a Dangerous Drug?"));
 
   @TempDir Path dataDir;
   Vertx vertx;
@@ -63,7 +64,12 @@ class PipelineIT {
     dropSamples();
     var response = server.get("/feed.atom");
     assertEquals(200, response.statusCode());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/atom+xml"));
     AtomSchema.assertValid(response.body());
     SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
     assertEquals(5, feed.getEntries().size());
@@ -85,7 +91,8 @@ class PipelineIT {
     assertEquals(5, feed.getEntries().size());
     assertTrue(
         feed.getEntries().stream()
-            .allMatch(e -> e.getCategories().stream().anyMatch(c -> c.getName().equals("ketamine"))));
+            .allMatch(
+                e -> e.getCategories().stream().anyMatch(c -> c.getName().equals("ketamine"))));
     assertTrue(response.body().contains("isPermaLink=\"false\""));
   }
 
@@ -96,7 +103,8 @@ class PipelineIT {
       assertEquals(SAMPLE_TITLES.size() + 1, done.count());
     }
     try (Stream<Path> left = Files.list(server.inbox())) {
-      assertEquals(List.of("done", "failed"), left.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(
+          List.of("done", "failed"), left.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
@@ -107,7 +115,8 @@ class PipelineIT {
     String cursor = null;
     int pages = 0;
     do {
-      var response = server.get("/api/timeline?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      var response =
+          server.get("/api/timeline?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
       assertEquals(200, response.statusCode());
       JsonObject page = new JsonObject(response.body());
       page.getJsonArray("items").forEach(item -> ids.add(((JsonObject) item).getString("id")));
@@ -122,12 +131,15 @@ class PipelineIT {
   @Test
   void aFileThatCannotBeIngestedGoesToFailedWithItsReason() throws Exception {
     Path bad = server.inbox().resolve("latin1.txt");
-    Files.write(bad, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'a', 'u', ' ', 'l', 'a', 'i', 't'});
+    Files.write(
+        bad, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'a', 'u', ' ', 'l', 'a', 'i', 't'});
     Files.writeString(server.inbox().resolve("notes.pdf"), "not an article");
     Path failed = server.inbox().resolve("failed");
     TestServer.awaitCondition(
         "both files in failed/",
-        () -> Files.exists(failed.resolve("latin1.txt.error.txt")) && Files.exists(failed.resolve("notes.pdf.error.txt")));
+        () ->
+            Files.exists(failed.resolve("latin1.txt.error.txt"))
+                && Files.exists(failed.resolve("notes.pdf.error.txt")));
     assertTrue(Files.readString(failed.resolve("latin1.txt.error.txt")).contains("UTF-8"));
     assertTrue(Files.readString(failed.resolve("notes.pdf.error.txt")).contains("unsupported"));
     assertEquals(200, server.get("/health/live").statusCode());
@@ -195,7 +207,11 @@ class PipelineIT {
     dropSamples();
     JsonArray topics = new JsonArray(server.get("/api/topics").body());
     JsonObject ketamine =
-        topics.stream().map(JsonObject.class::cast).filter(t -> t.getString("slug").equals("ketamine")).findFirst().orElseThrow();
+        topics.stream()
+            .map(JsonObject.class::cast)
+            .filter(t -> t.getString("slug").equals("ketamine"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(5, ketamine.getInteger("count"));
     var topicFeed = server.get("/topics/ketamine/feed.atom");
     assertEquals(200, topicFeed.statusCode());
@@ -214,19 +230,22 @@ class PipelineIT {
 
   private static void assertError(java.net.http.HttpResponse<String> response, int status) {
     assertEquals(status, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertFalse(new JsonObject(response.body()).getString("error").isBlank());
   }
 
   private void dropSamples() throws Exception {
     try (Stream<Path> samples = Files.list(Path.of("samples/articles"))) {
-      for (Path s : samples.sorted().toList()) Files.copy(s, server.inbox().resolve(s.getFileName()));
+      for (Path s : samples.sorted().toList())
+        Files.copy(s, server.inbox().resolve(s.getFileName()));
     }
     awaitTimelineSize(5);
   }
 
   private void awaitTimelineSize(int n) throws InterruptedException {
-    TestServer.awaitCondition(n + " articles in the timeline", () -> timelineIdsQuietly().size() == n);
+    TestServer.awaitCondition(
+        n + " articles in the timeline", () -> timelineIdsQuietly().size() == n);
   }
 
   private List<String> timelineIdsQuietly() {

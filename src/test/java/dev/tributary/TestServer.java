@@ -47,7 +47,9 @@ public final class TestServer {
     JsonObject json = ConfigLoader.bundledDefaults();
     json.getJsonObject("http").put("host", "127.0.0.1").put("port", 0);
     json.getJsonObject("data").put("dir", dataDir.toString());
-    json.getJsonObject("inbox").put("dir", dataDir.resolve("inbox").toString()).put("settleMillis", 100);
+    json.getJsonObject("inbox")
+        .put("dir", dataDir.resolve("inbox").toString())
+        .put("settleMillis", 100);
     return TributaryConfig.from(json.mergeIn(overrides, true));
   }
 
@@ -86,7 +88,8 @@ public final class TestServer {
   }
 
   /** Waits (up to 15 s) for a condition the server reaches asynchronously, e.g. inbox ingest. */
-  public static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+  public static void awaitCondition(String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);

@@ -4,8 +4,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 
 /**
- * Failure codes carried by event-bus replies. They follow HTTP status codes so that the HTTP
- * layer can answer with them directly.
+ * Failure codes carried by event-bus replies. They follow HTTP status codes so that the HTTP layer
+ * can answer with them directly.
  */
 public final class Failures {
   private Failures() {}

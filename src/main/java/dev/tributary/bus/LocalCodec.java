@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
 /**
- * A codec for immutable records sent on the local event bus: the receiver gets the same
- * instance, no copy. Not for the wire: clustering needs a serialising codec.
+ * A codec for immutable records sent on the local event bus: the receiver gets the same instance,
+ * no copy. Not for the wire: clustering needs a serialising codec.
  */
 public final class LocalCodec<T> implements MessageCodec<T, T> {
   private final String name;

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The parsed command line: {@code [serve] | ingest PATH… | --help | --version}, {@code --conf FILE}. */
+/**
+ * The parsed command line: {@code [serve] | ingest PATH… | --help | --version}, {@code --conf
+ * FILE}.
+ */
 public record CommandLine(Command command, Path confFile, List<Path> paths) {
 
   public enum Command {

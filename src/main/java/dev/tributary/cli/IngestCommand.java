@@ -55,8 +55,13 @@ public final class IngestCommand {
         StoredArticle stored = ingest(file);
         if (stored.created()) ingested++;
         else duplicates++;
-        out.println(progress + (stored.created() ? "ingested " : "duplicate of ") + stored.article().id()
-            + " \"" + stored.article().title() + "\"");
+        out.println(
+            progress
+                + (stored.created() ? "ingested " : "duplicate of ")
+                + stored.article().id()
+                + " \""
+                + stored.article().title()
+                + "\"");
       } catch (ExtractionException | IOException e) {
         failed++;
         out.println(progress + "failed: " + e.getMessage());
@@ -70,7 +75,10 @@ public final class IngestCommand {
     String name = file.getFileName().toString();
     Format format =
         Format.fromFileName(name)
-            .orElseThrow(() -> new ExtractionException("unsupported file type: expected .txt, .md, .markdown, .html or .htm"));
+            .orElseThrow(
+                () ->
+                    new ExtractionException(
+                        "unsupported file type: expected .txt, .md, .markdown, .html or .htm"));
     if (Files.size(file) > maxBytes) {
       throw new ExtractionException("file is over inbox.maxBytes (" + maxBytes + ")");
     }

@@ -32,7 +32,8 @@ public final class ApiTokens {
       LOG.info("API token for write endpoints is in {}", file.toAbsolutePath());
       return token;
     } catch (IOException e) {
-      throw ConfigException.forKey("api.token", "cannot read or create " + file + ": " + e.getMessage());
+      throw ConfigException.forKey(
+          "api.token", "cannot read or create " + file + ": " + e.getMessage());
     }
   }
 

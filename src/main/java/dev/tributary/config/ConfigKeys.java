@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Dotted keys over nested JSON: flattening, get/put, and the environment variable for a key
- * ({@code http.publicUrl} → {@code TRIBUTARY_HTTP_PUBLICURL}).
+ * Dotted keys over nested JSON: flattening, get/put, and the environment variable for a key ({@code
+ * http.publicUrl} → {@code TRIBUTARY_HTTP_PUBLICURL}).
  */
 public final class ConfigKeys {
   public static final String ENV_PREFIX = "TRIBUTARY_";

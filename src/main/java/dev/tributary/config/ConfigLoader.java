@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the configuration with vertx-config, lowest precedence first: the defaults bundled in
- * the jar, {@code conf/tributary.json} when present, the {@code --conf FILE}, then {@code
- * TRIBUTARY_*} environment variables.
+ * Builds the configuration with vertx-config, lowest precedence first: the defaults bundled in the
+ * jar, {@code conf/tributary.json} when present, the {@code --conf FILE}, then {@code TRIBUTARY_*}
+ * environment variables.
  */
 public final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -32,7 +32,8 @@ public final class ConfigLoader {
 
   /** The bundled defaults: the shape of the configuration and every key it knows. */
   public static JsonObject bundledDefaults() {
-    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DEFAULTS)) {
+    try (InputStream in =
+        ConfigLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DEFAULTS)) {
       if (in == null) throw new IllegalStateException(BUNDLED_DEFAULTS + " missing from the jar");
       return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -82,7 +83,8 @@ public final class ConfigLoader {
   }
 
   /** Overlays TRIBUTARY_* variables on the merged JSON, one per known key. */
-  static JsonObject applyEnvironment(JsonObject merged, List<String> keys, Map<String, String> env) {
+  static JsonObject applyEnvironment(
+      JsonObject merged, List<String> keys, Map<String, String> env) {
     JsonObject result = merged.copy();
     for (String key : keys) {
       String value = env.get(ConfigKeys.envName(key));

@@ -20,7 +20,8 @@ final class ConfigReader {
   String string(String key) {
     Object value = raw(key);
     if (value == null) return "";
-    if (value instanceof JsonObject) throw ConfigException.forKey(key, "expected a value, not an object");
+    if (value instanceof JsonObject)
+      throw ConfigException.forKey(key, "expected a value, not an object");
     return value.toString().trim();
   }
 

@@ -38,7 +38,10 @@ public record TributaryConfig(
   private static final Set<String> STORE_KINDS = Set.of("sqlite", "postgres");
   private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
-  /** Reads and validates the merged configuration; throws {@link ConfigException} on the first bad key. */
+  /**
+   * Reads and validates the merged configuration; throws {@link ConfigException} on the first bad
+   * key.
+   */
   public static TributaryConfig from(JsonObject json) {
     ConfigReader r = new ConfigReader(json);
     String publicUrl = stripTrailingSlash(r.string("http.publicUrl"));

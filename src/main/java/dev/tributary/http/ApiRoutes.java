@@ -106,7 +106,10 @@ final class ApiRoutes {
     RawDocument doc;
     try {
       var q = ctx.queryParams();
-      String body = BodyDecoder.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), maxBodyBytes);
+      String body =
+          BodyDecoder.decode(
+              ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
+              maxBodyBytes);
       Instant published = TimelineParams.parseSince(q.get("published"));
       String sourceName = q.get("source");
       SourceRef source =
@@ -138,7 +141,8 @@ final class ApiRoutes {
             reply -> {
               StoredArticle stored = reply.body();
               ctx.response()
-                  .putHeader("Location", site.publicUrl() + "/api/articles/" + stored.article().id());
+                  .putHeader(
+                      "Location", site.publicUrl() + "/api/articles/" + stored.article().id());
               sendJson(ctx, stored.created() ? 201 : 200, ArticleJson.of(stored.article()));
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));

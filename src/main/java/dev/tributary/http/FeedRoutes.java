@@ -35,7 +35,9 @@ final class FeedRoutes {
   FeedRoutes(Vertx vertx, SiteInfo site) {
     this.vertx = vertx;
     this.site = site;
-    vertx.eventBus().<Article>consumer(Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body()));
+    vertx
+        .eventBus()
+        .<Article>consumer(Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body()));
   }
 
   void mount(Router router) {

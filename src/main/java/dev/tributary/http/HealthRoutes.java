@@ -42,12 +42,15 @@ final class HealthRoutes {
                     new DeliveryOptions().setSendTimeout(STORE_TIMEOUT_MS))
                 .onSuccess(ok -> promise.complete(Status.OK()))
                 .onFailure(
-                    e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))));
+                    e ->
+                        promise.complete(
+                            Status.KO(new JsonObject().put("error", e.getMessage())))));
     ready.register(
         "inbox",
         promise ->
             vertx
-                .<Boolean>executeBlocking(() -> Files.isDirectory(inboxDir) && Files.isWritable(inboxDir))
+                .<Boolean>executeBlocking(
+                    () -> Files.isDirectory(inboxDir) && Files.isWritable(inboxDir))
                 .onComplete(
                     r ->
                         promise.complete(
@@ -55,7 +58,9 @@ final class HealthRoutes {
                                 ? Status.OK()
                                 : Status.KO(
                                     new JsonObject()
-                                        .put("error", "inbox " + inboxDir + " is not a writable folder")))));
+                                        .put(
+                                            "error",
+                                            "inbox " + inboxDir + " is not a writable folder")))));
     router.get("/health/ready").handler(ready);
   }
 }

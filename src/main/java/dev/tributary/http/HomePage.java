@@ -21,7 +21,9 @@ final class HomePage {
     String feedBase = topic == null ? "/feed" : "/topics/" + topic + "/feed";
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(esc(site.title())).append("</title>")
+        .append("<title>")
+        .append(esc(site.title()))
+        .append("</title>")
         .append(alternate("application/atom+xml", "Atom", feedBase + ".atom"))
         .append(alternate("application/rss+xml", "RSS", feedBase + ".rss"))
         .append(alternate("application/feed+json", "JSON Feed", feedBase + ".json"))
@@ -30,7 +32,9 @@ final class HomePage {
         .append(".chip{display:inline-block;background:#eef;border-radius:1rem;padding:0 .6rem;")
         .append("margin:.1rem;font-size:.85rem;text-decoration:none}.meta{color:#555;")
         .append("font-size:.9rem}</style></head><body>")
-        .append("<header><h1>").append(esc(site.title())).append("</h1><nav>")
+        .append("<header><h1>")
+        .append(esc(site.title()))
+        .append("</h1><nav>")
         .append("<a class=\"chip\" href=\"/\">All</a>");
     site.topics()
         .forEach(
@@ -72,8 +76,13 @@ final class HomePage {
   }
 
   private static String alternate(String type, String name, String href) {
-    return "<link rel=\"alternate\" type=\"" + type + "\" title=\"" + name + "\" href=\""
-        + esc(href) + "\">";
+    return "<link rel=\"alternate\" type=\""
+        + type
+        + "\" title=\""
+        + name
+        + "\" href=\""
+        + esc(href)
+        + "\">";
   }
 
   static String esc(String text) {

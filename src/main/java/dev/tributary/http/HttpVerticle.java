@@ -62,7 +62,9 @@ public final class HttpVerticle extends VerticleBase {
     String topic = ctx.queryParams().get("topic");
     if (topic != null && !site.topics().containsKey(topic)) topic = null;
     TimelineQuery query =
-        topic == null ? TimelineQuery.newest(site.feedSize()) : TimelineQuery.newestInTopic(topic, site.feedSize());
+        topic == null
+            ? TimelineQuery.newest(site.feedSize())
+            : TimelineQuery.newestInTopic(topic, site.feedSize());
     String selected = topic;
     vertx
         .eventBus()
@@ -71,7 +73,8 @@ public final class HttpVerticle extends VerticleBase {
             reply ->
                 ctx.response()
                     .putHeader("Content-Type", "text/html; charset=utf-8")
-                    .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
+                    .putHeader(
+                        "Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
                     .end(HomePage.render(site, selected, reply.body().items())))
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }

@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code /api/timeline}'s query string into a {@link TimelineQuery}, or says what is wrong. */
+/**
+ * Reads {@code /api/timeline}'s query string into a {@link TimelineQuery}, or says what is wrong.
+ */
 final class TimelineParams {
   static final int DEFAULT_LIMIT = 50;
 

@@ -11,9 +11,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 
 /**
- * First stage of the pipeline: turns a {@link RawDocument} into an untagged article and hands it
- * to the tagger, replying with whatever the later stages reply. Runs on a worker: extraction
- * parses whole documents.
+ * First stage of the pipeline: turns a {@link RawDocument} into an untagged article and hands it to
+ * the tagger, replying with whatever the later stages reply. Runs on a worker: extraction parses
+ * whole documents.
  */
 public final class ExtractorVerticle extends VerticleBase {
   private final ArticleExtractor extractor = new ArticleExtractor();

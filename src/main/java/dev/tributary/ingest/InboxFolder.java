@@ -42,8 +42,12 @@ public final class InboxFolder {
 
   public static boolean isCandidate(Path file) {
     String name = file.getFileName().toString();
-    boolean temporary = name.startsWith(".") || name.endsWith("~") || name.endsWith(".tmp")
-        || name.endsWith(".part") || name.endsWith(".swp");
+    boolean temporary =
+        name.startsWith(".")
+            || name.endsWith("~")
+            || name.endsWith(".tmp")
+            || name.endsWith(".part")
+            || name.endsWith(".swp");
     return !temporary && Files.isRegularFile(file);
   }
 

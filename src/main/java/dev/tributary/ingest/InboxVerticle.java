@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the inbox folder (inotify through the JDK's WatchService, plus a slow rescan as a
- * safety net) and ingests each file once it has stopped changing. A file moves to done/ only
- * after the store acknowledged its article; to failed/ when it can never be ingested; and stays
- * put, to be retried, when the failure was ours (store down, timeout).
+ * Watches the inbox folder (inotify through the JDK's WatchService, plus a slow rescan as a safety
+ * net) and ingests each file once it has stopped changing. A file moves to done/ only after the
+ * store acknowledged its article; to failed/ when it can never be ingested; and stays put, to be
+ * retried, when the failure was ours (store down, timeout).
  *
  * <p>A worker verticle: file I/O here is blocking, and all handlers run on one thread in turn.
  */

@@ -1,11 +1,10 @@
 package dev.tributary.ingest;
 
-import dev.tributary.topics.TopicTagger;
-
 import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -14,7 +14,9 @@ public record Cursor(long publishedMillis, long seq) {
 
   public String encode() {
     String plain = VERSION + ":" + publishedMillis + ":" + seq;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The cursor a client sent back, or empty when it is not one of ours. */

@@ -47,8 +47,11 @@ public final class Migrations {
       int version = rs.getInt(1);
       if (version > scripts.size()) {
         throw new SQLException(
-            "the database is at schema version " + version + ", newer than this Tributary knows ("
-                + scripts.size() + "); upgrade Tributary");
+            "the database is at schema version "
+                + version
+                + ", newer than this Tributary knows ("
+                + scripts.size()
+                + "); upgrade Tributary");
       }
       return version;
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface Store extends AutoCloseable {
 
   /**
-   * Stores the article unless one with the same id or the same normalised text exists; either
-   * way answers with the stored article. Durable when it returns.
+   * Stores the article unless one with the same id or the same normalised text exists; either way
+   * answers with the stored article. Durable when it returns.
    */
   StoredArticle put(Article article);
 

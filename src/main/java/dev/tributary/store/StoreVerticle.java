@@ -35,13 +35,11 @@ public final class StoreVerticle extends VerticleBase {
         List.of(
             bus.<Article>consumer(Addresses.STORE_PUT, this::onPut).completion(),
             bus.<String>consumer(Addresses.STORE_GET, this::onGet).completion(),
-            bus.<TimelineQuery>consumer(
-                    Addresses.STORE_TIMELINE, m -> answer(m, store::timeline))
+            bus.<TimelineQuery>consumer(Addresses.STORE_TIMELINE, m -> answer(m, store::timeline))
                 .completion(),
             bus.consumer(Addresses.STORE_TOPIC_COUNTS, m -> answer(m, x -> store.topicCounts()))
                 .completion(),
-            bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping()))
-                .completion()));
+            bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping())).completion()));
   }
 
   @Override
@@ -65,7 +63,8 @@ public final class StoreVerticle extends VerticleBase {
             LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
             vertx.eventBus().publish(Addresses.ARTICLE_STORED, a);
           } else {
-            LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
+            LOG.info(
+                "Duplicate of article {} from {}", stored.article().id(), article.source().id());
           }
           return stored;
         });

@@ -26,7 +26,10 @@ class TributaryConfigTest {
   }
 
   TributaryConfig load(Path conf, Map<String, String> env) throws Exception {
-    return ConfigLoader.load(vertx, conf, env).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return ConfigLoader.load(vertx, conf, env)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -47,9 +50,12 @@ class TributaryConfigTest {
   @Test
   void environmentVariablesOverrideEveryLayer() throws Exception {
     Path conf = dir.resolve("my.json");
-    Files.writeString(conf, "{\"http\": {\"port\": 9000, \"publicUrl\": \"https://news.example.org/\"}}");
+    Files.writeString(
+        conf, "{\"http\": {\"port\": 9000, \"publicUrl\": \"https://news.example.org/\"}}");
     TributaryConfig c =
-        load(conf, Map.of("TRIBUTARY_HTTP_PORT", "9191", "TRIBUTARY_FETCH_ALLOWPRIVATEADDRESSES", "true"));
+        load(
+            conf,
+            Map.of("TRIBUTARY_HTTP_PORT", "9191", "TRIBUTARY_FETCH_ALLOWPRIVATEADDRESSES", "true"));
     assertEquals(9191, c.http().port());
     assertEquals("https://news.example.org", c.http().publicUrl(), "trailing slash dropped");
     assertTrue(c.fetch().allowPrivateAddresses());
@@ -57,9 +63,13 @@ class TributaryConfigTest {
 
   @Test
   void aBadValueNamesItsKey() {
-    var e = assertThrows(ExecutionException.class, () -> load(null, Map.of("TRIBUTARY_HTTP_PORT", "eighty")));
+    var e =
+        assertThrows(
+            ExecutionException.class, () -> load(null, Map.of("TRIBUTARY_HTTP_PORT", "eighty")));
     assertEquals("http.port: expected a whole number, got 'eighty'", e.getCause().getMessage());
-    var kind = assertThrows(ExecutionException.class, () -> load(null, Map.of("TRIBUTARY_STORE_KIND", "mongo")));
+    var kind =
+        assertThrows(
+            ExecutionException.class, () -> load(null, Map.of("TRIBUTARY_STORE_KIND", "mongo")));
     assertTrue(kind.getCause().getMessage().startsWith("store.kind: unknown value 'mongo'"));
   }
 
@@ -80,10 +90,13 @@ class TributaryConfigTest {
   @Test
   void everyKeyIsDocumentedInTheConfigurationReference() throws Exception {
     String doc = Files.readString(Path.of("docs/CONFIGURATION.md"));
-    List<String> keys = ConfigKeys.leafKeys(new JsonObject(Files.readString(Path.of("conf/tributary.json"))));
+    List<String> keys =
+        ConfigKeys.leafKeys(new JsonObject(Files.readString(Path.of("conf/tributary.json"))));
     for (String key : keys) {
       assertTrue(doc.contains("`" + key + "`"), key + " is missing from docs/CONFIGURATION.md");
-      assertTrue(doc.contains("`" + ConfigKeys.envName(key) + "`"), ConfigKeys.envName(key) + " is missing");
+      assertTrue(
+          doc.contains("`" + ConfigKeys.envName(key) + "`"),
+          ConfigKeys.envName(key) + " is missing");
     }
   }
 }

@@ -40,8 +40,18 @@ class SqliteStoreTest {
     for (String slug : topics) t.add(new ArticleTopic(slug, slug.toUpperCase(), 0.5));
     Instant published = Instant.ofEpochSecond(1_700_000_000L + publishedSecond);
     return new Article(
-        ArticleIds.forText(text), "Title " + text, "summary", "<p>" + text + "</p>", text, null,
-        SourceRef.INBOX, null, published, published, t, List.of("tag"));
+        ArticleIds.forText(text),
+        "Title " + text,
+        "summary",
+        "<p>" + text + "</p>",
+        text,
+        null,
+        SourceRef.INBOX,
+        null,
+        published,
+        published,
+        t,
+        List.of("tag"));
   }
 
   @Test
@@ -50,7 +60,9 @@ class SqliteStoreTest {
     assertTrue(store.put(a).created());
     Article read = store.get(a.id()).orElseThrow();
     assertEquals(a.title(), read.title());
-    assertEquals(Set.of("ketamine", "depression"), Set.copyOf(read.topics().stream().map(ArticleTopic::slug).toList()));
+    assertEquals(
+        Set.of("ketamine", "depression"),
+        Set.copyOf(read.topics().stream().map(ArticleTopic::slug).toList()));
     assertEquals(List.of("tag"), read.tags());
     assertEquals(a.published(), read.published());
   }
@@ -59,8 +71,19 @@ class SqliteStoreTest {
   void theSameTextTwiceIsOneArticle() {
     Article a = article("one text", 1);
     Article sameTextOtherId =
-        new Article("other-id", "Other title", "s", "<p/>", "One   TEXT!", null, SourceRef.API, null,
-            a.published(), a.ingested(), List.of(), List.of());
+        new Article(
+            "other-id",
+            "Other title",
+            "s",
+            "<p/>",
+            "One   TEXT!",
+            null,
+            SourceRef.API,
+            null,
+            a.published(),
+            a.ingested(),
+            List.of(),
+            List.of());
     assertTrue(store.put(a).created());
     StoredArticle again = store.put(a);
     assertFalse(again.created());
@@ -85,8 +108,7 @@ class SqliteStoreTest {
     Cursor cursor = null;
     int newOnes = 0;
     do {
-      TimelinePage page =
-          store.timeline(new TimelineQuery(List.of(), null, null, null, 4, cursor));
+      TimelinePage page = store.timeline(new TimelineQuery(List.of(), null, null, null, 4, cursor));
       page.items().forEach(a -> seen.add(a.id()));
       cursor = page.next();
       store.put(article("arrived while paging " + newOnes++, 1000 + newOnes)); // newer than all
@@ -104,26 +126,50 @@ class SqliteStoreTest {
     assertEquals(2, store.timeline(TimelineQuery.newestInTopic("ketamine", 10)).items().size());
     assertEquals(
         1,
-        store.timeline(new TimelineQuery(List.of("nasal-spray"), null, null, null, 10, null)).items().size());
+        store
+            .timeline(new TimelineQuery(List.of("nasal-spray"), null, null, null, 10, null))
+            .items()
+            .size());
     assertEquals(
         2,
-        store.timeline(new TimelineQuery(List.of(), null, Instant.ofEpochSecond(1_700_000_020L), null, 10, null))
-            .items().size());
+        store
+            .timeline(
+                new TimelineQuery(
+                    List.of(), null, Instant.ofEpochSecond(1_700_000_020L), null, 10, null))
+            .items()
+            .size());
     assertEquals(
-        1, store.timeline(new TimelineQuery(List.of(), null, null, "infusions", 10, null)).items().size());
+        1,
+        store
+            .timeline(new TimelineQuery(List.of(), null, null, "infusions", 10, null))
+            .items()
+            .size());
     assertEquals(
-        3, store.timeline(new TimelineQuery(List.of(), "inbox", null, null, 10, null)).items().size());
+        3,
+        store.timeline(new TimelineQuery(List.of(), "inbox", null, null, 10, null)).items().size());
     assertEquals(
-        0, store.timeline(new TimelineQuery(List.of(), "elsewhere", null, null, 10, null)).items().size());
+        0,
+        store
+            .timeline(new TimelineQuery(List.of(), "elsewhere", null, null, 10, null))
+            .items()
+            .size());
   }
 
   @Test
   void searchTextThatLooksLikeFtsSyntaxIsJustText() {
     store.put(article("ketamine \"quoted\" AND text", 1));
     assertEquals(
-        1, store.timeline(new TimelineQuery(List.of(), null, null, "\"quoted AND (", 10, null)).items().size());
+        1,
+        store
+            .timeline(new TimelineQuery(List.of(), null, null, "\"quoted AND (", 10, null))
+            .items()
+            .size());
     assertEquals(
-        1, store.timeline(new TimelineQuery(List.of(), null, null, "*** ))", 10, null)).items().size());
+        1,
+        store
+            .timeline(new TimelineQuery(List.of(), null, null, "*** ))", 10, null))
+            .items()
+            .size());
   }
 
   @Test

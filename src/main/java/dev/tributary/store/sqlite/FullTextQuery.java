@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Turns a user's search words into an FTS5 query that cannot be a syntax error: every word
- * becomes a quoted term, all of which must match.
+ * Turns a user's search words into an FTS5 query that cannot be a syntax error: every word becomes
+ * a quoted term, all of which must match.
  */
 final class FullTextQuery {
   private FullTextQuery() {}

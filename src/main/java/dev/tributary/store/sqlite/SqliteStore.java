@@ -53,7 +53,8 @@ public final class SqliteStore implements Store {
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
       return new SqliteStore(connection);
     } catch (SQLException | java.io.IOException e) {
-      throw new StoreException("cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -134,7 +135,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public Optional<Article> get(String id) {
-    try (PreparedStatement ps = connection.prepareStatement(ArticleRows.SELECT + " WHERE a.id = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(ArticleRows.SELECT + " WHERE a.id = ?")) {
       ps.setString(1, id);
       return timeline.readOne(ps);
     } catch (SQLException e) {
@@ -155,8 +157,7 @@ public final class SqliteStore implements Store {
   public TopicCounts topicCounts() {
     Map<String, Integer> counts = new HashMap<>();
     try (Statement st = connection.createStatement();
-        ResultSet rs =
-            st.executeQuery("SELECT slug, COUNT(*) FROM article_topics GROUP BY slug")) {
+        ResultSet rs = st.executeQuery("SELECT slug, COUNT(*) FROM article_topics GROUP BY slug")) {
       while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
       return new TopicCounts(counts);
     } catch (SQLException e) {

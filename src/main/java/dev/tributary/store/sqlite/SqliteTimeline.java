@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Timeline reads: keyset paging on (published, seq) descending, with optional topic, source,
- * since and full-text filters, and the topics of each returned article in one more query.
+ * Timeline reads: keyset paging on (published, seq) descending, with optional topic, source, since
+ * and full-text filters, and the topics of each returned article in one more query.
  */
 final class SqliteTimeline {
   private static final String TOPICS_OF =
@@ -91,7 +91,10 @@ final class SqliteTimeline {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         rows.add(
-            new Row(ArticleRows.seq(rs), ArticleRows.publishedMillis(rs), ArticleRows.read(rs, List.of())));
+            new Row(
+                ArticleRows.seq(rs),
+                ArticleRows.publishedMillis(rs),
+                ArticleRows.read(rs, List.of())));
       }
     }
     return rows;
