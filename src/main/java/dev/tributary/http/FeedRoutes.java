@@ -10,6 +10,8 @@ import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -42,11 +44,14 @@ final class FeedRoutes {
 
   void mount(Router router) {
     for (String format : CONTENT_TYPES.keySet()) {
-      router.get("/feed." + format).handler(ctx -> serve(ctx, null, format));
-      router
-          .get("/topics/:slug/feed." + format)
+      getOrHead(router, "/feed." + format).handler(ctx -> serve(ctx, null, format));
+      getOrHead(router, "/topics/:slug/feed." + format)
           .handler(ctx -> serve(ctx, ctx.pathParam("slug"), format));
     }
+  }
+
+  private static Route getOrHead(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   private void serve(RoutingContext ctx, String slug, String format) {
