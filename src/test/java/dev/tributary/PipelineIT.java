@@ -262,4 +262,55 @@ class PipelineIT {
     page.getJsonArray("items").forEach(i -> ids.add(((JsonObject) i).getString("id")));
     return ids;
   }
+
+  @Test
+  void thePageShowsArticlesWithTopicChipsAndAdvertisesTheFeeds() throws Exception {
+    dropSamples();
+    var page = server.get("/");
+    assertEquals(200, page.statusCode());
+    String html = page.body();
+    assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    assertTrue(html.contains("type=\"application/rss+xml\""));
+    assertTrue(html.contains("type=\"application/feed+json\""));
+    assertTrue(html.contains("Ketamine: A Mind-Altering Miracle or a Dangerous Drug?"));
+    assertTrue(
+        html.contains("class=\"chip topic\" href=\"/?topic=treatment-resistant-depression\""));
+  }
+
+  @Test
+  void everythingRenderedIntoPagesIsEscaped() throws Exception {
+    String title = "<script>alert(1)</script> & \"quotes\"";
+    var created =
+        server.post(
+            "/api/articles?title="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8),
+            "text/html",
+            "<p>Ketamine <img src=x onerror=alert(2)> text <script>alert(3)</script></p>",
+            server.token);
+    assertEquals(201, created.statusCode(), created.body());
+    String id = new JsonObject(created.body()).getString("id");
+    for (String path : List.of("/", "/articles/" + id)) {
+      String html = server.get(path).body();
+      assertFalse(html.contains("<script>"), path);
+      assertFalse(html.contains("onerror"), path);
+      assertTrue(
+          html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"), path);
+    }
+    AtomSchema.assertValid(server.get("/feed.atom").body());
+  }
+
+  @Test
+  void feedsAnswerConditionalRequestsWith304() throws Exception {
+    dropSamples();
+    var first = server.get("/feed.atom");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+    assertEquals(304, server.get("/feed.atom", "If-None-Match", etag).statusCode());
+    assertEquals(304, server.get("/feed.atom", "If-Modified-Since", lastModified).statusCode());
+    assertEquals(etag, server.get("/feed.atom").headers().firstValue("ETag").orElseThrow());
+    server.post(
+        "/api/articles", "text/plain", "A new ketamine study\n\nKetamine again.", server.token);
+    String newEtag = server.get("/feed.atom").headers().firstValue("ETag").orElseThrow();
+    assertFalse(etag.equals(newEtag), "a stored article changes the feed's ETag");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.http;
 
+import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -14,6 +15,11 @@ import java.util.List;
 
 /** The HTTP server: feeds, the JSON API, health, and the page for people. */
 public final class HttpVerticle extends VerticleBase {
+  /** Pages run no script and load nothing from elsewhere; styles are inline. */
+  private static final String CSP =
+      "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; base-uri 'none';"
+          + " form-action 'self'";
+
   private final String host;
   private final int port;
   private final SiteInfo site;
@@ -39,6 +45,7 @@ public final class HttpVerticle extends VerticleBase {
     new ApiRoutes(vertx, site, new BearerAuth(apiToken), maxBodyBytes).mount(router);
     new HealthRoutes(vertx, inboxDir).mount(router);
     router.get("/").handler(this::home);
+    router.get("/articles/:id").handler(this::articlePage);
     router.route().last().handler(ctx -> Errors.send(ctx, 404, "not found"));
     router.route().failureHandler(Errors::onRouterFailure);
     for (int status : List.of(404, 405, 413, 415, 500)) {
@@ -56,6 +63,21 @@ public final class HttpVerticle extends VerticleBase {
   /** The port actually bound (differs from the configured one when that is 0). */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  private void articlePage(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<Article>request(Addresses.STORE_GET, ctx.pathParam("id"))
+        .onSuccess(reply -> sendHtml(ctx, HomePage.renderArticle(site, reply.body())))
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private static void sendHtml(RoutingContext ctx, String html) {
+    ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Content-Security-Policy", CSP)
+        .end(html);
   }
 
   private void home(RoutingContext ctx) {

@@ -56,7 +56,7 @@ record FeedEntry(
 
   private static String link(Article article, String publicUrl) {
     String url = blankToNull(XmlText.clean(article.url()));
-    return url != null ? url : publicUrl + "/api/articles/" + article.id();
+    return url != null ? url : publicUrl + "/articles/" + article.id();
   }
 
   private static ArticleTopic cleanTopic(ArticleTopic topic) {

@@ -81,7 +81,7 @@ class AtomFeedTest {
     Article note = SampleArticles.inboxNote();
     SyndEntry entry = onlyEntry(feeds.atom(SampleArticles.siteSpec(List.of(note)), List.of(note)));
 
-    assertEquals(PUBLIC_URL + "/api/articles/" + note.id(), entry.getLink());
+    assertEquals(PUBLIC_URL + "/articles/" + note.id(), entry.getLink());
     assertTrue(entry.getCategories().isEmpty());
     assertEquals(Date.from(note.published()), entry.getPublishedDate());
   }

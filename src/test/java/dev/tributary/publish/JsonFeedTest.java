@@ -52,7 +52,7 @@ class JsonFeedTest {
     assertFalse(item.containsKey("authors"));
     assertFalse(item.containsKey("tags"));
     assertFalse(item.containsKey("summary"));
-    assertEquals(PUBLIC_URL + "/api/articles/" + note.id(), item.getString("url"));
+    assertEquals(PUBLIC_URL + "/articles/" + note.id(), item.getString("url"));
   }
 
   @Test

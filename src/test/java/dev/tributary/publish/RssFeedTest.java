@@ -82,7 +82,7 @@ class RssFeedTest {
             .get(0);
 
     assertEquals(note.contentHtml(), entry.getDescription().getValue());
-    assertEquals(PUBLIC_URL + "/api/articles/" + note.id(), entry.getLink());
+    assertEquals(PUBLIC_URL + "/articles/" + note.id(), entry.getLink());
   }
 
   @Test
