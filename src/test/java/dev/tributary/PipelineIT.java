@@ -200,6 +200,14 @@ class PipelineIT {
     assertError(server.get("/api/timeline?cursor=garbage"), 400);
     assertError(server.post("/api/articles", "application/pdf", "x", server.token), 415);
     assertError(server.post("/api/articles", "text/plain", "   \n ", server.token), 400);
+    assertError(
+        server.post(
+            "/api/articles?url=javascript:alert(1)", "text/plain", "Some text here.", server.token),
+        400);
+    assertError(
+        server.post(
+            "/api/articles?published=yesterday", "text/plain", "Some text here.", server.token),
+        400);
   }
 
   @Test

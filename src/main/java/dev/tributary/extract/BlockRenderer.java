@@ -1,5 +1,6 @@
 package dev.tributary.extract;
 
+import dev.tributary.article.HtmlText;
 import java.util.List;
 
 /** Writes plain-text blocks as escaped HTML: {@code <h3>}, {@code <p>} and {@code <ul><li>}. */
@@ -21,26 +22,11 @@ final class BlockRenderer {
             case PARAGRAPH -> "p";
             case LIST_ITEM -> "li";
           };
-      html.append('<').append(tag).append('>').append(escape(block.text()));
+      html.append('<').append(tag).append('>').append(HtmlText.escape(block.text()));
       html.append("</").append(tag).append('>');
       if (!item) html.append('\n');
     }
     if (inList) html.append("</ul>\n");
     return html.toString().strip();
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -111,6 +111,11 @@ final class ApiRoutes {
               ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
               maxBodyBytes);
       Instant published = TimelineParams.parseSince(q.get("published"));
+      String url = q.get("url");
+      if (url != null && !url.isBlank() && !url.trim().matches("(?i)https?://[^\\s]+")) {
+        Errors.send(ctx, 400, "url: must be an absolute http or https URL");
+        return;
+      }
       String sourceName = q.get("source");
       SourceRef source =
           sourceName == null || sourceName.isBlank()
@@ -123,7 +128,7 @@ final class ApiRoutes {
               body,
               source,
               q.get("title"),
-              q.get("url"),
+              url,
               null,
               published,
               null);

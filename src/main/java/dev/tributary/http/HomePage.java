@@ -2,6 +2,7 @@ package dev.tributary.http;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.HtmlText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -53,14 +54,18 @@ final class HomePage {
         .append("</time></p><p>")
         .append(esc(a.summary()))
         .append("</p><p>");
-    for (ArticleTopic t : a.topics()) {
+    appendChips(html, a.topics());
+    html.append("</p></article>");
+  }
+
+  private static void appendChips(StringBuilder html, List<ArticleTopic> topics) {
+    for (ArticleTopic t : topics) {
       html.append("<a class=\"chip topic\" href=\"/?topic=")
           .append(esc(t.slug()))
           .append("\">")
           .append(esc(t.label()))
           .append("</a>");
     }
-    html.append("</p></article>");
   }
 
   /** One article on its own page: its sanitised body, topics, and a link back. */
@@ -77,19 +82,13 @@ final class HomePage {
         .append(" · ")
         .append(DATE.format(a.published()));
     if (a.author() != null) html.append(" · ").append(esc(a.author()));
-    if (a.url() != null) {
+    if (a.url() != null && a.url().matches("(?i)https?://.+")) {
       html.append(" · <a rel=\"nofollow noopener\" href=\"")
           .append(esc(a.url()))
           .append("\">original</a>");
     }
     html.append("</p><p>");
-    for (ArticleTopic t : a.topics()) {
-      html.append("<a class=\"chip topic\" href=\"/?topic=")
-          .append(esc(t.slug()))
-          .append("\">")
-          .append(esc(t.label()))
-          .append("</a>");
-    }
+    appendChips(html, a.topics());
     // contentHtml was sanitised with a jsoup Safelist at ingest; it is the one unescaped part.
     html.append("</p>").append(a.contentHtml()).append("</article></main></body></html>");
     return html.toString();
@@ -125,19 +124,6 @@ final class HomePage {
   }
 
   static String esc(String text) {
-    if (text == null) return "";
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlText.escape(text);
   }
 }
