@@ -62,14 +62,7 @@ public final class Tributary {
         .compose(id -> vertx.deployVerticle(ExtractorVerticle::new, WORKER))
         .compose(
             id -> {
-              http[0] =
-                  new HttpVerticle(
-                      config.http().host(),
-                      config.http().port(),
-                      site,
-                      token,
-                      config.http().maxBodyBytes(),
-                      config.inbox().dir());
+              http[0] = new HttpVerticle(config, site, token);
               return vertx.deployVerticle(http[0]);
             })
         .compose(

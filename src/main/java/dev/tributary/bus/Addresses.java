@@ -25,9 +25,12 @@ public final class Addresses {
   /** Request (empty body) → reply {@code TopicCounts}. */
   public static final String STORE_TOPIC_COUNTS = "tributary.store.topic-counts";
 
+  /** Request {@code ReplayQuery} → reply {@code ReplayBatch}: what a stream client missed. */
+  public static final String STORE_REPLAY = "tributary.store.replay";
+
   /** Request (empty body) → reply {@code "ok"} when the store answers a query. */
   public static final String STORE_PING = "tributary.store.ping";
 
-  /** Published {@code Article} after a new (not duplicate) article is durably stored. */
+  /** Published {@code StoredArticle} after a new (not duplicate) article is durably stored. */
   public static final String ARTICLE_STORED = "tributary.article.stored";
 }

@@ -2,6 +2,8 @@ package dev.tributary.bus;
 
 import dev.tributary.article.Article;
 import dev.tributary.ingest.RawDocument;
+import dev.tributary.store.ReplayBatch;
+import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -19,7 +21,9 @@ public final class Codecs {
           StoredArticle.class,
           TimelineQuery.class,
           TimelinePage.class,
-          TopicCounts.class);
+          TopicCounts.class,
+          ReplayQuery.class,
+          ReplayBatch.class);
 
   private Codecs() {}
 

@@ -25,7 +25,8 @@ public record TributaryConfig(
     Cluster cluster,
     int bridgePort) {
 
-  public record Http(String host, int port, String publicUrl, long maxBodyBytes) {}
+  public record Http(
+      String host, int port, String publicUrl, long maxBodyBytes, int streamKeepAliveSeconds) {}
 
   public record Inbox(Path dir, long maxBytes, long settleMillis) {}
 
@@ -51,7 +52,8 @@ public record TributaryConfig(
             r.string("http.host"),
             r.intInRange("http.port", 0, 65535),
             publicUrl,
-            r.longInRange("http.maxBodyBytes", 1024, Long.MAX_VALUE));
+            r.longInRange("http.maxBodyBytes", 1024, Long.MAX_VALUE),
+            r.intInRange("http.streamKeepAliveSeconds", 1, 3600));
     Inbox inbox =
         new Inbox(
             r.path("inbox.dir"),

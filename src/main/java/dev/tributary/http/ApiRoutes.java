@@ -7,8 +7,10 @@ import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.BodyDecoder;
 import dev.tributary.ingest.Format;
 import dev.tributary.ingest.RawDocument;
+import dev.tributary.publish.RenderedFeed;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
+import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -25,12 +27,14 @@ final class ApiRoutes {
   private final SiteInfo site;
   private final BearerAuth auth;
   private final long maxBodyBytes;
+  private final TimelineCache timelines = new TimelineCache();
 
   ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes) {
     this.vertx = vertx;
     this.site = site;
     this.auth = auth;
     this.maxBodyBytes = maxBodyBytes;
+    vertx.eventBus().consumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
   }
 
   void mount(Router router) {
@@ -45,16 +49,36 @@ final class ApiRoutes {
   }
 
   private void timeline(RoutingContext ctx) {
+    String key = ctx.request().query() == null ? "" : ctx.request().query();
+    var cached = timelines.get(key);
+    if (cached.isPresent()) {
+      ConditionalResponse.send(ctx, cached.get(), ConditionalResponse.REVALIDATE);
+      return;
+    }
+    TimelineQuery query;
     try {
-      var query = TimelineParams.parse(ctx.queryParams());
-      vertx
-          .eventBus()
-          .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
-          .onSuccess(reply -> sendJson(ctx, 200, timelineJson(reply.body())))
-          .onFailure(e -> Errors.fromFailure(ctx, e));
+      query = TimelineParams.parse(ctx.queryParams());
     } catch (TimelineParams.BadParameter e) {
       Errors.send(ctx, 400, e.getMessage());
+      return;
     }
+    long generation = timelines.generation();
+    vertx
+        .eventBus()
+        .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+        .onSuccess(
+            reply -> {
+              RenderedFeed response = timelineResponse(reply.body());
+              timelines.put(key, generation, response);
+              ConditionalResponse.send(ctx, response, ConditionalResponse.REVALIDATE);
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private static RenderedFeed timelineResponse(TimelinePage page) {
+    Instant newest =
+        page.items().stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
+    return RenderedFeed.of(timelineJson(page).encode(), "application/json; charset=utf-8", newest);
   }
 
   static JsonObject timelineJson(TimelinePage page) {

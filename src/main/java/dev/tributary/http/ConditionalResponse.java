@@ -12,11 +12,19 @@ import java.time.temporal.ChronoUnit;
 
 /** Sends a rendered document with ETag, Last-Modified and Cache-Control, or 304 when unchanged. */
 final class ConditionalResponse {
-  static final int MAX_AGE_SECONDS = 60;
+  /** Feeds: readers may reuse a copy for a minute, then revalidate with the ETag. */
+  static final String FEED_CACHING = "public, max-age=60";
+
+  /** API answers: always revalidate (cheap: 304 while nothing changed). */
+  static final String REVALIDATE = "no-cache";
 
   private ConditionalResponse() {}
 
   static void send(RoutingContext ctx, RenderedFeed doc) {
+    send(ctx, doc, FEED_CACHING);
+  }
+
+  static void send(RoutingContext ctx, RenderedFeed doc, String cacheControl) {
     var response = ctx.response();
     String lastModified =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -24,7 +32,7 @@ final class ConditionalResponse {
     response
         .putHeader("ETag", doc.etag())
         .putHeader("Last-Modified", lastModified)
-        .putHeader("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS)
+        .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", "Accept-Encoding");
     if (notModified(ctx.request(), doc)) {
       response.setStatusCode(304).end();

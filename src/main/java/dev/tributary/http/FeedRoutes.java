@@ -6,6 +6,8 @@ import dev.tributary.publish.FeedCache;
 import dev.tributary.publish.FeedRenderer;
 import dev.tributary.publish.FeedSpec;
 import dev.tributary.publish.RenderedFeed;
+import dev.tributary.store.Cursor;
+import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import io.vertx.core.Future;
@@ -39,7 +41,8 @@ final class FeedRoutes {
     this.site = site;
     vertx
         .eventBus()
-        .<Article>consumer(Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body()));
+        .<StoredArticle>consumer(
+            Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body().article()));
   }
 
   void mount(Router router) {
@@ -59,6 +62,11 @@ final class FeedRoutes {
       Errors.send(ctx, 404, "no topic '" + slug + "'; GET /api/topics lists them");
       return;
     }
+    String before = ctx.queryParams().get("before");
+    if (before != null) {
+      serveArchive(ctx, slug, format, before);
+      return;
+    }
     String scope = slug == null ? FeedCache.siteScope() : FeedCache.topicScope(slug);
     var cached = cache.get(scope, format);
     if (cached.isPresent()) {
@@ -66,7 +74,7 @@ final class FeedRoutes {
       return;
     }
     long generation = cache.generation(scope);
-    render(slug, format)
+    render(slug, format, null)
         .onSuccess(
             feed -> {
               cache.put(scope, format, generation, feed);
@@ -75,20 +83,36 @@ final class FeedRoutes {
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
-  private Future<RenderedFeed> render(String slug, String format) {
-    int size = site.feedSize();
-    TimelineQuery query =
-        slug == null ? TimelineQuery.newest(size) : TimelineQuery.newestInTopic(slug, size);
+  /** An RFC 5005 archive page: the entries after a cursor. Rendered per request, not cached. */
+  private void serveArchive(RoutingContext ctx, String slug, String format, String before) {
+    var cursor = Cursor.decode(before);
+    if (cursor.isEmpty()) {
+      Errors.send(ctx, 400, "before: not a page this server issued");
+      return;
+    }
+    render(slug, format, cursor.get())
+        .onSuccess(feed -> ConditionalResponse.send(ctx, feed))
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private Future<RenderedFeed> render(String slug, String format, Cursor before) {
+    List<String> topics = slug == null ? List.of() : List.of(slug);
+    TimelineQuery query = new TimelineQuery(topics, null, null, null, site.feedSize(), before);
     return vertx
         .eventBus()
         .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
-        .map(reply -> renderPage(slug, format, reply.body().items()));
+        .map(reply -> renderPage(slug, format, before, reply.body()));
   }
 
-  private RenderedFeed renderPage(String slug, String format, List<Article> articles) {
+  private RenderedFeed renderPage(String slug, String format, Cursor before, TimelinePage page) {
+    List<Article> articles = page.items();
     Instant updated =
         articles.stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
-    FeedSpec spec = slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated);
+    FeedSpec spec =
+        (slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated))
+            .paged(
+                before == null ? null : before.encode(),
+                page.next() == null ? null : page.next().encode());
     String document =
         switch (format) {
           case "atom" -> renderer.atom(spec, articles);

@@ -23,11 +23,17 @@ final class TimelineParams {
     }
   }
 
-  static TimelineQuery parse(MultiMap params) throws BadParameter {
+  /** {@code topic} parameters, repeatable and comma-separated. */
+  static List<String> topics(MultiMap params) {
     List<String> topics = new ArrayList<>();
     for (String value : params.getAll("topic")) {
       for (String slug : value.split(",")) if (!slug.isBlank()) topics.add(slug.trim());
     }
+    return topics;
+  }
+
+  static TimelineQuery parse(MultiMap params) throws BadParameter {
+    List<String> topics = topics(params);
     String source = blankToNull(params.get("source"));
     String q = blankToNull(params.get("q"));
     Instant since = parseSince(params.get("since"));

@@ -35,10 +35,10 @@ final class AtomFeedWriter {
     feed.setAlternateLinks(
         List.of(
             link("alternate", "text/html", spec.homePageUrl()),
-            link("alternate", FeedFormat.RSS.mediaType(), spec.feedUrl(FeedFormat.RSS)),
-            link("alternate", FeedFormat.JSON.mediaType(), spec.feedUrl(FeedFormat.JSON))));
-    feed.setOtherLinks(
-        List.of(link("self", FeedFormat.ATOM.mediaType(), spec.feedUrl(FeedFormat.ATOM))));
+            link("alternate", FeedFormat.RSS.mediaType(), spec.selfUrl(FeedFormat.RSS)),
+            link("alternate", FeedFormat.JSON.mediaType(), spec.selfUrl(FeedFormat.JSON))));
+    feed.setOtherLinks(pagingLinks(spec));
+    if (spec.isArchive()) feed.setForeignMarkup(List.of(FeedHistory.archiveMarker()));
     feed.setGenerator(generator(spec));
     feed.setEntries(entries.stream().map(this::entry).toList());
     try {
@@ -80,6 +80,20 @@ final class AtomFeedWriter {
     generator.setValue("Tributary");
     generator.setUrl(spec.homePageUrl());
     return generator;
+  }
+
+  /** Self, and the RFC 5005 links: next / prev-archive to older entries, current from archives. */
+  private static List<Link> pagingLinks(FeedSpec spec) {
+    String type = FeedFormat.ATOM.mediaType();
+    List<Link> links = new java.util.ArrayList<>();
+    links.add(link("self", type, spec.selfUrl(FeedFormat.ATOM)));
+    if (spec.isArchive()) links.add(link("current", type, spec.feedUrl(FeedFormat.ATOM)));
+    String older = spec.olderUrl(FeedFormat.ATOM);
+    if (older != null) {
+      links.add(link("next", type, older));
+      links.add(link("prev-archive", type, older));
+    }
+    return links;
   }
 
   private static Link link(String rel, String type, String href) {

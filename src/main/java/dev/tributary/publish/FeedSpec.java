@@ -14,9 +14,51 @@ import java.util.Objects;
  * @param path {@code /feed} or {@code /topics/ketamine/feed}
  * @param idKey {@code feed} or {@code topic:ketamine}; the stable feed id is derived from it
  * @param updated the newest article's ingested time, or {@link #EMPTY_FEED_UPDATED}
+ * @param page the cursor this document starts after, or null for the subscription document (the
+ *     newest entries); a document with a page is an RFC 5005 archive document
+ * @param olderPage the cursor of the next older document, or null when there is none
  */
 public record FeedSpec(
-    String title, String subtitle, String publicUrl, String path, String idKey, Instant updated) {
+    String title,
+    String subtitle,
+    String publicUrl,
+    String path,
+    String idKey,
+    Instant updated,
+    String page,
+    String olderPage) {
+
+  /** The subscription document (newest entries), with no older pages known. */
+  public FeedSpec(
+      String title, String subtitle, String publicUrl, String path, String idKey, Instant updated) {
+    this(title, subtitle, publicUrl, path, idKey, updated, null, null);
+  }
+
+  /** The same feed as the page that starts after {@code page}, with {@code olderPage} before it. */
+  public FeedSpec paged(String page, String olderPage) {
+    return new FeedSpec(title, subtitle, publicUrl, path, idKey, updated, page, olderPage);
+  }
+
+  /** RFC 5005 §4: a page other than the subscription document is an archive document. */
+  public boolean isArchive() {
+    return page != null;
+  }
+
+  /** This document's own URL in the given format (with {@code ?before=} on archive pages). */
+  public String selfUrl(FeedFormat format) {
+    return page == null ? feedUrl(format) : pageUrl(format, page);
+  }
+
+  /** The next older document in the given format, or null. */
+  public String olderUrl(FeedFormat format) {
+    return olderPage == null ? null : pageUrl(format, olderPage);
+  }
+
+  private String pageUrl(FeedFormat format, String cursor) {
+    return feedUrl(format)
+        + "?before="
+        + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   /** A fixed time for feeds without articles, so an empty feed renders identically every time. */
   public static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;

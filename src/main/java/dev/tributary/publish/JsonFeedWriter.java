@@ -15,6 +15,8 @@ final class JsonFeedWriter {
             .put("title", XmlText.clean(spec.title()))
             .put("home_page_url", spec.homePageUrl())
             .put("feed_url", spec.feedUrl(FeedFormat.JSON));
+    String older = spec.olderUrl(FeedFormat.JSON);
+    if (older != null) feed.put("next_url", older);
     if (!spec.subtitle().isBlank()) {
       feed.put("description", XmlText.clean(spec.subtitle()));
     }

@@ -29,7 +29,7 @@ final class RssFeedWriter {
     channel.setDescription(description(spec));
     channel.setLastBuildDate(Date.from(spec.updated()));
     channel.setGenerator("Tributary");
-    channel.setForeignMarkup(List.of(selfLink(spec)));
+    channel.setForeignMarkup(channelLinks(spec));
     channel.setItems(entries.stream().map(entry -> item(spec, entry)).toList());
     try {
       return new WireFeedOutput().outputString(channel, true);
@@ -104,10 +104,26 @@ final class RssFeedWriter {
     return dc;
   }
 
-  private static Element selfLink(FeedSpec spec) {
+  /** atom:link self, and the RFC 5005 links and archive marker, as channel extensions. */
+  private static List<Element> channelLinks(FeedSpec spec) {
+    List<Element> markup = new java.util.ArrayList<>();
+    markup.add(atomLink("self", spec.selfUrl(FeedFormat.RSS)));
+    if (spec.isArchive()) {
+      markup.add(atomLink("current", spec.feedUrl(FeedFormat.RSS)));
+      markup.add(FeedHistory.archiveMarker());
+    }
+    String older = spec.olderUrl(FeedFormat.RSS);
+    if (older != null) {
+      markup.add(atomLink("next", older));
+      markup.add(atomLink("prev-archive", older));
+    }
+    return markup;
+  }
+
+  private static Element atomLink(String rel, String href) {
     Element link = new Element("link", ATOM);
-    link.setAttribute("href", spec.feedUrl(FeedFormat.RSS));
-    link.setAttribute("rel", "self");
+    link.setAttribute("href", href);
+    link.setAttribute("rel", rel);
     link.setAttribute("type", FeedFormat.RSS.mediaType());
     return link;
   }

@@ -21,6 +21,9 @@ public interface Store extends AutoCloseable {
 
   TopicCounts topicCounts();
 
+  /** New articles stored after {@code query.afterSeq()}, oldest first. */
+  ReplayBatch storedAfter(ReplayQuery query);
+
   /** Throws when the store cannot answer a trivial query. */
   void ping();
 

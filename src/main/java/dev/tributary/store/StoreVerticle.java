@@ -39,6 +39,8 @@ public final class StoreVerticle extends VerticleBase {
                 .completion(),
             bus.consumer(Addresses.STORE_TOPIC_COUNTS, m -> answer(m, x -> store.topicCounts()))
                 .completion(),
+            bus.<ReplayQuery>consumer(Addresses.STORE_REPLAY, m -> answer(m, store::storedAfter))
+                .completion(),
             bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping())).completion()));
   }
 
@@ -61,7 +63,7 @@ public final class StoreVerticle extends VerticleBase {
           if (stored.created()) {
             Article a = stored.article();
             LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
-            vertx.eventBus().publish(Addresses.ARTICLE_STORED, a);
+            vertx.eventBus().publish(Addresses.ARTICLE_STORED, stored);
           } else {
             LOG.info(
                 "Duplicate of article {} from {}", stored.article().id(), article.source().id());

@@ -4,6 +4,8 @@ import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.Migrations;
+import dev.tributary.store.ReplayBatch;
+import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoredArticle;
@@ -62,11 +64,12 @@ public final class SqliteStore implements Store {
   public StoredArticle put(Article article) {
     String contentHash = ArticleIds.contentHash(article.text());
     try {
-      Optional<Article> existing = findDuplicate(article.id(), contentHash);
-      if (existing.isPresent()) return new StoredArticle(existing.get(), false);
+      Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
+      if (existing.isPresent()) return existing.get();
       connection.setAutoCommit(false);
+      long seq;
       try {
-        long seq = insertArticle(article, contentHash);
+        seq = insertArticle(article, contentHash);
         insertTopics(seq, article.topics());
         connection.commit();
       } catch (SQLException e) {
@@ -75,19 +78,21 @@ public final class SqliteStore implements Store {
       } finally {
         connection.setAutoCommit(true);
       }
-      return new StoredArticle(article, true);
+      return new StoredArticle(article, true, seq);
     } catch (SQLException e) {
       throw new StoreException("cannot store article " + article.id() + ": " + e.getMessage(), e);
     }
   }
 
-  private Optional<Article> findDuplicate(String id, String contentHash) throws SQLException {
+  private Optional<StoredArticle> findDuplicate(String id, String contentHash) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
             ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1")) {
       ps.setString(1, id);
       ps.setString(2, contentHash);
-      return timeline.readOne(ps);
+      return timeline.readStored(ps).stream()
+          .findFirst()
+          .map(s -> new StoredArticle(s.article(), false, s.seq()));
     }
   }
 
@@ -150,6 +155,16 @@ public final class SqliteStore implements Store {
       return timeline.page(query);
     } catch (SQLException e) {
       throw new StoreException("cannot read the timeline: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ReplayBatch storedAfter(ReplayQuery query) {
+    try {
+      return new ReplayBatch(timeline.storedAfter(query));
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read articles after " + query.afterSeq() + ": " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.tributary.store.sqlite;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.Cursor;
+import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import java.sql.Connection;
@@ -77,6 +79,36 @@ final class SqliteTimeline {
       }
       return new TimelinePage(withTopics(page), next);
     }
+  }
+
+  /** Articles inserted after a sequence number, oldest first, optionally in some topics. */
+  List<StoredArticle> storedAfter(ReplayQuery query) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(ArticleRows.SELECT).append(" WHERE a.seq > ?");
+    params.add(query.afterSeq());
+    if (!query.topics().isEmpty()) {
+      sql.append(" AND a.seq IN (SELECT article_seq FROM article_topics WHERE slug IN (")
+          .append(placeholders(query.topics().size()))
+          .append("))");
+      params.addAll(query.topics());
+    }
+    sql.append(" ORDER BY a.seq ASC LIMIT ?");
+    params.add(query.limit());
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+      return readStored(ps);
+    }
+  }
+
+  /** The rows of a query over {@code articles}, with topics, as stored articles. */
+  List<StoredArticle> readStored(PreparedStatement ps) throws SQLException {
+    List<Row> rows = readRows(ps);
+    List<Article> articles = withTopics(rows);
+    List<StoredArticle> stored = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      stored.add(new StoredArticle(articles.get(i), true, rows.get(i).seq));
+    }
+    return stored;
   }
 
   Optional<Article> readOne(PreparedStatement ps) throws SQLException {

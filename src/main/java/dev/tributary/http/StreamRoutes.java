@@ -1,0 +1,140 @@
+package dev.tributary.http;
+
+import dev.tributary.bus.Addresses;
+import dev.tributary.store.ReplayBatch;
+import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.StoredArticle;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /api/stream}: Server-Sent Events, one {@code article} event per newly stored article,
+ * optionally only those in {@code ?topic=} (repeatable or comma-separated). The event id is the
+ * article's store sequence number, so a client that reconnects with {@code Last-Event-ID} first
+ * gets every article it missed, replayed from the store.
+ */
+final class StreamRoutes {
+  private final Vertx vertx;
+  private final long keepAliveMillis;
+
+  StreamRoutes(Vertx vertx, long keepAliveMillis) {
+    this.vertx = vertx;
+    this.keepAliveMillis = keepAliveMillis;
+  }
+
+  void mount(Router router) {
+    router.get("/api/stream").handler(this::stream);
+  }
+
+  private void stream(RoutingContext ctx) {
+    List<String> topics = TimelineParams.topics(ctx.queryParams());
+    String lastEventId = ctx.request().getHeader("Last-Event-ID");
+    if (lastEventId == null) lastEventId = ctx.queryParams().get("lastEventId");
+    long resumeAfter;
+    try {
+      resumeAfter =
+          lastEventId == null || lastEventId.isBlank() ? -1 : Long.parseLong(lastEventId.trim());
+    } catch (NumberFormatException e) {
+      Errors.send(ctx, 400, "Last-Event-ID: not an event id this server sent");
+      return;
+    }
+    ctx.response()
+        .setChunked(true)
+        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("X-Accel-Buffering", "no")
+        // Compression would hold events back in the compressor's buffer.
+        .putHeader("Content-Encoding", "identity");
+    ctx.response().write("retry: 3000\n\n");
+    new StreamSession(vertx, ctx, topics, keepAliveMillis).start(resumeAfter);
+  }
+
+  /** One connected client: live events, buffered while a replay from the store is running. */
+  private static final class StreamSession {
+    private static final int REPLAY_BATCH = 200;
+
+    private final Vertx vertx;
+    private final RoutingContext ctx;
+    private final List<String> topics;
+    private final long keepAliveMillis;
+    private final List<StoredArticle> heldBack = new ArrayList<>();
+    private boolean replaying;
+    private long lastSent = -1;
+
+    StreamSession(Vertx vertx, RoutingContext ctx, List<String> topics, long keepAliveMillis) {
+      this.vertx = vertx;
+      this.ctx = ctx;
+      this.topics = topics;
+      this.keepAliveMillis = keepAliveMillis;
+    }
+
+    void start(long resumeAfter) {
+      var consumer =
+          vertx.eventBus().<StoredArticle>consumer(Addresses.ARTICLE_STORED, m -> onLive(m.body()));
+      long timer =
+          vertx.setPeriodic(keepAliveMillis, id -> ctx.response().write(": keep-alive\n\n"));
+      ctx.response()
+          .closeHandler(
+              v -> {
+                consumer.unregister();
+                vertx.cancelTimer(timer);
+              });
+      if (resumeAfter >= 0) {
+        replaying = true;
+        lastSent = resumeAfter;
+        replayFrom(resumeAfter);
+      }
+    }
+
+    private void replayFrom(long afterSeq) {
+      vertx
+          .eventBus()
+          .<ReplayBatch>request(
+              Addresses.STORE_REPLAY, new ReplayQuery(afterSeq, topics, REPLAY_BATCH))
+          .onSuccess(
+              reply -> {
+                List<StoredArticle> items = reply.body().items();
+                items.forEach(this::send);
+                if (items.size() == REPLAY_BATCH) {
+                  replayFrom(items.get(items.size() - 1).seq());
+                } else {
+                  replaying = false;
+                  heldBack.forEach(this::send);
+                  heldBack.clear();
+                }
+              })
+          .onFailure(e -> ctx.response().reset()); // the client reconnects and tries again
+    }
+
+    private void onLive(StoredArticle stored) {
+      if (!matches(stored)) return;
+      if (replaying) heldBack.add(stored);
+      else send(stored);
+    }
+
+    private boolean matches(StoredArticle stored) {
+      return topics.isEmpty()
+          || stored.article().topics().stream().anyMatch(t -> topics.contains(t.slug()));
+    }
+
+    private void send(StoredArticle stored) {
+      if (stored.seq() <= lastSent || ctx.response().closed()) return;
+      if (ctx.response().writeQueueFull()) {
+        // A client that cannot keep up is cut off; it resumes from the store on reconnect.
+        ctx.response().reset();
+        return;
+      }
+      lastSent = stored.seq();
+      ctx.response()
+          .write(
+              "id: "
+                  + stored.seq()
+                  + "\nevent: article\ndata: "
+                  + ArticleJson.of(stored.article()).encode()
+                  + "\n\n");
+    }
+  }
+}
