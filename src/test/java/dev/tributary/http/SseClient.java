@@ -74,7 +74,7 @@ final class SseClient implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     body.close();
   }
 }
