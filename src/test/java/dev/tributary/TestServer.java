@@ -40,7 +40,9 @@ public final class TestServer {
         new VertxOptions()
             .setBlockedThreadCheckInterval(100)
             .setMaxEventLoopExecuteTime(100)
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setWarningExceptionTime(200)
+            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
   }
 
   public static TributaryConfig config(Path dataDir, JsonObject overrides) {

@@ -101,7 +101,11 @@ final class FeedRoutes {
     return vertx
         .eventBus()
         .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
-        .map(reply -> renderPage(slug, format, before, reply.body()));
+        // Rome builds a DOM and serialises it: tens of milliseconds for a big feed, so not on
+        // the event loop.
+        .compose(
+            reply ->
+                vertx.executeBlocking(() -> renderPage(slug, format, before, reply.body()), false));
   }
 
   private RenderedFeed renderPage(String slug, String format, Cursor before, TimelinePage page) {
