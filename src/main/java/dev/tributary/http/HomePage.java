@@ -1,129 +1,128 @@
 package dev.tributary.http;
 
+import static dev.tributary.http.PageLayout.esc;
+
 import dev.tributary.article.Article;
-import dev.tributary.article.ArticleTopic;
-import dev.tributary.article.HtmlText;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.tributary.store.Cursor;
+import dev.tributary.store.TopicCounts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The small HTML page for people: newest articles with topic chips and a topic filter, with feed
- * autodiscovery links. Plain escaped strings, no scripts from elsewhere.
+ * The list page: one page of articles, newest first, optionally in one topic, with chips for every
+ * topic and a link to older articles. The first page also carries the live stream's address.
  */
 final class HomePage {
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  /**
+   * @param topic the selected topic's slug, or null for all
+   * @param cursor where this page starts, or null for the newest
+   * @param next where the following page starts, or null when this is the last
+   */
+  record View(
+      String topic, Cursor cursor, List<Article> articles, Cursor next, TopicCounts counts) {}
 
   private HomePage() {}
 
-  static String render(SiteInfo site, String topic, List<Article> articles) {
-    StringBuilder html = new StringBuilder(8192);
-    String feedBase = topic == null ? "/feed" : "/topics/" + topic + "/feed";
-    head(html, site.title(), feedBase);
-    html.append("<header><h1>")
-        .append(esc(site.title()))
-        .append("</h1><nav>")
-        .append("<a class=\"chip\" href=\"/\">All</a>");
-    site.topics()
-        .forEach(
-            (slug, label) ->
-                html.append("<a class=\"chip\" href=\"/?topic=")
-                    .append(esc(slug))
-                    .append("\">")
-                    .append(esc(label))
-                    .append("</a>"));
-    html.append("</nav></header><main>");
-    if (articles.isEmpty()) html.append("<p>No articles yet. Drop files into the inbox.</p>");
-    for (Article a : articles) appendArticle(html, a);
-    html.append("</main></body></html>");
+  static String render(SiteInfo site, View view) {
+    StringBuilder html = new StringBuilder(16384);
+    String label = view.topic() == null ? null : site.topics().get(view.topic());
+    String title = label == null ? site.title() : label + " · " + site.title();
+    String feedBase = PageLayout.feedBase(view.topic());
+    PageLayout.open(html, site, title, feedBase);
+    appendTopics(html, site, view);
+    html.append("<main><h1>").append(esc(heading(label, view.cursor()))).append("</h1>");
+    boolean live = view.cursor() == null;
+    if (live) {
+      html.append("<button type=\"button\" id=\"live-notice\" class=\"live-notice\" hidden>")
+          .append("</button>");
+    }
+    html.append("<div id=\"articles\" class=\"articles\"");
+    if (live) appendStreamAttributes(html, view.topic());
+    html.append('>');
+    if (view.articles().isEmpty())
+      html.append("<p class=\"empty\">").append(empty(view)).append("</p>");
+    for (Article a : view.articles()) appendArticle(html, a);
+    html.append("</div>");
+    appendPager(html, view);
+    html.append("</main>");
+    PageLayout.close(html, feedBase, live);
     return html.toString();
+  }
+
+  private static String heading(String label, Cursor cursor) {
+    String what = label == null ? "articles" : "articles about " + label;
+    return (cursor == null ? "Newest " : "Older ") + what;
+  }
+
+  private static String empty(View view) {
+    if (view.cursor() != null) return "No older articles.";
+    if (view.topic() != null) return "No articles about this topic yet.";
+    return "No articles yet. Drop files into the inbox or POST them to /api/articles.";
+  }
+
+  private static void appendStreamAttributes(StringBuilder html, String topic) {
+    String stream = topic == null ? "/api/stream" : "/api/stream?topic=" + urlPart(topic);
+    html.append(" data-stream=\"").append(esc(stream)).append('"');
+    if (topic != null) html.append(" data-topic=\"").append(esc(topic)).append('"');
+  }
+
+  private static void appendTopics(StringBuilder html, SiteInfo site, View view) {
+    html.append("<nav class=\"topics\" aria-label=\"Topics\">");
+    chip(html, "/", "All", null, view.topic() == null, null);
+    for (Map.Entry<String, String> t : site.topics().entrySet()) {
+      String slug = t.getKey();
+      String href = "/?topic=" + urlPart(slug);
+      chip(html, href, t.getValue(), slug, slug.equals(view.topic()), view.counts().of(slug));
+    }
+    html.append("</nav>");
+  }
+
+  private static void chip(
+      StringBuilder html, String href, String label, String slug, boolean current, Integer count) {
+    html.append("<a class=\"chip");
+    if (count != null && count == 0) html.append(" none");
+    html.append("\" href=\"").append(esc(href)).append('"');
+    if (slug != null) html.append(" data-topic=\"").append(esc(slug)).append('"');
+    if (current) html.append(" aria-current=\"page\"");
+    html.append('>').append(esc(label));
+    if (count != null) html.append(" <span class=\"count\">").append(count).append("</span>");
+    html.append("</a>");
   }
 
   private static void appendArticle(StringBuilder html, Article a) {
-    html.append("<article><h2><a href=\"/articles/")
+    html.append("<article class=\"card\" data-id=\"")
         .append(esc(a.id()))
+        .append("\"><h2><a href=\"/articles/")
+        .append(esc(urlPart(a.id())))
         .append("\">")
         .append(esc(a.title()))
-        .append("</a></h2><p class=\"meta\">")
-        .append(esc(a.source().title()))
-        .append(" · <time datetime=\"")
-        .append(a.published())
-        .append("\">")
-        .append(DATE.format(a.published()))
-        .append("</time></p><p>")
-        .append(esc(a.summary()))
-        .append("</p><p>");
-    appendChips(html, a.topics());
-    html.append("</p></article>");
-  }
-
-  private static void appendChips(StringBuilder html, List<ArticleTopic> topics) {
-    for (ArticleTopic t : topics) {
-      html.append("<a class=\"chip topic\" href=\"/?topic=")
-          .append(esc(t.slug()))
-          .append("\">")
-          .append(esc(t.label()))
-          .append("</a>");
+        .append("</a></h2>");
+    PageLayout.appendMeta(html, a);
+    if (a.summary() != null && !a.summary().isBlank()) {
+      html.append("<p class=\"summary\">").append(esc(a.summary())).append("</p>");
     }
+    PageLayout.appendChips(html, a.topics());
+    html.append("</article>");
   }
 
-  /** One article on its own page: its sanitised body, topics, and a link back. */
-  static String renderArticle(SiteInfo site, Article a) {
-    StringBuilder html = new StringBuilder(a.contentHtml().length() + 4096);
-    head(html, a.title() + " · " + site.title(), "/feed");
-    html.append("<header><p><a href=\"/\">← ")
-        .append(esc(site.title()))
-        .append("</a></p></header><main>");
-    html.append("<article><h1>")
-        .append(esc(a.title()))
-        .append("</h1><p class=\"meta\">")
-        .append(esc(a.source().title()))
-        .append(" · ")
-        .append(DATE.format(a.published()));
-    if (a.author() != null) html.append(" · ").append(esc(a.author()));
-    if (a.url() != null && a.url().matches("(?i)https?://.+")) {
-      html.append(" · <a rel=\"nofollow noopener\" href=\"")
-          .append(esc(a.url()))
-          .append("\">original</a>");
+  private static void appendPager(StringBuilder html, View view) {
+    if (view.next() == null && view.cursor() == null) return;
+    html.append("<nav class=\"pager\" aria-label=\"Pages\">");
+    if (view.cursor() != null) {
+      String newest = view.topic() == null ? "/" : "/?topic=" + urlPart(view.topic());
+      html.append("<a href=\"").append(esc(newest)).append("\">Newest articles</a>");
     }
-    html.append("</p><p>");
-    appendChips(html, a.topics());
-    // contentHtml was sanitised with a jsoup Safelist at ingest; it is the one unescaped part.
-    html.append("</p>").append(a.contentHtml()).append("</article></main></body></html>");
-    return html.toString();
+    if (view.next() != null) {
+      String older = "/?cursor=" + view.next().encode();
+      if (view.topic() != null) older += "&topic=" + urlPart(view.topic());
+      html.append("<a rel=\"next\" href=\"").append(esc(older)).append("\">Older articles</a>");
+    }
+    html.append("</nav>");
   }
 
-  private static void head(StringBuilder html, String title, String feedBase) {
-    html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(esc(title))
-        .append("</title>")
-        .append(alternate("application/atom+xml", "Atom", feedBase + ".atom"))
-        .append(alternate("application/rss+xml", "RSS", feedBase + ".rss"))
-        .append(alternate("application/feed+json", "JSON Feed", feedBase + ".json"))
-        .append(STYLE);
-  }
-
-  private static final String STYLE =
-      "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:auto;"
-          + "padding:1rem}article{border-bottom:1px solid #ddd;padding:.75rem 0}"
-          + ".chip{display:inline-block;background:#eef;border-radius:1rem;padding:0 .6rem;"
-          + "margin:.1rem;font-size:.85rem;text-decoration:none}.meta{color:#555;"
-          + "font-size:.9rem}</style></head><body>";
-
-  private static String alternate(String type, String name, String href) {
-    return "<link rel=\"alternate\" type=\""
-        + type
-        + "\" title=\""
-        + name
-        + "\" href=\""
-        + esc(href)
-        + "\">";
-  }
-
-  static String esc(String text) {
-    return HtmlText.escape(text);
+  private static String urlPart(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 }
