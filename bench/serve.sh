@@ -145,7 +145,7 @@ paths=("/feed.atom" "/topics/$slug/feed.atom" "/api/timeline?limit=50")
 files=("feed.atom" "topic.atom" "timeline.json")
 for i in 0 1 2; do
   curl -fsS "$tbase${paths[$i]}" -o "$docroot/${files[$i]}"
-  if [ "$GZIP" = static ]; then gzip -6 -k -n "$docroot/${files[$i]}"; fi
+  if [ "$GZIP" = static ]; then env -u GZIP gzip -6 -k -n "$docroot/${files[$i]}"; fi  # gzip(1) reads $GZIP as options
 done
 chmod -R a+rX "$docroot"
 cp "$docroot"/* "$OUT/"
