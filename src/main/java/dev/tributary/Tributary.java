@@ -61,10 +61,10 @@ public final class Tributary {
         .compose(id -> vertx.deployVerticle(() -> new TaggerVerticle(tagger), WORKER))
         .compose(id -> vertx.deployVerticle(ExtractorVerticle::new, WORKER))
         .compose(
-            id -> {
-              http[0] = new HttpVerticle(config, site, token);
-              return vertx.deployVerticle(http[0]);
-            })
+            id ->
+                vertx.deployVerticle(
+                    () -> http[0] = new HttpVerticle(config, site, token, sharedPort(config)),
+                    new DeploymentOptions().setInstances(config.http().effectiveInstances())))
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -75,6 +75,14 @@ public final class Tributary {
                             config.inbox().settleMillis()),
                     WORKER))
         .map(id -> new Running(http[0].actualPort(), token));
+  }
+
+  /**
+   * The port every HTTP instance listens on. Vert.x shares one server between instances on the same
+   * port; for "any free port" (0) that takes -1, else each instance would get its own.
+   */
+  private static int sharedPort(TributaryConfig config) {
+    return config.http().port() == 0 ? -1 : config.http().port();
   }
 
   static Map<String, String> labels(Taxonomy taxonomy) {

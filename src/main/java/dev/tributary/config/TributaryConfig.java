@@ -26,7 +26,18 @@ public record TributaryConfig(
     int bridgePort) {
 
   public record Http(
-      String host, int port, String publicUrl, long maxBodyBytes, int streamKeepAliveSeconds) {}
+      String host,
+      int port,
+      String publicUrl,
+      long maxBodyBytes,
+      int streamKeepAliveSeconds,
+      int instances) {
+
+    /** HTTP verticle instances: as configured, or one per processor when 0. */
+    public int effectiveInstances() {
+      return instances > 0 ? instances : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+  }
 
   public record Inbox(Path dir, long maxBytes, long settleMillis) {}
 
@@ -53,7 +64,8 @@ public record TributaryConfig(
             r.intInRange("http.port", 0, 65535),
             publicUrl,
             r.longInRange("http.maxBodyBytes", 1024, Long.MAX_VALUE),
-            r.intInRange("http.streamKeepAliveSeconds", 1, 3600));
+            r.intInRange("http.streamKeepAliveSeconds", 1, 3600),
+            r.intInRange("http.instances", 0, 256));
     Inbox inbox =
         new Inbox(
             r.path("inbox.dir"),

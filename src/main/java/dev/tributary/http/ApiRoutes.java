@@ -66,19 +66,20 @@ final class ApiRoutes {
     vertx
         .eventBus()
         .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+        .compose(reply -> vertx.executeBlocking(() -> timelineResponse(reply.body()), false))
         .onSuccess(
-            reply -> {
-              RenderedFeed response = timelineResponse(reply.body());
+            response -> {
               timelines.put(key, generation, response);
               ConditionalResponse.send(ctx, response, ConditionalResponse.REVALIDATE);
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
-  private static RenderedFeed timelineResponse(TimelinePage page) {
+  private static CachedResponse timelineResponse(TimelinePage page) {
     Instant newest =
         page.items().stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
-    return RenderedFeed.of(timelineJson(page).encode(), "application/json; charset=utf-8", newest);
+    return CachedResponse.of(
+        RenderedFeed.of(timelineJson(page).encode(), "application/json; charset=utf-8", newest));
   }
 
   static JsonObject timelineJson(TimelinePage page) {

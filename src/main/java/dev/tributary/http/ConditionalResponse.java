@@ -1,6 +1,5 @@
 package dev.tributary.http;
 
-import dev.tributary.publish.RenderedFeed;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -20,38 +19,58 @@ final class ConditionalResponse {
 
   private ConditionalResponse() {}
 
-  static void send(RoutingContext ctx, RenderedFeed doc) {
+  static void send(RoutingContext ctx, CachedResponse doc) {
     send(ctx, doc, FEED_CACHING);
   }
 
-  static void send(RoutingContext ctx, RenderedFeed doc, String cacheControl) {
+  static void send(RoutingContext ctx, CachedResponse doc, String cacheControl) {
+    boolean gzip = acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    String etag = gzip ? doc.gzipEtag() : doc.etag();
+    Buffer body = gzip ? doc.gzip() : doc.identity();
     var response = ctx.response();
     String lastModified =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(
             doc.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     response
-        .putHeader("ETag", doc.etag())
+        .putHeader("ETag", etag)
         .putHeader("Last-Modified", lastModified)
         .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", "Accept-Encoding");
-    if (notModified(ctx.request(), doc)) {
+    if (notModified(ctx.request(), etag, doc.lastModified())) {
       response.setStatusCode(304).end();
       return;
     }
     response.putHeader("Content-Type", doc.contentType());
+    // Already compressed: the Content-Encoding header keeps the server's compressor off it.
+    if (gzip) response.putHeader("Content-Encoding", "gzip");
     if (ctx.request().method().name().equals("HEAD")) {
-      response.putHeader("Content-Length", Integer.toString(doc.body().length)).end();
+      response.putHeader("Content-Length", Integer.toString(body.length())).end();
     } else {
-      response.end(Buffer.buffer(doc.body()));
+      response.end(body);
     }
   }
 
-  static boolean notModified(HttpServerRequest request, RenderedFeed doc) {
+  /** True unless the client does not list gzip, or lists it with q=0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) return false;
+    for (String part : acceptEncoding.split(",")) {
+      String[] fields = part.trim().split(";");
+      if (!fields[0].trim().equalsIgnoreCase("gzip")) continue;
+      for (int i = 1; i < fields.length; i++) {
+        String param = fields[i].trim().replace(" ", "");
+        if (param.equals("q=0") || param.matches("q=0(\\.0+)?")) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  static boolean notModified(HttpServerRequest request, String etag, Instant lastModified) {
     String ifNoneMatch = request.getHeader("If-None-Match");
     if (ifNoneMatch != null) {
       for (String tag : ifNoneMatch.split(",")) {
         String t = tag.trim();
-        if (t.equals("*") || t.equals(doc.etag()) || t.equals("W/" + doc.etag())) return true;
+        if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) return true;
       }
       return false; // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2)
     }
@@ -59,7 +78,7 @@ final class ConditionalResponse {
     if (ifModifiedSince == null) return false;
     try {
       Instant since = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince));
-      return !doc.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+      return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
     } catch (DateTimeParseException e) {
       return false;
     }

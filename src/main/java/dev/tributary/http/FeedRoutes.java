@@ -33,7 +33,7 @@ final class FeedRoutes {
 
   private final Vertx vertx;
   private final FeedRenderer renderer = new FeedRenderer();
-  private final FeedCache cache = new FeedCache();
+  private final FeedCache<CachedResponse> cache = new FeedCache<>();
   private final SiteInfo site;
 
   FeedRoutes(Vertx vertx, SiteInfo site) {
@@ -95,7 +95,7 @@ final class FeedRoutes {
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
-  private Future<RenderedFeed> render(String slug, String format, Cursor before) {
+  private Future<CachedResponse> render(String slug, String format, Cursor before) {
     List<String> topics = slug == null ? List.of() : List.of(slug);
     TimelineQuery query = new TimelineQuery(topics, null, null, null, site.feedSize(), before);
     return vertx
@@ -108,7 +108,7 @@ final class FeedRoutes {
                 vertx.executeBlocking(() -> renderPage(slug, format, before, reply.body()), false));
   }
 
-  private RenderedFeed renderPage(String slug, String format, Cursor before, TimelinePage page) {
+  private CachedResponse renderPage(String slug, String format, Cursor before, TimelinePage page) {
     List<Article> articles = page.items();
     Instant updated =
         articles.stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
@@ -123,6 +123,6 @@ final class FeedRoutes {
           case "rss" -> renderer.rss(spec, articles);
           default -> renderer.jsonFeed(spec, articles);
         };
-    return RenderedFeed.of(document, CONTENT_TYPES.get(format), updated);
+    return CachedResponse.of(RenderedFeed.of(document, CONTENT_TYPES.get(format), updated));
   }
 }

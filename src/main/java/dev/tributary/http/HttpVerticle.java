@@ -13,12 +13,17 @@ public final class HttpVerticle extends VerticleBase {
   private final TributaryConfig config;
   private final SiteInfo site;
   private final String apiToken;
+  private final int port;
   private HttpServer server;
 
-  public HttpVerticle(TributaryConfig config, SiteInfo site, String apiToken) {
+  /**
+   * @param port the port to listen on; -1 for a free port shared by all instances
+   */
+  public HttpVerticle(TributaryConfig config, SiteInfo site, String apiToken, int port) {
     this.config = config;
     this.site = site;
     this.apiToken = apiToken;
+    this.port = port;
   }
 
   @Override
@@ -41,7 +46,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(true)
                 .setDecompressionSupported(false)
                 .setMaxFormAttributeSize(8192));
-    return server.requestHandler(router).listen(config.http().port(), config.http().host());
+    return server.requestHandler(router).listen(port, config.http().host());
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */

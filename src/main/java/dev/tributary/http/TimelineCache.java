@@ -1,6 +1,5 @@
 package dev.tributary.http;
 
-import dev.tributary.publish.RenderedFeed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +11,10 @@ import java.util.Optional;
 final class TimelineCache {
   private static final int MAX_ENTRIES = 512;
 
-  private final Map<String, RenderedFeed> entries =
+  private final Map<String, CachedResponse> entries =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RenderedFeed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CachedResponse> eldest) {
           return size() > MAX_ENTRIES;
         }
       };
@@ -25,11 +24,11 @@ final class TimelineCache {
     return generation;
   }
 
-  Optional<RenderedFeed> get(String key) {
+  Optional<CachedResponse> get(String key) {
     return Optional.ofNullable(entries.get(key));
   }
 
-  void put(String key, long generationAtStart, RenderedFeed response) {
+  void put(String key, long generationAtStart, CachedResponse response) {
     if (generation == generationAtStart) entries.put(key, response);
   }
 

@@ -7,14 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rendered feeds kept in memory until an article that belongs in them is stored. Keys are the
- * feed's scope: {@code "site"} or {@code "topic:<slug>"}, plus the format.
+ * Rendered feeds (in whatever form the server sends them) kept in memory until an article that
+ * belongs in them is stored. Keys are the feed's scope: {@code "site"} or {@code "topic:<slug>"},
+ * plus the format.
  *
  * <p>A render that started before an invalidation must not be cached after it: each scope has a
  * generation, and a render is only kept if the generation did not move meanwhile.
  */
-public final class FeedCache {
-  private final Map<String, RenderedFeed> feeds = new ConcurrentHashMap<>();
+public final class FeedCache<T> {
+  private final Map<String, T> feeds = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
   public static String siteScope() {
@@ -29,11 +30,11 @@ public final class FeedCache {
     return generations.getOrDefault(scope, 0L);
   }
 
-  public Optional<RenderedFeed> get(String scope, String format) {
+  public Optional<T> get(String scope, String format) {
     return Optional.ofNullable(feeds.get(scope + "." + format));
   }
 
-  public void put(String scope, String format, long generationAtStart, RenderedFeed feed) {
+  public void put(String scope, String format, long generationAtStart, T feed) {
     if (generation(scope) == generationAtStart) feeds.put(scope + "." + format, feed);
   }
 

@@ -181,6 +181,30 @@ class FeedsIT {
 
   @Test
   void feedsAreGzippedWhenTheClientAsks() throws Exception {
+    var plain = server.get("/feed.atom");
+    var request =
+        java.net.http.HttpRequest.newBuilder(URI.create(server.baseUrl + "/feed.atom"))
+            .header("Accept-Encoding", "gzip")
+            .build();
+    var gz =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""));
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+      assertEquals(
+          plain.body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String gzEtag = gz.headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(
+        plain.headers().firstValue("ETag").orElseThrow(), gzEtag, "two representations");
+    assertEquals(
+        304,
+        server.get("/feed.atom", "Accept-Encoding", "gzip", "If-None-Match", gzEtag).statusCode());
+    assertEquals(
+        200,
+        server
+            .get("/feed.atom", "Accept-Encoding", "gzip;q=0", "If-None-Match", gzEtag)
+            .statusCode());
     var response = server.get("/feed.atom", "Accept-Encoding", "gzip");
     assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(""));
     assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("max-age="));
