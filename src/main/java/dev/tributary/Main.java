@@ -2,6 +2,7 @@ package dev.tributary;
 
 import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
+import dev.tributary.cli.RetagCommand;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.TributaryConfig;
@@ -61,6 +62,13 @@ public final class Main {
       if (cli.command() == CommandLine.Command.INGEST) {
         vertx.close();
         return ingest(cli, config, taxonomy);
+      }
+      if (cli.command() == CommandLine.Command.RETAG) {
+        vertx.close();
+        try (SqliteStore store = SqliteStore.open(config.dataDir())) {
+          new RetagCommand(store, System.out).run(taxonomy);
+          return 0;
+        }
       }
       return serve(vertx, config, taxonomy);
     } catch (ConfigException e) {

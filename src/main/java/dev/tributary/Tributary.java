@@ -12,14 +12,10 @@ import dev.tributary.ingest.TaggerVerticle;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
-import dev.tributary.topics.Topic;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Deploys the verticles of one Tributary instance in pipeline order: store, tagger, extractor,
@@ -48,17 +44,19 @@ public final class Tributary {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    TopicTagger tagger = new TopicTagger(taxonomy);
     SiteInfo site =
         new SiteInfo(
             config.http().publicUrl(),
             config.feed().title(),
             config.feed().size(),
-            labels(taxonomy));
+            taxonomy.labels());
     HttpVerticle[] http = new HttpVerticle[1];
     return vertx
         .deployVerticle(() -> new StoreVerticle(() -> SqliteStore.open(config.dataDir())), WORKER)
-        .compose(id -> vertx.deployVerticle(() -> new TaggerVerticle(tagger), WORKER))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    () -> new TaggerVerticle(taxonomy, config.topicsFile()), WORKER))
         .compose(id -> vertx.deployVerticle(ExtractorVerticle::new, WORKER))
         .compose(
             id ->
@@ -83,11 +81,5 @@ public final class Tributary {
    */
   private static int sharedPort(TributaryConfig config) {
     return config.http().port() == 0 ? -1 : config.http().port();
-  }
-
-  static Map<String, String> labels(Taxonomy taxonomy) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (Topic t : taxonomy.topics()) labels.put(t.slug(), t.label());
-    return labels;
   }
 }

@@ -49,6 +49,22 @@ public record Article(
         tags);
   }
 
+  public Article withTags(List<String> newTags) {
+    return new Article(
+        id,
+        title,
+        summary,
+        contentHtml,
+        text,
+        url,
+        source,
+        author,
+        published,
+        ingested,
+        topics,
+        newTags);
+  }
+
   public Article withIngested(Instant when) {
     return new Article(
         id, title, summary, contentHtml, text, url, source, author, published, when, topics, tags);

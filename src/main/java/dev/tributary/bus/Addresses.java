@@ -28,6 +28,34 @@ public final class Addresses {
   /** Request {@code ReplayQuery} → reply {@code ReplayBatch}: what a stream client missed. */
   public static final String STORE_REPLAY = "tributary.store.replay";
 
+  /** Request {@code TopicUpdates} → reply {@code Integer}: articles whose topics changed. */
+  public static final String STORE_REPLACE_TOPICS = "tributary.store.replace-topics";
+
+  /** Request {@code TopicExamples} → reply {@code Integer}: examples the topic now has. */
+  public static final String STORE_ADD_EXAMPLES = "tributary.store.add-examples";
+
+  /** Request (empty body) → reply {@code TopicExamples}: every stored example. */
+  public static final String STORE_EXAMPLES = "tributary.store.examples";
+
+  /**
+   * Request {@code JsonObject} {@code {"slug", "articleIds": [...], "texts": [{"title", "text"}]}}
+   * → reply {@code JsonObject} {@code {"slug", "added", "examples"}}. Handled by the tagger, which
+   * owns the topic model.
+   */
+  public static final String TOPICS_ADD_EXAMPLES = "tributary.topics.add-examples";
+
+  /** Request (empty body) → reply {@code JsonObject} {@code {"articles", "changed"}}. */
+  public static final String TOPICS_RETAG = "tributary.topics.retag";
+
+  /** Request {@code Article} → reply {@code JsonArray}: per topic, its score and evidence. */
+  public static final String TOPICS_EXPLAIN = "tributary.topics.explain";
+
+  /** Published {@code Taxonomy} when the taxonomy file changed and was reloaded. */
+  public static final String TOPICS_CHANGED = "tributary.topics.changed";
+
+  /** Published {@code Integer} (articles changed) after a re-tag wrote new topics. */
+  public static final String ARTICLES_RETAGGED = "tributary.articles.retagged";
+
   /** Request (empty body) → reply {@code "ok"} when the store answers a query. */
   public static final String STORE_PING = "tributary.store.ping";
 

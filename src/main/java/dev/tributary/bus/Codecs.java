@@ -8,6 +8,9 @@ import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
+import dev.tributary.store.TopicExamples;
+import dev.tributary.store.TopicUpdates;
+import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -23,7 +26,10 @@ public final class Codecs {
           TimelinePage.class,
           TopicCounts.class,
           ReplayQuery.class,
-          ReplayBatch.class);
+          ReplayBatch.class,
+          TopicExamples.class,
+          TopicUpdates.class,
+          Taxonomy.class);
 
   private Codecs() {}
 

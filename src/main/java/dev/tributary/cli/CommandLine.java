@@ -13,6 +13,7 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
   public enum Command {
     SERVE,
     INGEST,
+    RETAG,
     HELP,
     VERSION
   }
@@ -41,9 +42,9 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
           if (i + 1 >= args.length) throw new UsageException("--conf needs a FILE");
           conf = Path.of(args[++i]);
         }
-        case "serve", "ingest" -> {
+        case "serve", "ingest", "retag" -> {
           if (command != null) throw new UsageException("unexpected '" + arg + "'");
-          command = arg.equals("serve") ? Command.SERVE : Command.INGEST;
+          command = Command.valueOf(arg.toUpperCase(java.util.Locale.ROOT));
         }
         default -> {
           if (arg.startsWith("--conf=")) conf = Path.of(arg.substring("--conf=".length()));
@@ -67,6 +68,7 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
         Commands:
           serve            run the server (the default): feeds, API, inbox watcher
           ingest PATH...   ingest files or folders into the configured store, no server
+          retag            re-tag every stored article with the current taxonomy, no server
           --help           show this help
           --version        show the version
 

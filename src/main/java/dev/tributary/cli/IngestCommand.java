@@ -11,6 +11,7 @@ import dev.tributary.ingest.InboxFolder;
 import dev.tributary.ingest.RawDocument;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.topics.Keyphrases;
 import dev.tributary.topics.TopicTagger;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +88,10 @@ public final class IngestCommand {
     String body = BodyDecoder.decode(Files.readAllBytes(file), maxBytes);
     RawDocument doc = RawDocument.of(name, format, body, SourceRef.INBOX);
     Article draft = assembler.assemble(doc, extractor.extract(format, body, null));
-    return store.put(draft.withTopics(tagger.tag(draft.title(), draft.text())));
+    var tagging = tagger.tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE);
+    Set<String> tags = new LinkedHashSet<>(draft.tags());
+    tags.addAll(tagging.keyphrases());
+    return store.put(draft.withTopics(tagging.topics()).withTags(List.copyOf(tags)));
   }
 
   private static List<Path> expand(List<Path> paths) throws IOException {

@@ -35,12 +35,15 @@ final class ApiRoutes {
     this.auth = auth;
     this.maxBodyBytes = maxBodyBytes;
     vertx.eventBus().consumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
+    vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> timelines.clear());
+    vertx.eventBus().consumer(Addresses.TOPICS_CHANGED, m -> timelines.clear());
   }
 
   void mount(Router router) {
     router.get("/api/timeline").handler(this::timeline);
     router.get("/api/articles/:id").handler(this::article);
     router.get("/api/topics").handler(this::topics);
+    new TopicRoutes(vertx, auth, maxBodyBytes).mount(router);
     router
         .post("/api/articles")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))

@@ -43,6 +43,8 @@ final class FeedRoutes {
         .eventBus()
         .<StoredArticle>consumer(
             Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body().article()));
+    vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> cache.invalidateAll());
+    vertx.eventBus().consumer(Addresses.TOPICS_CHANGED, m -> cache.invalidateAll());
   }
 
   void mount(Router router) {

@@ -1,6 +1,8 @@
 package dev.tributary.http;
 
+import dev.tributary.bus.Addresses;
 import dev.tributary.config.TributaryConfig;
+import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -28,6 +30,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    vertx
+        .eventBus()
+        .<Taxonomy>consumer(Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
     Router router = Router.router(vertx);
     new FeedRoutes(vertx, site).mount(router);
     new ApiRoutes(vertx, site, new BearerAuth(apiToken), config.http().maxBodyBytes())

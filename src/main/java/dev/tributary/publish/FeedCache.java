@@ -44,6 +44,13 @@ public final class FeedCache<T> {
     for (ArticleTopic topic : article.topics()) invalidate(topicScope(topic.slug()));
   }
 
+  /** Drops every feed: the taxonomy changed or stored articles were re-tagged. */
+  public void invalidateAll() {
+    java.util.Set<String> scopes = new java.util.HashSet<>(generations.keySet());
+    for (String key : feeds.keySet()) scopes.add(key.substring(0, key.lastIndexOf('.')));
+    scopes.forEach(this::invalidate);
+  }
+
   private void invalidate(String scope) {
     generations.merge(scope, 1L, Long::sum);
     feeds.keySet().removeIf(key -> key.startsWith(scope + "."));

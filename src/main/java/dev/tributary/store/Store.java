@@ -21,8 +21,19 @@ public interface Store extends AutoCloseable {
 
   TopicCounts topicCounts();
 
+  /** How many articles are stored. */
+  long count();
+
   /** New articles stored after {@code query.afterSeq()}, oldest first. */
   ReplayBatch storedAfter(ReplayQuery query);
+
+  /** Replaces the topics of stored articles; answers how many articles' topics changed. */
+  int replaceTopics(TopicUpdates updates);
+
+  /** Stores labelled examples; answers how many examples their topics now have in all. */
+  int addExamples(TopicExamples examples);
+
+  TopicExamples examples();
 
   /** Throws when the store cannot answer a trivial query. */
   void ping();

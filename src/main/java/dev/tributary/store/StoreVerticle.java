@@ -41,6 +41,14 @@ public final class StoreVerticle extends VerticleBase {
                 .completion(),
             bus.<ReplayQuery>consumer(Addresses.STORE_REPLAY, m -> answer(m, store::storedAfter))
                 .completion(),
+            bus.<TopicUpdates>consumer(
+                    Addresses.STORE_REPLACE_TOPICS, m -> answer(m, store::replaceTopics))
+                .completion(),
+            bus.<TopicExamples>consumer(
+                    Addresses.STORE_ADD_EXAMPLES, m -> answer(m, store::addExamples))
+                .completion(),
+            bus.consumer(Addresses.STORE_EXAMPLES, m -> answer(m, x -> store.examples()))
+                .completion(),
             bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping())).completion()));
   }
 

@@ -32,6 +32,13 @@ public record Taxonomy(int version, List<Topic> topics, List<String> negations) 
     return TaxonomyParser.parse(json, "taxonomy");
   }
 
+  /** Slug → label, in taxonomy order. */
+  public java.util.Map<String, String> labels() {
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (Topic t : topics) labels.put(t.slug(), t.label());
+    return labels;
+  }
+
   public Optional<Topic> topic(String slug) {
     return topics.stream().filter(t -> t.slug().equals(slug)).findFirst();
   }

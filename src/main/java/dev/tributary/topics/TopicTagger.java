@@ -15,13 +15,45 @@ public final class TopicTagger {
   private final TextAnalyzer analyzer = new TextAnalyzer();
   private final TopicMatcher matcher;
   private final TopicScorer scorer = new TopicScorer();
+  private final ExampleModel examples;
+  private final CorpusStats corpus;
 
   public TopicTagger(Taxonomy taxonomy) {
+    this(taxonomy, ExampleModel.empty(), new CorpusStats());
+  }
+
+  /**
+   * @param examples topics learnt from labelled examples, blended with the rules
+   * @param corpus document frequencies of the stored articles, for TF-IDF
+   */
+  public TopicTagger(Taxonomy taxonomy, ExampleModel examples, CorpusStats corpus) {
     this.taxonomy = taxonomy;
     for (int i = 0; i < taxonomy.topics().size(); i++) {
       indexBySlug.put(taxonomy.topics().get(i).slug(), i);
     }
     this.matcher = new TopicMatcher(taxonomy, analyzer);
+    this.examples = examples;
+    this.corpus = corpus;
+  }
+
+  /** What tagging one article yields: its topics, its keyphrases, its bag of words. */
+  public record Tagging(List<ArticleTopic> topics, List<String> keyphrases, TermCounts terms) {}
+
+  /** Topics as {@link #tag}, plus the top {@code keyphrases} keyphrases, in one analysis. */
+  public Tagging tagging(String title, String text, int keyphrases) {
+    AnalyzedText analyzed = analyzer.analyze(title, text);
+    TermCounts terms = TermCounts.of(analyzed);
+    return new Tagging(
+        topicsOf(analyzed, terms), Keyphrases.top(analyzed, corpus, keyphrases), terms);
+  }
+
+  /** The bag of words of an article, as the example model and corpus statistics see it. */
+  public TermCounts terms(String title, String text) {
+    return TermCounts.of(analyzer.analyze(title, text));
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
   }
 
   public static TopicTagger load(Path taxonomyFile) {
@@ -35,7 +67,12 @@ public final class TopicTagger {
   /** Topics whose score clears their threshold, plus their parents, best first. */
   public List<ArticleTopic> tag(String title, String text) {
     AnalyzedText analyzed = analyzer.analyze(title, text);
-    Map<Integer, Double> scores = scorer.score(analyzed, matcher.find(analyzed));
+    return topicsOf(analyzed, examples.slugs().isEmpty() ? null : TermCounts.of(analyzed));
+  }
+
+  private List<ArticleTopic> topicsOf(AnalyzedText analyzed, TermCounts terms) {
+    Map<Integer, Double> scores = new HashMap<>(scorer.score(analyzed, matcher.find(analyzed)));
+    if (terms != null) blendExamples(terms, scores);
     Map<Integer, Double> applied = new HashMap<>();
     scores.forEach(
         (index, score) -> {
@@ -54,6 +91,19 @@ public final class TopicTagger {
             .reversed()
             .thenComparing(ArticleTopic::slug));
     return result;
+  }
+
+  /**
+   * Rules and examples are two independent witnesses: the topic's score is the noisy-OR of both, 1
+   * - (1 - rules)(1 - examples); a topic with no terms relies on its examples alone.
+   */
+  private void blendExamples(TermCounts terms, Map<Integer, Double> scores) {
+    for (String slug : examples.slugs()) {
+      Integer index = indexBySlug.get(slug);
+      if (index == null) continue;
+      double fromExamples = examples.score(slug, terms, corpus).orElse(0);
+      scores.merge(index, fromExamples, (rules, ex) -> 1 - (1 - rules) * (1 - ex));
+    }
   }
 
   /** A parent is at least as relevant as its most relevant child. */

@@ -2,7 +2,6 @@ package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
-import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.Migrations;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
@@ -12,6 +11,8 @@ import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
+import dev.tributary.store.TopicExamples;
+import dev.tributary.store.TopicUpdates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,14 +31,16 @@ import java.util.Optional;
  * survives a crash. One connection, used from one thread.
  */
 public final class SqliteStore implements Store {
-  static final List<String> MIGRATIONS = List.of("V1__articles.sql");
+  static final List<String> MIGRATIONS = List.of("V1__articles.sql", "V2__topic_examples.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
+  private final SqliteTopics topicWriter;
 
   private SqliteStore(Connection connection) {
     this.connection = connection;
     this.timeline = new SqliteTimeline(connection);
+    this.topicWriter = new SqliteTopics(connection);
   }
 
   /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
@@ -66,18 +69,13 @@ public final class SqliteStore implements Store {
     try {
       Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
       if (existing.isPresent()) return existing.get();
-      connection.setAutoCommit(false);
-      long seq;
-      try {
-        seq = insertArticle(article, contentHash);
-        insertTopics(seq, article.topics());
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      long seq =
+          inTransaction(
+              () -> {
+                long s = insertArticle(article, contentHash);
+                topicWriter.insert(s, article.topics());
+                return s;
+              });
       return new StoredArticle(article, true, seq);
     } catch (SQLException e) {
       throw new StoreException("cannot store article " + article.id() + ": " + e.getMessage(), e);
@@ -123,21 +121,6 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private void insertTopics(long seq, List<ArticleTopic> topics) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO article_topics (article_seq, slug, label, score) VALUES (?, ?, ?, ?)")) {
-      for (ArticleTopic t : topics) {
-        ps.setLong(1, seq);
-        ps.setString(2, t.slug());
-        ps.setString(3, t.label());
-        ps.setDouble(4, t.score());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
   @Override
   public Optional<Article> get(String id) {
     try (PreparedStatement ps =
@@ -169,6 +152,51 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public int replaceTopics(TopicUpdates updates) {
+    try {
+      return inTransaction(() -> topicWriter.replace(updates));
+    } catch (SQLException e) {
+      throw new StoreException("cannot replace topics: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int addExamples(TopicExamples examples) {
+    try {
+      return inTransaction(() -> topicWriter.addExamples(examples));
+    } catch (SQLException e) {
+      throw new StoreException("cannot store topic examples: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public TopicExamples examples() {
+    try {
+      return topicWriter.examples();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read topic examples: " + e.getMessage(), e);
+    }
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  @Override
   public TopicCounts topicCounts() {
     Map<String, Integer> counts = new HashMap<>();
     try (Statement st = connection.createStatement();
@@ -177,6 +205,17 @@ public final class SqliteStore implements Store {
       return new TopicCounts(counts);
     } catch (SQLException e) {
       throw new StoreException("cannot count topics: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long count() {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count articles: " + e.getMessage(), e);
     }
   }
 

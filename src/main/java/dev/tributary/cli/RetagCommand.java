@@ -1,0 +1,73 @@
+package dev.tributary.cli;
+
+import dev.tributary.article.ArticleTopic;
+import dev.tributary.ingest.ExampleTeacher;
+import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.Store;
+import dev.tributary.store.StoredArticle;
+import dev.tributary.store.TopicUpdates;
+import dev.tributary.topics.Taxonomy;
+import dev.tributary.topics.TopicModel;
+import dev.tributary.topics.TopicTagger;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code tributary retag}: re-tags every stored article with the current taxonomy and taught
+ * examples, without a server, with a progress line per batch. Run it with the server stopped, or
+ * use {@code POST /api/topics/retag} on a running one.
+ */
+public final class RetagCommand {
+  static final int BATCH = 500;
+
+  /** What a run did. */
+  public record Summary(long articles, int changed) {}
+
+  private final Store store;
+  private final PrintStream out;
+
+  public RetagCommand(Store store, PrintStream out) {
+    this.store = store;
+    this.out = out;
+  }
+
+  public Summary run(Taxonomy taxonomy) {
+    TopicModel model = new TopicModel(taxonomy);
+    long total = store.count();
+    forEachStored(
+        s -> model.corpus().add(model.tagger().terms(s.article().title(), s.article().text())));
+    ExampleTeacher.teach(model, store.examples().items());
+    TopicTagger tagger = model.tagger();
+    long[] seen = {0};
+    int[] changed = {0};
+    long after = -1;
+    while (true) {
+      List<StoredArticle> batch =
+          store.storedAfter(new ReplayQuery(after, List.of(), BATCH)).items();
+      if (batch.isEmpty()) break;
+      Map<String, List<ArticleTopic>> updates = new HashMap<>();
+      for (StoredArticle s : batch)
+        updates.put(s.article().id(), tagger.tag(s.article().title(), s.article().text()));
+      changed[0] += store.replaceTopics(new TopicUpdates(updates));
+      seen[0] += batch.size();
+      out.println("re-tagged " + seen[0] + "/" + total + " (" + changed[0] + " changed)");
+      after = batch.get(batch.size() - 1).seq();
+    }
+    out.println("re-tagged " + seen[0] + " articles, " + changed[0] + " with new topics");
+    return new Summary(seen[0], changed[0]);
+  }
+
+  private void forEachStored(Consumer<StoredArticle> action) {
+    long after = -1;
+    while (true) {
+      List<StoredArticle> batch =
+          store.storedAfter(new ReplayQuery(after, List.of(), BATCH)).items();
+      if (batch.isEmpty()) return;
+      batch.forEach(action);
+      after = batch.get(batch.size() - 1).seq();
+    }
+  }
+}

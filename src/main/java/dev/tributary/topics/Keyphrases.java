@@ -1,0 +1,98 @@
+package dev.tributary.topics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An article's top keyphrases by TF-IDF against the stored corpus, as free tags ("nasal-spray",
+ * "default-mode-network"): runs of one to three content words within a sentence, scored by how
+ * often the phrase occurs times the mean rarity of its words, longer phrases preferred over the
+ * words inside them.
+ */
+public final class Keyphrases {
+  /** How many keyphrases an article gets as tags. */
+  public static final int PER_ARTICLE = 3;
+
+  static final int MAX_WORDS = 3;
+  static final int MIN_OCCURRENCES = 2;
+
+  private Keyphrases() {}
+
+  private record Candidate(String key, String display, int words) {}
+
+  public static List<String> top(AnalyzedText text, CorpusStats stats, int n) {
+    Map<String, Integer> occurrences = new HashMap<>();
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    List<Token> tokens = text.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      for (int len = 1; len <= MAX_WORDS && i + len <= tokens.size(); len++) {
+        List<Token> run = tokens.subList(i, i + len);
+        if (!isPhrase(run)) break;
+        String key = key(run);
+        occurrences.merge(key, 1, Integer::sum);
+        candidates.putIfAbsent(key, new Candidate(key, display(run), len));
+      }
+    }
+    List<Candidate> ranked = new ArrayList<>();
+    Map<String, Double> scores = new HashMap<>();
+    for (Candidate c : candidates.values()) {
+      int tf = occurrences.get(c.key());
+      if (tf < MIN_OCCURRENCES) continue;
+      double idf = 0;
+      for (String stem : c.key().split(" ")) idf += stats.idf(stem);
+      scores.put(c.key(), tf * (idf / c.words()) * (1 + 0.5 * (c.words() - 1)));
+      ranked.add(c);
+    }
+    ranked.sort(
+        Comparator.comparingDouble((Candidate c) -> -scores.get(c.key()))
+            .thenComparing(Candidate::key));
+    List<String> chosen = new ArrayList<>();
+    List<String> chosenKeys = new ArrayList<>();
+    for (Candidate c : ranked) {
+      if (chosen.size() == n) break;
+      if (overlaps(c.key(), chosenKeys)) continue;
+      chosen.add(c.display());
+      chosenKeys.add(c.key());
+    }
+    return chosen;
+  }
+
+  /** Content words only, all in one sentence; a phrase may not start or end with a number. */
+  private static boolean isPhrase(List<Token> run) {
+    Token first = run.get(0);
+    for (Token t : run) {
+      if (t.sentence() != first.sentence() || t.zone() != first.zone()) return false;
+      if (!TermCounts.isContentWord(t)) return false;
+    }
+    return true;
+  }
+
+  private static boolean overlaps(String key, List<String> chosen) {
+    for (String other : chosen) {
+      if ((" " + other + " ").contains(" " + key + " ")
+          || (" " + key + " ").contains(" " + other + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String key(List<Token> run) {
+    StringBuilder key = new StringBuilder();
+    for (Token t : run) key.append(key.length() == 0 ? "" : " ").append(t.stem());
+    return key.toString();
+  }
+
+  private static String display(List<Token> run) {
+    StringBuilder tag = new StringBuilder();
+    for (Token t : run) {
+      tag.append(tag.length() == 0 ? "" : "-").append(t.surface().toLowerCase(Locale.ROOT));
+    }
+    return tag.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tributary.topics;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * How often each content word (as its stem) occurs in an article: the bag of words the example
+ * model and keyphrases work on. Stop words, numbers and one- or two-letter words carry no topic and
+ * are left out.
+ */
+public record TermCounts(Map<String, Integer> counts) {
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  public TermCounts {
+    counts = Map.copyOf(counts);
+  }
+
+  public static TermCounts of(AnalyzedText text) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Token t : text.tokens()) {
+      if (isContentWord(t)) counts.merge(t.stem(), 1, Integer::sum);
+    }
+    return new TermCounts(counts);
+  }
+
+  static boolean isContentWord(Token t) {
+    String word = t.surface().toLowerCase(Locale.ROOT);
+    return word.length() > 2
+        && !STOP_WORDS.contains(word)
+        && !isNumber(word)
+        && !EXTRA_STOP.contains(word);
+  }
+
+  /** Words too common in any article to say what it is about. */
+  private static final Set<String> EXTRA_STOP =
+      Set.of(
+          "also", "can", "may", "might", "more", "most", "many", "much", "one", "some", "than",
+          "these", "those", "been", "has", "have", "had", "its", "our", "your", "you", "who",
+          "what", "which", "when", "while", "would", "could", "should", "about", "after", "before",
+          "over", "other", "such", "only", "very", "just", "even", "like", "new", "said", "says",
+          "from", "were", "her", "his", "him", "she", "them", "their", "out");
+
+  private static boolean isNumber(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLetter(word.charAt(i))) return false;
+    }
+    return true;
+  }
+
+  public Set<String> terms() {
+    return counts.keySet();
+  }
+}
