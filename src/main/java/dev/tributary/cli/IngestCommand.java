@@ -19,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -89,9 +87,10 @@ public final class IngestCommand {
     RawDocument doc = RawDocument.of(name, format, body, SourceRef.INBOX);
     Article draft = assembler.assemble(doc, extractor.extract(format, body, null));
     var tagging = tagger.tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE);
-    Set<String> tags = new LinkedHashSet<>(draft.tags());
-    tags.addAll(tagging.keyphrases());
-    return store.put(draft.withTopics(tagging.topics()).withTags(List.copyOf(tags)));
+    return store.put(
+        draft
+            .withTopics(tagging.topics())
+            .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases())));
   }
 
   private static List<Path> expand(List<Path> paths) throws IOException {

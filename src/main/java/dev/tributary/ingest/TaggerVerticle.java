@@ -15,10 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +87,10 @@ public final class TaggerVerticle extends VerticleBase {
       message.fail(Failures.INTERNAL, "tagging failed: " + e);
       return;
     }
-    Set<String> tags = new LinkedHashSet<>(draft.tags());
-    tags.addAll(tagging.keyphrases());
-    Article tagged = draft.withTopics(tagging.topics()).withTags(new ArrayList<>(tags));
+    Article tagged =
+        draft
+            .withTopics(tagging.topics())
+            .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
     vertx
         .eventBus()
         .<StoredArticle>request(Addresses.STORE_PUT, tagged)

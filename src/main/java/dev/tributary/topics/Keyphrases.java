@@ -21,6 +21,11 @@ public final class Keyphrases {
   static final int MAX_WORDS = 3;
   static final int MIN_OCCURRENCES = 2;
 
+  /** A single word must recur more, be longer, and not look like a verb or adverb. */
+  static final int MIN_SINGLE_WORD_OCCURRENCES = 3;
+
+  static final int MIN_SINGLE_WORD_LENGTH = 5;
+
   private Keyphrases() {}
 
   private record Candidate(String key, String display, int words) {}
@@ -42,7 +47,8 @@ public final class Keyphrases {
     Map<String, Double> scores = new HashMap<>();
     for (Candidate c : candidates.values()) {
       int tf = occurrences.get(c.key());
-      if (tf < MIN_OCCURRENCES) continue;
+      if (tf < (c.words() == 1 ? MIN_SINGLE_WORD_OCCURRENCES : MIN_OCCURRENCES)) continue;
+      if (c.words() == 1 && !isLikelyNoun(c.display())) continue;
       double idf = 0;
       for (String stem : c.key().split(" ")) idf += stats.idf(stem);
       scores.put(c.key(), tf * (idf / c.words()) * (1 + 0.5 * (c.words() - 1)));
@@ -60,6 +66,31 @@ public final class Keyphrases {
       chosenKeys.add(c.key());
     }
     return chosen;
+  }
+
+  private static boolean isLikelyNoun(String word) {
+    return word.length() >= MIN_SINGLE_WORD_LENGTH
+        && !word.endsWith("ed")
+        && !word.endsWith("ly")
+        && !word.endsWith("ing");
+  }
+
+  /**
+   * The tags an article already has, then the keyphrases that add something: one whose words all
+   * appear, in order, inside an existing tag (or the other way round) is left out.
+   */
+  public static List<String> mergeInto(List<String> tags, List<String> keyphrases) {
+    List<String> merged = new ArrayList<>(tags);
+    for (String phrase : keyphrases) {
+      boolean covered = false;
+      for (String tag : merged) {
+        String a = "-" + tag + "-";
+        String b = "-" + phrase + "-";
+        if (a.contains(b) || b.contains(a)) covered = true;
+      }
+      if (!covered) merged.add(phrase);
+    }
+    return merged;
   }
 
   /** Content words only, all in one sentence; a phrase may not start or end with a number. */
