@@ -12,6 +12,7 @@ import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,11 +94,22 @@ final class ApiRoutes {
         .put("nextCursor", page.next() == null ? null : page.next().encode());
   }
 
+  /** One article; with {@code ?explain=true} also why it has (and has not) its topics. */
   private void article(RoutingContext ctx) {
+    boolean explain = "true".equalsIgnoreCase(ctx.queryParams().get("explain"));
     vertx
         .eventBus()
         .<Article>request(Addresses.STORE_GET, ctx.pathParam("id"))
-        .onSuccess(reply -> sendJson(ctx, 200, ArticleJson.of(reply.body())))
+        .compose(
+            reply -> {
+              JsonObject json = ArticleJson.of(reply.body());
+              if (!explain) return Future.succeededFuture(json);
+              return vertx
+                  .eventBus()
+                  .<JsonArray>request(Addresses.TOPICS_EXPLAIN, reply.body())
+                  .map(explanation -> json.put("explanation", explanation.body()));
+            })
+        .onSuccess(json -> sendJson(ctx, 200, json))
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
