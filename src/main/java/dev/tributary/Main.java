@@ -2,6 +2,7 @@ package dev.tributary;
 
 import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
+import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.TributaryConfig;
@@ -61,6 +62,11 @@ public final class Main {
       if (cli.command() == CommandLine.Command.INGEST) {
         vertx.close();
         return ingest(cli, config, taxonomy);
+      }
+      if (cli.command() == CommandLine.Command.TOPICS_EVAL) {
+        vertx.close();
+        new TopicsEvalCommand(taxonomy, System.out).run(cli.paths().get(0));
+        return 0;
       }
       return serve(vertx, config, taxonomy);
     } catch (ConfigException e) {
