@@ -35,7 +35,11 @@ public final class TopicTagger {
   /** Topics whose score clears their threshold, plus their parents, best first. */
   public List<ArticleTopic> tag(String title, String text) {
     AnalyzedText analyzed = analyzer.analyze(title, text);
-    Map<Integer, Double> scores = scorer.score(analyzed, matcher.find(analyzed));
+    List<TopicMatcher.Match> matches = matcher.find(analyzed);
+    if (!inContext(matches)) {
+      return List.of();
+    }
+    Map<Integer, Double> scores = scorer.score(analyzed, matches);
     Map<Integer, Double> applied = new HashMap<>();
     scores.forEach(
         (index, score) -> {
@@ -54,6 +58,17 @@ public final class TopicTagger {
             .reversed()
             .thenComparing(ArticleTopic::slug));
     return result;
+  }
+
+  /** The article uses enough of the field's vocabulary for its words to be read in that sense. */
+  private boolean inContext(List<TopicMatcher.Match> matches) {
+    long found =
+        matches.stream()
+            .filter(m -> m.kind() == TopicMatcher.Kind.CONTEXT)
+            .mapToInt(TopicMatcher.Match::last)
+            .distinct()
+            .count();
+    return found >= taxonomy.contextMinimum();
   }
 
   /** A parent is at least as relevant as its most relevant child. */
