@@ -3,6 +3,7 @@ package dev.tributary;
 import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
 import dev.tributary.cli.RetagCommand;
+import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.TributaryConfig;
@@ -69,6 +70,11 @@ public final class Main {
           new RetagCommand(store, System.out).run(taxonomy);
           return 0;
         }
+      }
+      if (cli.command() == CommandLine.Command.TOPICS_EVAL) {
+        vertx.close();
+        new TopicsEvalCommand(taxonomy, System.out).run(cli.paths().get(0));
+        return 0;
       }
       return serve(vertx, config, taxonomy);
     } catch (ConfigException e) {

@@ -106,4 +106,15 @@ class MainTest {
         Main.run("ingest", "samples/articles/000_4df5721ed5792e6c.txt", "--conf", conf.toString()));
     assertTrue(out.toString().contains("ingested 0, duplicates 1, failed 0"), out.toString());
   }
+
+  @Test
+  void topicsEvalPrintsTheFiguresAndExitsZero() throws Exception {
+    Path conf = conf("{" + dataDir() + "}");
+    assertEquals(
+        0,
+        Main.run(
+            "topics", "eval", "src/test/resources/topics/labelled", "--conf", conf.toString()));
+    assertTrue(out.toString().contains("micro-F1"), out.toString());
+    assertTrue(out.toString().contains("treatment-resistant-depression"), out.toString());
+  }
 }

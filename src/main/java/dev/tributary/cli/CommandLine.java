@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed command line: {@code [serve] | ingest PATH… | --help | --version}, {@code --conf
- * FILE}.
+ * The parsed command line: {@code [serve] | ingest PATH… | topics eval LABELS_DIR | --help |
+ * --version}, {@code --conf FILE}.
  */
 public record CommandLine(Command command, Path confFile, List<Path> paths) {
 
@@ -14,6 +14,7 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
     SERVE,
     INGEST,
     RETAG,
+    TOPICS_EVAL,
     HELP,
     VERSION
   }
@@ -46,10 +47,19 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
           if (command != null) throw new UsageException("unexpected '" + arg + "'");
           command = Command.valueOf(arg.toUpperCase(java.util.Locale.ROOT));
         }
+        case "topics" -> {
+          if (command != null) throw new UsageException("unexpected '" + arg + "'");
+          if (i + 1 >= args.length || !args[i + 1].equals("eval")) {
+            throw new UsageException("topics needs a subcommand: topics eval LABELS_DIR");
+          }
+          i++;
+          command = Command.TOPICS_EVAL;
+        }
         default -> {
           if (arg.startsWith("--conf=")) conf = Path.of(arg.substring("--conf=".length()));
           else if (arg.startsWith("-")) throw new UsageException("unknown option " + arg);
           else if (command == Command.INGEST) paths.add(Path.of(arg));
+          else if (command == Command.TOPICS_EVAL && paths.isEmpty()) paths.add(Path.of(arg));
           else throw new UsageException("unknown command '" + arg + "'");
         }
       }
@@ -57,6 +67,9 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
     if (command == null) command = Command.SERVE;
     if (command == Command.INGEST && paths.isEmpty()) {
       throw new UsageException("ingest needs at least one file or folder");
+    }
+    if (command == Command.TOPICS_EVAL && paths.isEmpty()) {
+      throw new UsageException("topics eval needs a folder holding labels.json and the articles");
     }
     return new CommandLine(command, conf, List.copyOf(paths));
   }
@@ -69,6 +82,11 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
           serve            run the server (the default): feeds, API, inbox watcher
           ingest PATH...   ingest files or folders into the configured store, no server
           retag            re-tag every stored article with the current taxonomy, no server
+          topics eval LABELS_DIR
+                           tag the hand-labelled articles in LABELS_DIR (labels.json:
+                           {"file.txt": ["slug", ...]}) with the configured topics.file and
+                           print per-topic precision, recall and F1, micro- and macro-F1,
+                           and the misclassified articles
           --help           show this help
           --version        show the version
 

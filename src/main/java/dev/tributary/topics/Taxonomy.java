@@ -10,12 +10,25 @@ import java.util.Optional;
  * The topics an article can get, loaded from conf/topics.json.
  *
  * @param negations cue phrases ("not approved for") that veto any topic matched just after them
+ * @param context words of the taxonomy's field (patient, clinic, drug…); an article with fewer than
+ *     {@code contextMinimum} of them gets no topic, so "tropical depression" or "a cash infusion"
+ *     in an off-topic article are not read in their medical sense
  */
-public record Taxonomy(int version, List<Topic> topics, List<String> negations) {
+public record Taxonomy(
+    int version,
+    List<Topic> topics,
+    List<String> negations,
+    List<String> context,
+    int contextMinimum) {
 
   public Taxonomy {
     topics = List.copyOf(topics);
     negations = List.copyOf(negations);
+    context = List.copyOf(context);
+  }
+
+  public Taxonomy(int version, List<Topic> topics, List<String> negations) {
+    this(version, topics, negations, List.of(), 0);
   }
 
   public static Taxonomy load(Path file) {

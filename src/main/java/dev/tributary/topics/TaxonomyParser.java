@@ -47,7 +47,14 @@ final class TaxonomyParser {
     int version = root.getValue("version") instanceof Number n ? n.intValue() : 1;
     List<String> negations = strings(root, "negations", "top level");
     checkHaveWords(negations, "\"negations\"");
-    return new Taxonomy(version, topics, negations);
+    List<String> context = strings(root, "context", "top level");
+    checkHaveWords(context, "\"context\"");
+    Object minimum = root.getValue("contextMinimum");
+    if (minimum != null && !(minimum instanceof Integer n && n >= 0)) {
+      throw fail("\"contextMinimum\" must be a whole number >= 0, got " + minimum);
+    }
+    int contextMinimum = minimum == null ? (context.isEmpty() ? 0 : 1) : (Integer) minimum;
+    return new Taxonomy(version, topics, negations, context, contextMinimum);
   }
 
   private Topic topic(JsonObject object, String where) {

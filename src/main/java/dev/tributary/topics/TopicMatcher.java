@@ -18,13 +18,14 @@ public final class TopicMatcher {
   public enum Kind {
     SIGNAL,
     EXCLUSION,
-    NEGATION
+    NEGATION,
+    CONTEXT
   }
 
   /**
    * A pattern found in the text.
    *
-   * @param topic index into the taxonomy's topics, or -1 for a negation
+   * @param topic index into the taxonomy's topics, or -1 for a negation or a context word
    * @param first index of the first word
    * @param last index of the last word, inclusive
    */
@@ -68,6 +69,9 @@ public final class TopicMatcher {
     for (String cue : taxonomy.negations()) {
       add(stems, analyzer.words(cue), Token::stem, new Entry(-1, Kind.NEGATION), null, cue);
     }
+    for (String word : taxonomy.context()) {
+      add(stems, analyzer.words(word), Token::stem, new Entry(-1, Kind.CONTEXT), null, word);
+    }
   }
 
   public List<Match> find(AnalyzedText text) {
@@ -104,7 +108,7 @@ public final class TopicMatcher {
       Topic topic,
       String pattern) {
     if (words.isEmpty()) {
-      String owner = topic == null ? "negations" : "topic '" + topic.slug() + "'";
+      String owner = topic == null ? "negations or context" : "topic '" + topic.slug() + "'";
       throw new TaxonomyException(owner + ": \"" + pattern + "\" contains no words");
     }
     Node node = root;

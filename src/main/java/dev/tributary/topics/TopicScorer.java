@@ -100,7 +100,10 @@ public final class TopicScorer {
   }
 
   private static List<Match> vetoed(List<Match> matches, List<Token> tokens) {
-    List<Match> vetoes = matches.stream().filter(m -> m.kind() != Kind.SIGNAL).toList();
+    List<Match> vetoes =
+        matches.stream()
+            .filter(m -> m.kind() == Kind.EXCLUSION || m.kind() == Kind.NEGATION)
+            .toList();
     List<Match> signals = new ArrayList<>();
     for (Match match : matches) {
       if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, tokens)) {

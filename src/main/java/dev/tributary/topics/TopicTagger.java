@@ -71,7 +71,11 @@ public final class TopicTagger {
   }
 
   private List<ArticleTopic> topicsOf(AnalyzedText analyzed, TermCounts terms) {
-    Map<Integer, Double> scores = new HashMap<>(scorer.score(analyzed, matcher.find(analyzed)));
+    List<TopicMatcher.Match> matches = matcher.find(analyzed);
+    // The field-context gate guards the rules' words only: taught examples are their own
+    // evidence, in any field.
+    Map<Integer, Double> scores =
+        inContext(matches) ? new HashMap<>(scorer.score(analyzed, matches)) : new HashMap<>();
     if (terms != null) blendExamples(terms, scores);
     Map<Integer, Double> applied = new HashMap<>();
     scores.forEach(
@@ -104,6 +108,17 @@ public final class TopicTagger {
       double fromExamples = examples.score(slug, terms, corpus).orElse(0);
       scores.merge(index, fromExamples, (rules, ex) -> 1 - (1 - rules) * (1 - ex));
     }
+  }
+
+  /** The article uses enough of the field's vocabulary for its words to be read in that sense. */
+  private boolean inContext(List<TopicMatcher.Match> matches) {
+    long found =
+        matches.stream()
+            .filter(m -> m.kind() == TopicMatcher.Kind.CONTEXT)
+            .mapToInt(TopicMatcher.Match::last)
+            .distinct()
+            .count();
+    return found >= taxonomy.contextMinimum();
   }
 
   /** A parent is at least as relevant as its most relevant child. */

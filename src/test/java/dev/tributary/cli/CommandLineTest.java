@@ -23,6 +23,19 @@ class CommandLineTest {
   }
 
   @Test
+  void readsTopicsEvalAndItsFolder() throws Exception {
+    CommandLine cli = CommandLine.parse("topics", "eval", "labelled", "--conf", "x.json");
+    assertEquals(CommandLine.Command.TOPICS_EVAL, cli.command());
+    assertEquals(List.of(Path.of("labelled")), cli.paths());
+    assertEquals(Path.of("x.json"), cli.confFile());
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics", "eval"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics", "list"));
+    assertThrows(
+        CommandLine.UsageException.class, () -> CommandLine.parse("topics", "eval", "a", "b"));
+  }
+
+  @Test
   void helpAndVersionWin() throws Exception {
     assertEquals(CommandLine.Command.HELP, CommandLine.parse("serve", "--help").command());
     assertEquals(CommandLine.Command.VERSION, CommandLine.parse("--version").command());

@@ -109,6 +109,12 @@ class TaxonomyTest {
         "topic 'a': \"phrases\" entry \"--\" contains no words");
   }
 
+  @Test
+  void refusesAContextMinimumThatIsNotAWholeNumber() {
+    assertFails(
+        "{\"context\":[\"patient\"],\"contextMinimum\":-1,\"topics\":[]}", "\"contextMinimum\"");
+  }
+
   private static void assertFails(String json, String problem) {
     TaxonomyException e = assertThrows(TaxonomyException.class, () -> Taxonomy.parse(json));
     assertTrue(e.getMessage().startsWith("taxonomy: "), e.getMessage());

@@ -166,4 +166,42 @@ class TopicTaggerTest {
   void exposesTheTaxonomyTopics() {
     assertEquals(18, SHIPPED.topics().size());
   }
+
+  @Nested
+  class OutsideTheField {
+    @Test
+    void everydaySensesOfMedicalWordsGetNoTopic() {
+      assertEquals(
+          Map.of(),
+          tag(
+              "Tropical depression to strengthen",
+              "A tropical depression formed overnight.\nThe depression may become a storm."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Start-up secures £40m infusion",
+              "The cash infusion will build a factory.\nInvestors showed some anxiety."));
+    }
+
+    @Test
+    void theSameWordsInAClinicalArticleStillCount() {
+      Map<String, Double> topics =
+          tag(
+              "Infusion clinic opens",
+              "Patients with depression receive a ketamine infusion from a nurse.\n"
+                  + "Each infusion takes forty minutes.");
+      assertTrue(topics.containsKey("iv-infusion"), topics.toString());
+    }
+
+    @Test
+    void aCourtTrialIsNotClinicalResearch() {
+      Map<String, Double> topics =
+          tag(
+              "Jury sworn in for fraud trial",
+              "The trial of a former treasurer accused of fraud began.\n"
+                  + "A doctor and a nurse from the hospital will give evidence at the trial.\n"
+                  + "The judge said the trial would last a month.");
+      assertFalse(topics.containsKey("clinical-research"), topics.toString());
+    }
+  }
 }
