@@ -54,7 +54,8 @@ public final class TaggerVerticle extends VerticleBase {
               return Future.all(
                   bus.<Article>consumer(Addresses.TAG, this::onArticle).completion(),
                   bus.consumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples).completion(),
-                  bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion());
+                  bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
+                  bus.<Article>consumer(Addresses.TOPICS_EXPLAIN, this::onExplain).completion());
             });
   }
 
@@ -100,5 +101,10 @@ public final class TaggerVerticle extends VerticleBase {
               message.reply(reply.body());
             })
         .onFailure(failure -> Failures.relay(message, failure));
+  }
+
+  private void onExplain(Message<Article> message) {
+    Article a = message.body();
+    message.reply(ExplanationJson.of(model.tagger().explain(a.title(), a.text())));
   }
 }

@@ -3,7 +3,6 @@ package dev.tributary.topics;
 import dev.tributary.topics.TopicMatcher.Kind;
 import dev.tributary.topics.TopicMatcher.Match;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,39 +27,64 @@ public final class TopicScorer {
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("[\\s()\\[\\]]*(,|/|;|\\band\\b|\\bor\\b|,\\s*(and|or)\\b)[\\s()\\[\\]]*");
 
+  /**
+   * One counted mention of a topic, after vetoes and merging of touching matches.
+   *
+   * @param first index of its first token
+   * @param last index of its last token
+   * @param weight zone weight times the list factor
+   */
+  public record Hit(
+      int topic, int first, int last, int paragraph, Token.Zone zone, double weight) {}
+
   /** Scores of the topics with any evidence, keyed by index into the taxonomy's topics. */
   public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
-    List<Match> hits = mergeAdjacent(vetoed(matches, text.tokens()));
-    hits.sort(Comparator.comparingInt(Match::first));
-    Map<Integer, Map<Integer, List<Double>>> weights = new HashMap<>();
-    for (int i = 0; i < hits.size(); i++) {
-      Match hit = hits.get(i);
-      Token first = text.tokens().get(hit.first());
-      double weight = zoneWeight(first.zone()) * (isListed(i, hits, text) ? LIST_FACTOR : 1);
-      weights
-          .computeIfAbsent(hit.topic(), t -> new HashMap<>())
-          .computeIfAbsent(first.paragraph(), p -> new ArrayList<>())
-          .add(weight);
-    }
+    Map<Integer, Double> evidence = new HashMap<>();
+    contributions(hits(text, matches))
+        .forEach((hit, contribution) -> evidence.merge(hit.topic(), contribution, Double::sum));
     Map<Integer, Double> scores = new HashMap<>();
-    weights.forEach(
-        (topic, byParagraph) ->
-            scores.put(topic, 1 - Math.exp(-evidence(byParagraph.values()) / SATURATION)));
+    evidence.forEach((topic, e) -> scores.put(topic, scoreOf(e)));
     return scores;
   }
 
-  /** Repeats within a paragraph add less and less; each further paragraph starts afresh. */
-  private static double evidence(Collection<List<Double>> weightsByParagraph) {
-    double evidence = 0;
-    for (List<Double> weights : weightsByParagraph) {
-      weights.sort(Comparator.reverseOrder());
+  /** The evidence → score curve: saturating, 0 for none, towards 1 for much. */
+  public static double scoreOf(double evidence) {
+    return 1 - Math.exp(-evidence / SATURATION);
+  }
+
+  /** The counted mentions of every topic, in text order. */
+  public List<Hit> hits(AnalyzedText text, List<Match> matches) {
+    List<Match> merged = mergeAdjacent(vetoed(matches, text.tokens()));
+    merged.sort(Comparator.comparingInt(Match::first));
+    List<Hit> hits = new ArrayList<>(merged.size());
+    for (int i = 0; i < merged.size(); i++) {
+      Match m = merged.get(i);
+      Token first = text.tokens().get(m.first());
+      double weight = zoneWeight(first.zone()) * (isListed(i, merged, text) ? LIST_FACTOR : 1);
+      hits.add(new Hit(m.topic(), m.first(), m.last(), first.paragraph(), first.zone(), weight));
+    }
+    return hits;
+  }
+
+  /**
+   * What each hit adds to its topic's evidence: within a paragraph, hits by falling weight add with
+   * decay (w1 + 0.7·w2 + 0.49·w3 …); each further paragraph starts afresh.
+   */
+  public static Map<Hit, Double> contributions(List<Hit> hits) {
+    Map<List<Integer>, List<Hit>> groups = new HashMap<>();
+    for (Hit h : hits)
+      groups.computeIfAbsent(List.of(h.topic(), h.paragraph()), k -> new ArrayList<>()).add(h);
+    Map<Hit, Double> contributions = new java.util.LinkedHashMap<>();
+    for (Hit h : hits) contributions.put(h, 0.0);
+    for (List<Hit> group : groups.values()) {
+      group.sort(Comparator.comparingDouble(Hit::weight).reversed().thenComparingInt(Hit::first));
       double factor = 1;
-      for (double weight : weights) {
-        evidence += weight * factor;
+      for (Hit h : group) {
+        contributions.put(h, h.weight() * factor);
         factor *= REPEAT_DECAY;
       }
     }
-    return evidence;
+    return contributions;
   }
 
   private static double zoneWeight(Token.Zone zone) {

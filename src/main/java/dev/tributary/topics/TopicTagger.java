@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Tags an article with the taxonomy's topics it is substantively about. Thread-safe. */
 public final class TopicTagger {
@@ -119,6 +121,68 @@ public final class TopicTagger {
             .distinct()
             .count();
     return found >= taxonomy.contextMinimum();
+  }
+
+  /**
+   * Every topic with any evidence, from the rules or from examples, with its mentions and what each
+   * contributed: what {@code GET /api/articles/{id}?explain=true} shows.
+   */
+  public List<TopicExplanation> explain(String title, String text) {
+    AnalyzedText analyzed = analyzer.analyze(title, text);
+    TermCounts terms = TermCounts.of(analyzed);
+    List<TopicMatcher.Match> matches = matcher.find(analyzed);
+    boolean inContext = inContext(matches);
+    Map<Integer, List<TopicExplanation.Evidence>> evidence = new HashMap<>();
+    Map<Integer, Double> rules = new HashMap<>();
+    if (inContext) {
+      TopicScorer.contributions(scorer.hits(analyzed, matches))
+          .forEach(
+              (hit, contribution) -> {
+                rules.merge(hit.topic(), contribution, Double::sum);
+                evidence
+                    .computeIfAbsent(hit.topic(), t -> new ArrayList<>())
+                    .add(
+                        new TopicExplanation.Evidence(
+                            spanText(analyzed, hit.first(), hit.last()),
+                            hit.zone().name().toLowerCase(java.util.Locale.ROOT),
+                            hit.paragraph(),
+                            round(hit.weight()),
+                            round(contribution)));
+              });
+      rules.replaceAll((topic, e) -> TopicScorer.scoreOf(e));
+    }
+    Set<String> applied = new HashSet<>();
+    for (ArticleTopic t : topicsOf(analyzed, terms)) applied.add(t.slug());
+    List<TopicExplanation> result = new ArrayList<>();
+    for (int i = 0; i < taxonomy.topics().size(); i++) {
+      Topic topic = taxonomy.topics().get(i);
+      double ruleScore = rules.getOrDefault(i, 0.0);
+      java.util.OptionalDouble fromExamples = examples.score(topic.slug(), terms, corpus);
+      if (ruleScore == 0 && fromExamples.isEmpty() && !applied.contains(topic.slug())) continue;
+      double combined =
+          fromExamples.isPresent()
+              ? 1 - (1 - ruleScore) * (1 - fromExamples.getAsDouble())
+              : ruleScore;
+      result.add(
+          new TopicExplanation(
+              topic.slug(),
+              topic.label(),
+              topic.threshold(),
+              round(ruleScore),
+              fromExamples.isPresent() ? round(fromExamples.getAsDouble()) : null,
+              round(combined),
+              applied.contains(topic.slug()),
+              evidence.getOrDefault(i, List.of())));
+    }
+    result.sort(Comparator.comparingDouble(TopicExplanation::score).reversed());
+    return result;
+  }
+
+  private static String spanText(AnalyzedText text, int first, int last) {
+    Token a = text.tokens().get(first);
+    Token b = text.tokens().get(last);
+    String source = a.zone() == Token.Zone.TITLE ? text.title() : text.body();
+    return a.zone() == b.zone() ? source.substring(a.start(), b.end()) : a.surface();
   }
 
   /** A parent is at least as relevant as its most relevant child. */
