@@ -18,7 +18,7 @@ public final class TopicScorer {
   static final double LEAD_WEIGHT = 2.0;
   static final double BODY_WEIGHT = 1.0;
   static final double LIST_FACTOR = 0.6;
-  static final double REPEAT_DECAY = 0.7;
+  static final double REPEAT_DECAY = 0.8;
   static final double SATURATION = 4.0;
   static final int EXCLUSION_WINDOW = 6;
   static final int NEGATION_WINDOW = 4;
