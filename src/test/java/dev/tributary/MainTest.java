@@ -117,4 +117,14 @@ class MainTest {
     assertTrue(out.toString().contains("micro-F1"), out.toString());
     assertTrue(out.toString().contains("treatment-resistant-depression"), out.toString());
   }
+
+  @Test
+  void retagCommandRetagsStoredArticlesWithAProgressLine() throws Exception {
+    Path conf = conf("{" + dataDir() + "}");
+    assertEquals(0, Main.run("ingest", "samples/articles", "--conf", conf.toString()));
+    out.reset();
+    assertEquals(0, Main.run("retag", "--conf", conf.toString()));
+    assertTrue(out.toString().contains("re-tagged 5/5"), out.toString());
+    assertTrue(out.toString().contains("re-tagged 5 articles, 0 with new topics"), out.toString());
+  }
 }

@@ -183,4 +183,31 @@ class TopicsIT {
         server.get("/topics/psilocybin/feed.atom").statusCode(),
         "a broken file keeps the old taxonomy");
   }
+
+  @Test
+  void explainShowsEachTopicsScoreThresholdAndMentions() throws Exception {
+    JsonObject article =
+        post(
+            "Ketamine infusions for depression",
+            "Ketamine infusions for depression\n\nThe clinic gives ketamine infusions to patients with depression.\n\nPatients with depression said ketamine helped.");
+    JsonObject explained =
+        new JsonObject(
+            server.get("/api/articles/" + article.getString("id") + "?explain=true").body());
+    JsonArray topics = explained.getJsonArray("explanation");
+    JsonObject ketamine =
+        topics.stream()
+            .map(JsonObject.class::cast)
+            .filter(t -> t.getString("slug").equals("ketamine"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(ketamine.getBoolean("applied"));
+    assertTrue(ketamine.getDouble("score") >= ketamine.getDouble("threshold"));
+    JsonArray evidence = ketamine.getJsonArray("evidence");
+    assertEquals("Ketamine", evidence.getJsonObject(0).getString("text"));
+    assertEquals("title", evidence.getJsonObject(0).getString("zone"));
+    assertTrue(evidence.getJsonObject(0).getDouble("contribution") > 0);
+    assertFalse(
+        new JsonObject(server.get("/api/articles/" + article.getString("id")).body())
+            .containsKey("explanation"));
+  }
 }
