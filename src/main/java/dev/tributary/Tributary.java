@@ -9,6 +9,8 @@ import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ExtractorVerticle;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.TaggerVerticle;
+import dev.tributary.sources.FetchSettings;
+import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
@@ -63,6 +65,15 @@ public final class Tributary {
                 vertx.deployVerticle(
                     () -> http[0] = new HttpVerticle(config, site, token, sharedPort(config)),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
+        .compose(
+            id ->
+                vertx.deployVerticle(
+                    () ->
+                        new SourceScheduler(
+                            FetchSettings.of(config),
+                            config.pollMaxInFlight(),
+                            config.pollDefaultIntervalSeconds()),
+                    new DeploymentOptions()))
         .compose(
             id ->
                 vertx.deployVerticle(

@@ -56,6 +56,27 @@ public final class Addresses {
   /** Published {@code Integer} (articles changed) after a re-tag wrote new topics. */
   public static final String ARTICLES_RETAGGED = "tributary.articles.retagged";
 
+  /** Request {@code Source} → reply {@code Source}: the stored one (existing for a known URL). */
+  public static final String STORE_ADD_SOURCE = "tributary.store.add-source";
+
+  /** Request {@code Source} → reply {@code true}: the source's polling state was saved. */
+  public static final String STORE_UPDATE_SOURCE = "tributary.store.update-source";
+
+  /** Request source id ({@code String}) → reply {@code Boolean}: whether it existed. */
+  public static final String STORE_DELETE_SOURCE = "tributary.store.delete-source";
+
+  /** Request (empty body) → reply {@code Sources}: every subscription. */
+  public static final String STORE_SOURCES = "tributary.store.sources";
+
+  /** Request {@code DueQuery} → reply {@code Sources}: those due for a poll. */
+  public static final String STORE_DUE_SOURCES = "tributary.store.due-sources";
+
+  /** Request {@code JsonArray} of article ids → reply {@code JsonArray}: those already stored. */
+  public static final String STORE_EXISTING_IDS = "tributary.store.existing-ids";
+
+  /** Published {@code String} source id: a new subscription, to be polled at once. */
+  public static final String SOURCE_ADDED = "tributary.source.added";
+
   /** Request (empty body) → reply {@code "ok"} when the store answers a query. */
   public static final String STORE_PING = "tributary.store.ping";
 

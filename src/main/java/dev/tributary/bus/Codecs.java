@@ -2,8 +2,11 @@ package dev.tributary.bus;
 
 import dev.tributary.article.Article;
 import dev.tributary.ingest.RawDocument;
+import dev.tributary.store.DueQuery;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.Source;
+import dev.tributary.store.Sources;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -29,7 +32,10 @@ public final class Codecs {
           ReplayBatch.class,
           TopicExamples.class,
           TopicUpdates.class,
-          Taxonomy.class);
+          Taxonomy.class,
+          Source.class,
+          Sources.class,
+          DueQuery.class);
 
   private Codecs() {}
 

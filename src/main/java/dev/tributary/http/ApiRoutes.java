@@ -20,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON API: timeline, one article, topics, and posting an article. */
@@ -29,9 +30,11 @@ final class ApiRoutes {
   private final BearerAuth auth;
   private final long maxBodyBytes;
   private final TimelineCache timelines = new TimelineCache();
+  private final UrlIngest urlIngest;
 
-  ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes) {
+  ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes, UrlIngest urlIngest) {
     this.vertx = vertx;
+    this.urlIngest = urlIngest;
     this.site = site;
     this.auth = auth;
     this.maxBodyBytes = maxBodyBytes;
@@ -135,7 +138,7 @@ final class ApiRoutes {
   private void postArticle(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
     if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
-      Errors.send(ctx, 501, "ingesting a URL is not available in this version; post the text");
+      urlIngest.handle(ctx);
       return;
     }
     var format = Format.fromContentType(contentType);
@@ -171,7 +174,8 @@ final class ApiRoutes {
               url,
               null,
               published,
-              null);
+              null,
+              List.of());
     } catch (ExtractionException e) {
       Errors.send(ctx, 400, e.getMessage());
       return;

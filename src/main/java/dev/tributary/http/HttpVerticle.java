@@ -2,6 +2,8 @@ package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
 import dev.tributary.config.TributaryConfig;
+import dev.tributary.sources.FetchSettings;
+import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -35,7 +37,18 @@ public final class HttpVerticle extends VerticleBase {
         .<Taxonomy>consumer(Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
     Router router = Router.router(vertx);
     new FeedRoutes(vertx, site).mount(router);
-    new ApiRoutes(vertx, site, new BearerAuth(apiToken), config.http().maxBodyBytes())
+    BearerAuth auth = new BearerAuth(apiToken);
+    Fetcher fetcher = new Fetcher(vertx, FetchSettings.of(config));
+    new ApiRoutes(
+            vertx, site, auth, config.http().maxBodyBytes(), new UrlIngest(vertx, fetcher, site))
+        .mount(router);
+    new SourceRoutes(
+            vertx,
+            auth,
+            fetcher,
+            site,
+            config.pollDefaultIntervalSeconds(),
+            config.http().maxBodyBytes())
         .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);

@@ -24,6 +24,12 @@ public final class ArticleAssembler {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Instant published = doc.published() != null ? doc.published() : now;
     Set<String> tags = new LinkedHashSet<>(extracted.tags());
+    for (String category : doc.tags()) {
+      String tag =
+          category.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+      tag = tag.replaceAll("^-+|-+$", "");
+      if (!tag.isEmpty()) tags.add(tag);
+    }
     return new Article(
         idFor(doc, extracted),
         extracted.title(),

@@ -2,6 +2,7 @@ package dev.tributary.ingest;
 
 import dev.tributary.article.SourceRef;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A document as it arrived, already decoded to text, before extraction. The message every input
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param guid the source's own id for the entry (feed GUID), or null
  * @param published publication time given by the input, or null for "now"
  * @param author byline given by the input, or null
+ * @param tags free tags given by the input (a feed entry's categories), may be empty
  */
 public record RawDocument(
     String name,
@@ -24,9 +26,14 @@ public record RawDocument(
     String url,
     String guid,
     Instant published,
-    String author) {
+    String author,
+    List<String> tags) {
+
+  public RawDocument {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
 
   public static RawDocument of(String name, Format format, String body, SourceRef source) {
-    return new RawDocument(name, format, body, source, null, null, null, null, null);
+    return new RawDocument(name, format, body, source, null, null, null, null, null, List.of());
   }
 }

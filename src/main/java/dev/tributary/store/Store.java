@@ -35,6 +35,23 @@ public interface Store extends AutoCloseable {
 
   TopicExamples examples();
 
+  /** Subscribes a source unless its URL already is; answers the stored source. */
+  Source addSource(Source source);
+
+  void updateSource(Source source);
+
+  /** False when there was no such source. */
+  boolean deleteSource(String id);
+
+  Sources sources();
+
+  Optional<Source> source(String id);
+
+  Sources dueSources(DueQuery query);
+
+  /** Which of these article ids are stored already. */
+  java.util.Set<String> existingIds(java.util.List<String> ids);
+
   /** Throws when the store cannot answer a trivial query. */
   void ping();
 

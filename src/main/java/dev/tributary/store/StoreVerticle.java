@@ -6,6 +6,7 @@ import dev.tributary.bus.Failures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,6 +49,35 @@ public final class StoreVerticle extends VerticleBase {
                     Addresses.STORE_ADD_EXAMPLES, m -> answer(m, store::addExamples))
                 .completion(),
             bus.consumer(Addresses.STORE_EXAMPLES, m -> answer(m, x -> store.examples()))
+                .completion(),
+            bus.<Source>consumer(Addresses.STORE_ADD_SOURCE, m -> answer(m, store::addSource))
+                .completion(),
+            bus.<Source>consumer(
+                    Addresses.STORE_UPDATE_SOURCE,
+                    m ->
+                        answer(
+                            m,
+                            s -> {
+                              store.updateSource(s);
+                              return true;
+                            }))
+                .completion(),
+            bus.<String>consumer(Addresses.STORE_DELETE_SOURCE, m -> answer(m, store::deleteSource))
+                .completion(),
+            bus.consumer(Addresses.STORE_SOURCES, m -> answer(m, x -> store.sources()))
+                .completion(),
+            bus.<DueQuery>consumer(Addresses.STORE_DUE_SOURCES, m -> answer(m, store::dueSources))
+                .completion(),
+            bus.<JsonArray>consumer(
+                    Addresses.STORE_EXISTING_IDS,
+                    m ->
+                        answer(
+                            m,
+                            ids ->
+                                new JsonArray(
+                                    List.copyOf(
+                                        store.existingIds(
+                                            ids.stream().map(String::valueOf).toList())))))
                 .completion(),
             bus.consumer(Addresses.STORE_PING, m -> answer(m, x -> ping())).completion()));
   }

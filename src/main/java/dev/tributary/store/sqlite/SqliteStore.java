@@ -2,9 +2,12 @@ package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.store.DueQuery;
 import dev.tributary.store.Migrations;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.Source;
+import dev.tributary.store.Sources;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoredArticle;
@@ -22,25 +25,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The embedded store: one SQLite file in WAL mode with full fsync, so an acknowledged article
  * survives a crash. One connection, used from one thread.
  */
 public final class SqliteStore implements Store {
-  static final List<String> MIGRATIONS = List.of("V1__articles.sql", "V2__topic_examples.sql");
+  static final List<String> MIGRATIONS =
+      List.of("V1__articles.sql", "V2__topic_examples.sql", "V3__sources.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
   private final SqliteTopics topicWriter;
+  private final SqliteSources sourceTable;
 
   private SqliteStore(Connection connection) {
     this.connection = connection;
     this.timeline = new SqliteTimeline(connection);
     this.topicWriter = new SqliteTopics(connection);
+    this.sourceTable = new SqliteSources(connection);
   }
 
   /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
@@ -205,6 +213,68 @@ public final class SqliteStore implements Store {
       return new TopicCounts(counts);
     } catch (SQLException e) {
       throw new StoreException("cannot count topics: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Source addSource(Source source) {
+    return sql("cannot subscribe " + source.url(), () -> sourceTable.add(source));
+  }
+
+  @Override
+  public void updateSource(Source source) {
+    sql(
+        "cannot update source " + source.id(),
+        () -> {
+          sourceTable.update(source);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean deleteSource(String id) {
+    return sql("cannot delete source " + id, () -> sourceTable.delete(id));
+  }
+
+  @Override
+  public Sources sources() {
+    return new Sources(sql("cannot list sources", sourceTable::all));
+  }
+
+  @Override
+  public Optional<Source> source(String id) {
+    return sql("cannot read source " + id, () -> sourceTable.byId(id));
+  }
+
+  @Override
+  public Sources dueSources(DueQuery query) {
+    return new Sources(sql("cannot list due sources", () -> sourceTable.due(query)));
+  }
+
+  @Override
+  public Set<String> existingIds(List<String> ids) {
+    if (ids.isEmpty()) return Set.of();
+    return sql(
+        "cannot look up article ids",
+        () -> {
+          Set<String> found = new HashSet<>();
+          String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT id FROM articles WHERE id IN (" + in + ")")) {
+            for (int i = 0; i < ids.size(); i++) ps.setString(i + 1, ids.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) found.add(rs.getString(1));
+            }
+          }
+          return found;
+        });
+  }
+
+  private <T> T sql(String what, SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException(what + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,283 @@
+package dev.tributary.http;
+
+import dev.tributary.bus.Addresses;
+import dev.tributary.sources.AddressGuard;
+import dev.tributary.sources.FetchException;
+import dev.tributary.sources.FetchRequest;
+import dev.tributary.sources.FetchResult;
+import dev.tributary.sources.Fetcher;
+import dev.tributary.sources.SourceJson;
+import dev.tributary.sources.parse.FeedDiscovery;
+import dev.tributary.sources.parse.FeedParser;
+import dev.tributary.sources.parse.FeedSniffer;
+import dev.tributary.sources.parse.Opml;
+import dev.tributary.sources.parse.OpmlOutline;
+import dev.tributary.store.Source;
+import dev.tributary.store.Sources;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Subscriptions: {@code POST /api/sources} (checks the URL is a feed, or finds the feed a page
+ * links to), {@code GET /api/sources}, {@code DELETE /api/sources/{id}}, OPML import at {@code POST
+ * /api/sources/opml} and export at {@code GET /sources.opml}.
+ */
+final class SourceRoutes {
+  private final Vertx vertx;
+  private final BearerAuth auth;
+  private final Fetcher fetcher;
+  private final SiteInfo site;
+  private final int defaultIntervalSeconds;
+  private final long maxBodyBytes;
+
+  SourceRoutes(
+      Vertx vertx,
+      BearerAuth auth,
+      Fetcher fetcher,
+      SiteInfo site,
+      int defaultIntervalSeconds,
+      long maxBodyBytes) {
+    this.vertx = vertx;
+    this.auth = auth;
+    this.fetcher = fetcher;
+    this.site = site;
+    this.defaultIntervalSeconds = defaultIntervalSeconds;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void mount(Router router) {
+    router.get("/api/sources").handler(this::list);
+    router.get("/sources.opml").handler(this::exportOpml);
+    router
+        .post("/api/sources/opml")
+        .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(auth)
+        .handler(this::importOpml);
+    router
+        .post("/api/sources")
+        .handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
+        .handler(auth)
+        .handler(this::subscribe);
+    router.delete("/api/sources/:id").handler(auth).handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<Sources>request(Addresses.STORE_SOURCES, null)
+        .onSuccess(
+            reply -> {
+              JsonArray list = new JsonArray();
+              reply.body().items().forEach(s -> list.add(SourceJson.of(s)));
+              ApiRoutes.sendJson(ctx, 200, list);
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private void subscribe(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || body.getString("url", "").isBlank()) {
+      Errors.send(ctx, 400, "body must be JSON with a \"url\": {\"url\": \"https://…/feed.xml\"}");
+      return;
+    }
+    String url = body.getString("url").trim();
+    int interval;
+    try {
+      interval = body.getInteger("intervalSeconds", defaultIntervalSeconds);
+    } catch (ClassCastException e) {
+      Errors.send(ctx, 400, "intervalSeconds: must be a number");
+      return;
+    }
+    if (interval < 60 || interval > 24 * 3600) {
+      Errors.send(ctx, 400, "intervalSeconds: must be between 60 and 86400");
+      return;
+    }
+    String refusal = refusal(url);
+    if (refusal != null) {
+      Errors.send(ctx, 400, "url: " + refusal);
+      return;
+    }
+    String title = body.getString("title");
+    findFeed(url, true)
+        .compose(
+            feedUrl ->
+                store(
+                    Source.subscribe(
+                        SourceIds.of(feedUrl), feedUrl, title, interval, Instant.now())))
+        .onSuccess(
+            stored -> {
+              boolean created = stored.created();
+              if (created) vertx.eventBus().publish(Addresses.SOURCE_ADDED, stored.source().id());
+              ApiRoutes.sendJson(ctx, created ? 201 : 200, SourceJson.of(stored.source()));
+            })
+        .onFailure(e -> sendFetchFailure(ctx, e));
+  }
+
+  /** The feed at this URL: the URL itself when it serves a feed, else the one its page links to. */
+  private Future<String> findFeed(String url, boolean mayDiscover) {
+    return fetcher
+        .fetch(
+            new FetchRequest(
+                url,
+                null,
+                null,
+                "application/atom+xml, application/rss+xml, application/feed+json, text/html;q=0.8, */*;q=0.5"))
+        .compose(
+            result -> {
+              if (FeedSniffer.looksLikeFeed(result.body(), result.contentType())) {
+                return vertx
+                    .executeBlocking(
+                        () ->
+                            new FeedParser()
+                                .parse(result.body(), result.contentType(), result.finalUrl()),
+                        false)
+                    .map(feed -> url);
+              }
+              List<String> found =
+                  mayDiscover ? FeedDiscovery.discover(text(result), result.finalUrl()) : List.of();
+              if (found.isEmpty()) {
+                return Future.failedFuture(
+                    new SubscribeException("no feed at " + url + " and the page links to none"));
+              }
+              return findFeed(found.get(0), false);
+            });
+  }
+
+  private record Stored(Source source, boolean created) {}
+
+  private Future<Stored> store(Source source) {
+    return vertx
+        .eventBus()
+        .<Source>request(Addresses.STORE_ADD_SOURCE, source)
+        .map(reply -> new Stored(reply.body(), reply.body().created().equals(source.created())));
+  }
+
+  private void delete(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<Boolean>request(Addresses.STORE_DELETE_SOURCE, ctx.pathParam("id"))
+        .onSuccess(
+            reply -> {
+              if (reply.body()) ctx.response().setStatusCode(204).end();
+              else Errors.send(ctx, 404, "no source " + ctx.pathParam("id"));
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private void importOpml(RoutingContext ctx) {
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    List<OpmlOutline> outlines;
+    try {
+      outlines = Opml.parse(body);
+    } catch (Exception e) {
+      Errors.send(ctx, 400, "not an OPML document: " + e.getMessage());
+      return;
+    }
+    List<Future<Stored>> added = new ArrayList<>();
+    JsonArray rejected = new JsonArray();
+    for (OpmlOutline o : outlines) {
+      String refusal = o.xmlUrl() == null ? "no xmlUrl" : refusal(o.xmlUrl());
+      if (refusal != null) {
+        rejected.add(new JsonObject().put("url", o.xmlUrl()).put("error", refusal));
+        continue;
+      }
+      added.add(
+          store(
+              Source.subscribe(
+                  SourceIds.of(o.xmlUrl()),
+                  o.xmlUrl(),
+                  o.title(),
+                  defaultIntervalSeconds,
+                  Instant.now())));
+    }
+    Future.all(added)
+        .onSuccess(
+            all -> {
+              long created = added.stream().filter(f -> f.result().created()).count();
+              if (created > 0) vertx.eventBus().publish(Addresses.SOURCE_ADDED, "opml");
+              ApiRoutes.sendJson(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("imported", created)
+                      .put("alreadySubscribed", added.size() - created)
+                      .put("rejected", rejected));
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private void exportOpml(RoutingContext ctx) {
+    vertx
+        .eventBus()
+        .<Sources>request(Addresses.STORE_SOURCES, null)
+        .onSuccess(
+            reply -> {
+              List<OpmlOutline> outlines = new ArrayList<>();
+              for (Source s : reply.body().items()) {
+                outlines.add(
+                    new OpmlOutline(s.title() == null ? s.url() : s.title(), s.url(), s.siteUrl()));
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "text/x-opml; charset=utf-8")
+                  .putHeader("Content-Disposition", "inline; filename=\"tributary-sources.opml\"")
+                  .end(Opml.write(site.title() + " sources", outlines));
+            })
+        .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  static String refusal(String url) {
+    try {
+      return AddressGuard.refusalForUrl(new URI(url)).orElse(null);
+    } catch (Exception e) {
+      return "not a URL: " + url;
+    }
+  }
+
+  static String text(FetchResult result) {
+    return new String(result.body(), StandardCharsets.UTF_8);
+  }
+
+  /** A subscription that could not be made, for a reason the subscriber can act on. */
+  static final class SubscribeException extends Exception {
+    SubscribeException(String message) {
+      super(message);
+    }
+  }
+
+  static void sendFetchFailure(RoutingContext ctx, Throwable e) {
+    if (e instanceof FetchException fe) {
+      int status =
+          fe.reason() == FetchException.Reason.BLOCKED_ADDRESS
+                  || fe.reason() == FetchException.Reason.BAD_URL
+              ? 400
+              : 422;
+      Errors.send(
+          ctx,
+          status,
+          "cannot fetch: "
+              + fe.reason().name().toLowerCase().replace('_', ' ')
+              + ": "
+              + fe.getMessage());
+    } else if (e instanceof SubscribeException
+        || e instanceof dev.tributary.sources.parse.FeedParseException) {
+      Errors.send(ctx, 422, e.getMessage());
+    } else {
+      Errors.fromFailure(ctx, e);
+    }
+  }
+}

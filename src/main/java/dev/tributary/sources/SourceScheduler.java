@@ -1,0 +1,78 @@
+package dev.tributary.sources;
+
+import dev.tributary.bus.Addresses;
+import dev.tributary.store.DueQuery;
+import dev.tributary.store.Source;
+import dev.tributary.store.Sources;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls sources when they are due. Every second (and at once when a source is subscribed) it asks
+ * the store for due sources, up to the free places among {@code poll.maxInFlight}, and starts a
+ * {@link SourcePoller} for each. Polls run concurrently and each ends with its own timeout, so a
+ * slow or hanging source never delays another. The schedule lives in the store (each source's next
+ * poll), so it survives restarts.
+ */
+public final class SourceScheduler extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceScheduler.class);
+  static final long TICK_MILLIS = 1_000;
+
+  private final FetchOptions fetchOptions;
+  private final int maxInFlight;
+  private final int defaultIntervalSeconds;
+  private final Set<String> inFlight = new HashSet<>();
+  private SourcePoller poller;
+  private boolean asking;
+
+  public SourceScheduler(FetchOptions fetchOptions, int maxInFlight, int defaultIntervalSeconds) {
+    this.fetchOptions = fetchOptions;
+    this.maxInFlight = maxInFlight;
+    this.defaultIntervalSeconds = defaultIntervalSeconds;
+  }
+
+  @Override
+  public Future<?> start() {
+    poller =
+        new SourcePoller(
+            vertx,
+            new Fetcher(vertx, fetchOptions),
+            new PollSchedule(new Random()),
+            Clock.systemUTC(),
+            defaultIntervalSeconds);
+    vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
+    return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
+  }
+
+  private void pollDue() {
+    int free = maxInFlight - inFlight.size();
+    if (free <= 0 || asking) return;
+    asking = true;
+    vertx
+        .eventBus()
+        .<Sources>request(
+            Addresses.STORE_DUE_SOURCES,
+            new DueQuery(Clock.systemUTC().instant(), new ArrayList<>(inFlight), free))
+        .onComplete(
+            reply -> {
+              asking = false;
+              if (reply.failed()) {
+                LOG.warn("Cannot read due sources: {}", reply.cause().getMessage());
+                return;
+              }
+              for (Source source : reply.result().body().items()) start(source);
+            });
+  }
+
+  private void start(Source source) {
+    if (!inFlight.add(source.id())) return;
+    poller.poll(source).onComplete(done -> inFlight.remove(source.id()));
+  }
+}

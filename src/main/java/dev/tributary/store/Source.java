@@ -1,0 +1,59 @@
+package dev.tributary.store;
+
+import java.time.Instant;
+
+/**
+ * A subscribed feed and its polling state.
+ *
+ * @param id stable id derived from the URL
+ * @param status {@code new} (never polled), {@code ok}, {@code error} (failing, backing off) or
+ *     {@code dead} (gone: 410, no longer polled)
+ * @param intervalSeconds the polling interval in force (from the request, the feed's ttl or the
+ *     default)
+ * @param consecutiveErrors failed polls since the last success; drives the backoff
+ */
+public record Source(
+    String id,
+    String url,
+    String title,
+    String siteUrl,
+    int intervalSeconds,
+    String etag,
+    String lastModified,
+    String status,
+    Instant lastAttempt,
+    Instant lastSuccess,
+    Integer lastHttpStatus,
+    int consecutiveErrors,
+    String lastError,
+    Instant nextPoll,
+    String hubUrl,
+    Instant created) {
+
+  public static final String NEW = "new";
+  public static final String OK = "ok";
+  public static final String ERROR = "error";
+  public static final String DEAD = "dead";
+
+  /** A new subscription, due for its first poll now. */
+  public static Source subscribe(
+      String id, String url, String title, int intervalSeconds, Instant now) {
+    return new Source(
+        id,
+        url,
+        title,
+        null,
+        intervalSeconds,
+        null,
+        null,
+        NEW,
+        null,
+        null,
+        null,
+        0,
+        null,
+        now,
+        null,
+        now);
+  }
+}
