@@ -89,6 +89,12 @@ public final class TestServer {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<String> delete(String path, String bearer) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+    if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Waits (up to 15 s) for a condition the server reaches asynchronously, e.g. inbox ingest. */
   public static void awaitCondition(String what, BooleanSupplier condition)
       throws InterruptedException {
