@@ -98,7 +98,13 @@ public final class TestServer {
   /** Waits (up to 15 s) for a condition the server reaches asynchronously, e.g. inbox ingest. */
   public static void awaitCondition(String what, BooleanSupplier condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    awaitCondition(what, Duration.ofSeconds(15), condition);
+  }
+
+  /** Waits up to {@code limit} for a condition; fails the test past it. */
+  public static void awaitCondition(String what, Duration limit, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
       Thread.sleep(50);

@@ -8,6 +8,7 @@ import dev.tributary.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,7 @@ class SourcesCorpusIT {
     web = WebServer.start(vertx);
     web.router
         .route("/corpus/*")
-        .handler(
-            StaticHandler.create(CORPUS.toAbsolutePath().toString())
-                .setAllowRootFileSystemAccess(true));
+        .handler(StaticHandler.create(FileSystemAccess.ROOT, CORPUS.toAbsolutePath().toString()));
     server =
         TestServer.start(
             vertx,
