@@ -73,6 +73,12 @@ public final class SourceScheduler extends VerticleBase {
 
   private void start(Source source) {
     if (!inFlight.add(source.id())) return;
-    poller.poll(source).onComplete(done -> inFlight.remove(source.id()));
+    poller
+        .poll(source)
+        .onComplete(
+            done -> {
+              inFlight.remove(source.id());
+              pollDue(); // a free place: fill it now rather than at the next tick
+            });
   }
 }
