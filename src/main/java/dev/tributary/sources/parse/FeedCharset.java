@@ -130,6 +130,10 @@ final class FeedCharset {
       return null;
     }
     Charset charset = Charset.forName(name);
+    if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
+      // As browsers do (WHATWG Encoding): servers label windows-1252 text "latin-1" or "ascii".
+      return WINDOWS_1252;
+    }
     String canonical = charset.name().toUpperCase(Locale.ROOT);
     if (canonical.startsWith("UTF-16") || canonical.startsWith("UTF-32")) {
       return null;

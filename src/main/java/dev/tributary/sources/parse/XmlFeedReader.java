@@ -87,10 +87,25 @@ final class XmlFeedReader {
               + document.getRootElement().getQualifiedName()
               + ">); if it is a web page, subscribe to the feed it links to.",
           e);
-    } catch (FeedException | RuntimeException e) {
+    } catch (FeedException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw structureNotUnderstood(cause);
+      }
       throw new FeedParseException(
           FeedParseException.Reason.MALFORMED, "The feed could not be read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw structureNotUnderstood(e);
     }
+  }
+
+  /** ROME trips over structures it does not expect (NullPointerException, bad base64...). */
+  private static FeedParseException structureNotUnderstood(RuntimeException e) {
+    return new FeedParseException(
+        FeedParseException.Reason.MALFORMED,
+        "The feed is well-formed XML but its elements are not where RSS or Atom puts them ("
+            + e.getClass().getSimpleName()
+            + " in ROME); ask the publisher to validate it.",
+        e);
   }
 
   private static FeedItem item(SyndEntry entry, Element element, FeedDocument tree) {
