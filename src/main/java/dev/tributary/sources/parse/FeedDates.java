@@ -210,10 +210,10 @@ final class FeedDates {
     String z = zone.strip().toUpperCase(Locale.ROOT);
     if (z.startsWith("+") || z.startsWith("-")) {
       String digits = z.substring(1).replace(":", "");
-      if (!digits.matches("\\d{2}|\\d{4}")) {
+      if (!digits.matches("\\d{1,2}|\\d{4}")) {
         return null;
       }
-      int hours = Integer.parseInt(digits.substring(0, 2));
+      int hours = Integer.parseInt(digits.length() == 4 ? digits.substring(0, 2) : digits);
       int minutes = digits.length() == 4 ? Integer.parseInt(digits.substring(2)) : 0;
       int sign = z.startsWith("-") ? -1 : 1;
       return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
