@@ -224,8 +224,8 @@ final class FetchRun {
     if (done) {
       return;
     }
+    finish(); // first: resetting the request below calls back into this run
     dropResponse();
-    finish();
     result.fail(failure);
   }
 
