@@ -15,8 +15,8 @@ public final class RetryAfter {
       List.of(
           DateTimeFormatter.RFC_1123_DATE_TIME,
           // obsolete forms a server may still send: RFC 850 and asctime
-          DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ROOT),
-          DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT)
+          DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
+          DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US)
               .withZone(java.time.ZoneOffset.UTC));
 
   private RetryAfter() {}
