@@ -1,7 +1,11 @@
 package dev.tributary.extract.web;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Tidies the chosen content the way Readability's "conditional cleaning" does: link lists, bylines
@@ -16,7 +20,8 @@ final class ContentCleaner {
 
   private static final String MEDIA = "img, picture, video, audio, figure, pre, table, math";
 
-  static void clean(Element content) {
+  static void clean(Element content, String title) {
+    dropTitleHeading(content, title);
     for (Element element : content.select("*")) {
       if (element == content) continue;
       if (Boilerplate.hasWord(element.className() + " " + element.id(), ARTICLE_FURNITURE)) {
@@ -29,10 +34,42 @@ final class ContentCleaner {
     for (Element paragraph : content.select("p")) {
       if (paragraph.text().isBlank() && paragraph.select(MEDIA).isEmpty()) paragraph.remove();
     }
+    tidyWhitespace(content);
+  }
+
+  /**
+   * The source's indentation, and the gaps left where boilerplate was, become one line break
+   * between blocks; whitespace between inline elements, and anything in {@code <pre>}, stays.
+   */
+  private static void tidyWhitespace(Element content) {
+    for (Element element : content.select("*")) {
+      if (element.nameIs("pre") || element.closest("pre") != null) continue;
+      TextNode previousBreak = null;
+      for (Node node : List.copyOf(element.childNodes())) {
+        if (!(node instanceof TextNode text) || !text.isBlank() || !betweenBlocks(text)) {
+          previousBreak = null;
+        } else if (previousBreak != null) {
+          text.remove();
+        } else {
+          text.text("\n");
+          previousBreak = text;
+        }
+      }
+    }
+  }
+
+  private static boolean betweenBlocks(TextNode text) {
+    return isBlockOrBlank(text.previousSibling()) && isBlockOrBlank(text.nextSibling());
+  }
+
+  private static boolean isBlockOrBlank(Node node) {
+    return node == null
+        || (node instanceof Element element && element.isBlock())
+        || (node instanceof TextNode text && text.isBlank());
   }
 
   /** The heading that repeats the page title (the reader shows the title on its own). */
-  static void dropTitleHeading(Element content, String title) {
+  private static void dropTitleHeading(Element content, String title) {
     if (title == null) return;
     String expected = letters(title);
     for (Element heading : content.select("h1, h2")) {
@@ -59,6 +96,6 @@ final class ContentCleaner {
   }
 
   private static String letters(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 }

@@ -28,15 +28,20 @@ final class MainContent {
 
   private MainContent() {}
 
-  /** The article's content, detached in a fresh {@code <div>}; the document is left as it was. */
-  static Element of(Document page) {
+  /**
+   * The article's content in a {@code <div>}, in a copy of the page: the page is left as it was.
+   */
+  static Element of(Document page, String title) {
     Document document = page.clone();
+    document.outputSettings().prettyPrint(false);
     Element body = document.body();
     ContentLinks.makeAbsolute(body);
     body.select(Boilerplate.NEVER_CONTENT).remove();
     removeNamedBoilerplate(body);
     Element content = new MainContent().find(body);
-    ContentCleaner.clean(content);
+    // kept in the document so that it keeps the page's base URI and unindented output
+    body.empty().appendChild(content);
+    ContentCleaner.clean(content, title);
     return content;
   }
 
@@ -109,7 +114,11 @@ final class MainContent {
 
   private static Element wrap(List<Element> parts) {
     Element content = new Element("div");
-    for (Element part : parts) content.appendChild(part);
+    for (Element part : parts) {
+      // the body itself goes in as its contents, so that it can hold the result afterwards
+      if (part.nameIs("body")) content.appendChildren(List.copyOf(part.childNodes()));
+      else content.appendChild(part);
+    }
     return content;
   }
 

@@ -47,8 +47,7 @@ public final class WebPageExtractor {
         Texts.firstWithText(
             PageTitle.of(document, meta, siteName, PageUrls.host(url)), jsonLd.headline());
 
-    Element content = MainContent.of(document);
-    ContentCleaner.dropTitleHeading(content, title);
+    Element content = MainContent.of(document, title);
     String contentHtml = sanitizer.sanitize(content.html());
 
     return new WebPage(
