@@ -1,5 +1,6 @@
 package dev.tributary.extract.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,10 +8,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads the dates pages write: ISO-8601 in its common variants (with or without offset, seconds or
@@ -24,6 +25,7 @@ final class DateText {
       List.of(
           DateTimeFormatter.ISO_OFFSET_DATE_TIME,
           DateTimeFormatter.ISO_ZONED_DATE_TIME,
+          pattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]XXX"),
           pattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]XX"),
           DateTimeFormatter.RFC_1123_DATE_TIME,
           pattern("[EEE, ][EEEE, ]d MMM uuuu HH:mm[:ss] zzz"));
@@ -48,24 +50,31 @@ final class DateText {
     if (date == null) return null;
     date = date.replaceFirst("(?<=\\d)(st|nd|rd|th)\\b", "");
     for (DateTimeFormatter format : ZONED) {
-      TemporalAccessor parsed = tryParse(date, format);
-      if (parsed != null) return ZonedDateTime.from(parsed).toInstant();
+      Instant parsed = tryParse(date, format, ZonedDateTime::from, ZonedDateTime::toInstant);
+      if (parsed != null) return parsed;
     }
     for (DateTimeFormatter format : LOCAL_TIMES) {
-      TemporalAccessor parsed = tryParse(date, format);
-      if (parsed != null) return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+      Instant parsed =
+          tryParse(date, format, LocalDateTime::from, time -> time.toInstant(ZoneOffset.UTC));
+      if (parsed != null) return parsed;
     }
     for (DateTimeFormatter format : LOCAL_DATES) {
-      TemporalAccessor parsed = tryParse(date, format);
-      if (parsed != null) return LocalDate.from(parsed).atStartOfDay().toInstant(ZoneOffset.UTC);
+      Instant parsed =
+          tryParse(
+              date, format, LocalDate::from, day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
+      if (parsed != null) return parsed;
     }
     return null;
   }
 
-  private static TemporalAccessor tryParse(String text, DateTimeFormatter format) {
+  private static <T> Instant tryParse(
+      String text,
+      DateTimeFormatter format,
+      Function<TemporalAccessor, T> query,
+      Function<T, Instant> toInstant) {
     try {
-      return format.parse(text);
-    } catch (DateTimeParseException | ArithmeticException e) {
+      return toInstant.apply(format.parse(text, query::apply));
+    } catch (DateTimeException | ArithmeticException e) {
       return null;
     }
   }
