@@ -9,7 +9,7 @@ import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ExtractorVerticle;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.TaggerVerticle;
-import dev.tributary.sources.FetchSettings;
+import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
@@ -70,7 +70,7 @@ public final class Tributary {
                 vertx.deployVerticle(
                     () ->
                         new SourceScheduler(
-                            FetchSettings.of(config),
+                            FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds()),
                     new DeploymentOptions()))

@@ -2,7 +2,7 @@ package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
 import dev.tributary.config.TributaryConfig;
-import dev.tributary.sources.FetchSettings;
+import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Future;
@@ -38,9 +38,13 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     new FeedRoutes(vertx, site).mount(router);
     BearerAuth auth = new BearerAuth(apiToken);
-    Fetcher fetcher = new Fetcher(vertx, FetchSettings.of(config));
+    Fetcher fetcher = new Fetcher(vertx, FetchOptions.from(config.fetch()));
     new ApiRoutes(
-            vertx, site, auth, config.http().maxBodyBytes(), new UrlIngest(vertx, fetcher, site))
+            vertx,
+            site,
+            auth,
+            config.http().maxBodyBytes(),
+            new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses()))
         .mount(router);
     new SourceRoutes(
             vertx,
@@ -48,7 +52,8 @@ public final class HttpVerticle extends VerticleBase {
             fetcher,
             site,
             config.pollDefaultIntervalSeconds(),
-            config.http().maxBodyBytes())
+            config.http().maxBodyBytes(),
+            config.fetch().allowPrivateAddresses())
         .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);

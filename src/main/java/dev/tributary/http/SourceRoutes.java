@@ -39,6 +39,7 @@ final class SourceRoutes {
   private final SiteInfo site;
   private final int defaultIntervalSeconds;
   private final long maxBodyBytes;
+  private final boolean allowPrivateAddresses;
 
   SourceRoutes(
       Vertx vertx,
@@ -46,7 +47,9 @@ final class SourceRoutes {
       Fetcher fetcher,
       SiteInfo site,
       int defaultIntervalSeconds,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      boolean allowPrivateAddresses) {
+    this.allowPrivateAddresses = allowPrivateAddresses;
     this.vertx = vertx;
     this.auth = auth;
     this.fetcher = fetcher;
@@ -107,7 +110,7 @@ final class SourceRoutes {
       Errors.send(ctx, 400, "intervalSeconds: must be between 60 and 86400");
       return;
     }
-    String refusal = refusal(url);
+    String refusal = refusal(url, allowPrivateAddresses);
     if (refusal != null) {
       Errors.send(ctx, 400, "url: " + refusal);
       return;
@@ -191,7 +194,8 @@ final class SourceRoutes {
     List<Future<Stored>> added = new ArrayList<>();
     JsonArray rejected = new JsonArray();
     for (OpmlOutline o : outlines) {
-      String refusal = o.xmlUrl() == null ? "no xmlUrl" : refusal(o.xmlUrl());
+      String refusal =
+          o.xmlUrl() == null ? "no xmlUrl" : refusal(o.xmlUrl(), allowPrivateAddresses);
       if (refusal != null) {
         rejected.add(new JsonObject().put("url", o.xmlUrl()).put("error", refusal));
         continue;
@@ -240,9 +244,21 @@ final class SourceRoutes {
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
-  static String refusal(String url) {
+  /**
+   * Why this URL cannot be fetched, before any request: not http(s), no host, or (unless private
+   * addresses are allowed) an address the guard refuses; null when it may be tried. The fetcher
+   * checks again, on every resolved address and every redirect.
+   */
+  static String refusal(String url, boolean allowPrivateAddresses) {
     try {
-      return AddressGuard.refusalForUrl(new URI(url)).orElse(null);
+      URI uri = new URI(url);
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https"))
+        return "only http and https URLs can be fetched";
+      if (uri.getRawAuthority() == null || uri.getRawAuthority().isBlank())
+        return "the URL has no host";
+      return allowPrivateAddresses ? null : AddressGuard.refusalForUrl(uri).orElse(null);
     } catch (Exception e) {
       return "not a URL: " + url;
     }

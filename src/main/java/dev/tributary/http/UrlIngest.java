@@ -30,7 +30,10 @@ final class UrlIngest {
   private final SiteInfo site;
   private final WebPageExtractor extractor = new WebPageExtractor();
 
-  UrlIngest(Vertx vertx, Fetcher fetcher, SiteInfo site) {
+  private final boolean allowPrivateAddresses;
+
+  UrlIngest(Vertx vertx, Fetcher fetcher, SiteInfo site, boolean allowPrivateAddresses) {
+    this.allowPrivateAddresses = allowPrivateAddresses;
     this.vertx = vertx;
     this.fetcher = fetcher;
     this.site = site;
@@ -48,7 +51,7 @@ final class UrlIngest {
       return;
     }
     String url = body.getString("url").trim();
-    String refusal = SourceRoutes.refusal(url);
+    String refusal = SourceRoutes.refusal(url, allowPrivateAddresses);
     if (refusal != null) {
       Errors.send(ctx, 400, "url: " + refusal);
       return;
