@@ -2,6 +2,7 @@ package dev.tributary.extract.web;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -19,6 +20,9 @@ final class Boilerplate {
           + " [role=navigation], [role=complementary], [role=contentinfo], [role=banner],"
           + " [role=search], [role=dialog], [hidden], [aria-hidden=true],"
           + " [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+
+  private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z0-9]+");
 
   private static final Set<String> BOILERPLATE_WORDS =
       Set.of(
@@ -109,9 +113,9 @@ final class Boilerplate {
    * "relatedLinks" has "related" and "links".
    */
   static boolean hasWord(String names, Set<String> words) {
-    if (names.isEmpty()) return false;
-    String spaced = names.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-    for (String word : spaced.split("[^a-z0-9]+")) {
+    if (names.isBlank()) return false;
+    String spaced = CAMEL_HUMP.matcher(names).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+    for (String word : NOT_A_LETTER.split(spaced)) {
       if (words.contains(word)) return true;
     }
     return false;

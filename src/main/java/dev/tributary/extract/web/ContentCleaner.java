@@ -43,7 +43,7 @@ final class ContentCleaner {
    */
   private static void tidyWhitespace(Element content) {
     for (Element element : content.select("*")) {
-      if (element.nameIs("pre") || element.closest("pre") != null) continue;
+      if (isInPre(element)) continue;
       TextNode previousBreak = null;
       for (Node node : List.copyOf(element.childNodes())) {
         if (!(node instanceof TextNode text) || !text.isBlank() || !betweenBlocks(text)) {
@@ -56,6 +56,13 @@ final class ContentCleaner {
         }
       }
     }
+  }
+
+  private static boolean isInPre(Element element) {
+    for (Element e = element; e != null; e = e.parent()) {
+      if (e.nameIs("pre")) return true;
+    }
+    return false;
   }
 
   private static boolean betweenBlocks(TextNode text) {

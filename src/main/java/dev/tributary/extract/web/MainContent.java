@@ -1,11 +1,14 @@
 package dev.tributary.extract.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the article in a page, in the manner of Readability: an element the page marks as its
@@ -24,6 +27,12 @@ final class MainContent {
   /** What votes: paragraphs, and cells and divs that hold text rather than other blocks. */
   private static final String PARAGRAPHS = "p, pre, td, div";
 
+  /**
+   * Deeper than this, elements are flattened into their ancestor, as browsers cap DOM depth: the
+   * scorer's walks up and down the tree would otherwise be quadratic in a hostile page's nesting.
+   */
+  private static final int MAX_DEPTH = 128;
+
   private final Map<Element, Double> scores = new IdentityHashMap<>();
 
   private MainContent() {}
@@ -35,6 +44,7 @@ final class MainContent {
     Document document = page.clone();
     document.outputSettings().prettyPrint(false);
     Element body = document.body();
+    flattenBeyond(MAX_DEPTH, body);
     ContentLinks.makeAbsolute(body);
     body.select(Boilerplate.NEVER_CONTENT).remove();
     removeNamedBoilerplate(body);
@@ -135,15 +145,44 @@ final class MainContent {
   }
 
   private static void removeNamedBoilerplate(Element body) {
-    int pageText = Math.max(1, paragraphText(body));
+    Map<Element, Integer> textBelow = paragraphTextBelow(body);
+    int pageText = Math.max(1, textBelow.getOrDefault(body, 0));
     for (Element element : body.select("*")) {
-      if (element.parent() == null || element == body) continue;
+      if (element == body || !Boilerplate.isNamedBoilerplate(element)) continue;
       // a layout wrapper named "with-sidebar" may hold the article itself: keep what holds most
       // text
-      if (Boilerplate.isNamedBoilerplate(element) && paragraphText(element) * 2 < pageText) {
-        element.remove();
-      }
+      if (textBelow.getOrDefault(element, 0) * 2 < pageText) element.remove();
     }
+  }
+
+  private static void flattenBeyond(int maxDepth, Element body) {
+    List<Element> tooDeep = new ArrayList<>();
+    body.traverse(
+        (node, depth) -> {
+          if (depth > maxDepth && node instanceof Element element) tooDeep.add(element);
+        });
+    for (Element element : tooDeep) element.unwrap();
+  }
+
+  /** For every element, the length of the paragraph text inside it, in one pass over the tree. */
+  private static Map<Element, Integer> paragraphTextBelow(Element root) {
+    Map<Element, Integer> below = new IdentityHashMap<>();
+    root.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {}
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (!(node instanceof Element element)) return;
+            int total = element.nameIs("p") ? element.text().length() : 0;
+            if (total == 0) {
+              for (Element child : element.children()) total += below.getOrDefault(child, 0);
+            }
+            if (total > 0) below.put(element, total);
+          }
+        });
+    return below;
   }
 
   static double linkDensity(Element element) {

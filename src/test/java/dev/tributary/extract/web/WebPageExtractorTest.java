@@ -3,12 +3,14 @@ package dev.tributary.extract.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -323,6 +325,24 @@ class WebPageExtractorTest {
     @Test
     void readsANullPageAsAnEmptyOne() {
       assertEquals("", EXTRACTOR.extract(null, "https://empty.example/").plainText());
+    }
+
+    @Test
+    void flattensHostilelyDeepNestingInsteadOfTakingQuadraticTime() {
+      String deep = "<div>".repeat(20_000) + "<p>Still found, at the bottom, after all.</p>";
+      WebPage page =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> EXTRACTOR.extract(deep, "https://deep.example/"));
+      assertEquals("Still found, at the bottom, after all.", page.plainText());
+    }
+
+    @Test
+    void skipsJsonLdNestedBeyondReason() {
+      String html =
+          "<script type=\"application/ld+json\">"
+              + "[".repeat(10_000)
+              + "</script><p class=\"byline\">By Ann</p>";
+      assertEquals("Ann", EXTRACTOR.extract(html, "https://x.example/").author());
     }
 
     @Test
