@@ -67,6 +67,9 @@ class SourcesIT {
                         "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head><body>Blog</body></html>"));
     web.router.get("/gone.xml").handler(ctx -> ctx.response().setStatusCode(410).end());
     web.router
+        .get("/busy.xml")
+        .handler(ctx -> ctx.response().setStatusCode(429).putHeader("Retry-After", "7200").end());
+    web.router
         .get("/article")
         .handler(
             ctx ->
@@ -238,5 +241,79 @@ class SourcesIT {
             server.token);
     assertEquals(409, feed.statusCode(), feed.body());
     assertTrue(new JsonObject(feed.body()).getString("error").contains("/api/sources"));
+  }
+
+  JsonObject importOne(String url) throws Exception {
+    String opml =
+        "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>t</title></head><body>"
+            + "<outline text=\"x\" type=\"rss\" xmlUrl=\""
+            + url
+            + "\"/></body></opml>";
+    assertEquals(
+        200, server.post("/api/sources/opml", "text/x-opml", opml, server.token).statusCode());
+    TestServer.awaitCondition(
+        "the source polled",
+        () -> {
+          try {
+            return !"new".equals(sources().get(0).getString("status"));
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    return sources().get(0);
+  }
+
+  java.util.List<JsonObject> sources() throws Exception {
+    return new JsonArray(server.get("/api/sources").body())
+        .stream().map(JsonObject.class::cast).toList();
+  }
+
+  @Test
+  void aFeedThatIsGoneIsMarkedDeadAndNoLongerPolled() throws Exception {
+    JsonObject source = importOne(web.url("/gone.xml"));
+    assertEquals("dead", source.getString("status"));
+    assertEquals(410, source.getInteger("lastHttpStatus"));
+    assertEquals(1, source.getInteger("consecutiveErrors"));
+    assertTrue(source.getString("lastError").contains("410"), source.encode());
+    assertEquals(null, source.getString("nextPoll"));
+  }
+
+  @Test
+  void retryAfterIsHonouredAndTheSourceSaysWhy() throws Exception {
+    JsonObject source = importOne(web.url("/busy.xml"));
+    assertEquals("error", source.getString("status"));
+    assertEquals(429, source.getInteger("lastHttpStatus"));
+    java.time.Instant next = java.time.Instant.parse(source.getString("nextPoll"));
+    assertTrue(
+        next.isAfter(java.time.Instant.now().plusSeconds(7000)),
+        "next poll " + next + " honours Retry-After: 7200");
+  }
+
+  @Test
+  void pollingStateSurvivesARestart() throws Exception {
+    JsonObject before = subscribe(web.url("/feed.xml"));
+    TestServer.awaitCondition("polled", () -> timelineSize() == 2);
+    TestServer.awaitCondition(
+        "status saved",
+        () -> {
+          try {
+            return "ok".equals(sources().get(0).getString("status"));
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    JsonObject polled = sources().get(0);
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    vertx = TestServer.newVertx();
+    web = WebServer.start(vertx);
+    server =
+        TestServer.start(
+            vertx,
+            dataDir,
+            new JsonObject().put("fetch", new JsonObject().put("allowPrivateAddresses", true)));
+    JsonObject after = sources().get(0);
+    assertEquals(before.getString("id"), after.getString("id"));
+    assertEquals(polled.getString("lastSuccess"), after.getString("lastSuccess"));
+    assertEquals(polled.getString("nextPoll"), after.getString("nextPoll"));
   }
 }
