@@ -3,6 +3,7 @@ package dev.tributary.sources;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
+import dev.tributary.extract.web.ContentLinks;
 import dev.tributary.ingest.Format;
 import dev.tributary.ingest.RawDocument;
 import dev.tributary.sources.parse.FeedItem;
@@ -94,15 +95,15 @@ final class SourcePoller {
               List<Future<?>> sent = new ArrayList<>();
               byId.values().stream()
                   .limit(MAX_NEW_ENTRIES_PER_POLL)
-                  .forEach(item -> sent.add(ingest(ref, item)));
+                  .forEach(item -> sent.add(ingest(ref, item, source.url())));
               return Future.join(sent).map(all -> sent.size()).otherwise(sent.size());
             });
   }
 
-  private Future<?> ingest(SourceRef ref, FeedItem item) {
+  private Future<?> ingest(SourceRef ref, FeedItem item, String feedUrl) {
     String body =
         item.contentHtml() != null && !item.contentHtml().isBlank()
-            ? item.contentHtml()
+            ? ContentLinks.absolute(item.contentHtml(), item.url() != null ? item.url() : feedUrl)
             : item.title();
     RawDocument doc =
         new RawDocument(

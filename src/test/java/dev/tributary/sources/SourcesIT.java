@@ -24,7 +24,7 @@ class SourcesIT {
       <description>News</description><ttl>60</ttl>
       <item><title>Ketamine infusions for depression</title><guid>post-1</guid>
       <link>/posts/1</link><category>Treatment</category>
-      <description>&lt;p&gt;Our clinic now offers ketamine infusions for treatment-resistant depression. Ketamine infusions work fast.&lt;/p&gt;</description>
+      <description>&lt;p&gt;Our clinic now offers ketamine infusions for treatment-resistant depression. Ketamine infusions work fast. &lt;a href="/team"&gt;Meet the team&lt;/a&gt;&lt;/p&gt;</description>
       <pubDate>Sat, 21 Nov 2026 10:00:00 GMT</pubDate></item>
       <item><title>Opening hours</title><guid>post-2</guid><link>/posts/2</link>
       <description>The clinic is open from nine to five on weekdays.</description></item>
@@ -149,6 +149,9 @@ class SourcesIT {
     assertTrue(
         infusion.getJsonArray("tags").contains("treatment"), "source categories become tags");
     assertEquals("Clinic news", infusion.getJsonObject("source").getString("title"));
+    assertTrue(
+        infusion.getString("contentHtml").contains("href=\"" + web.url("/team") + "\""),
+        "relative links in entry content made absolute: " + infusion.getString("contentHtml"));
     TestServer.awaitCondition(
         "the source reports its poll",
         () -> {

@@ -6,7 +6,7 @@ import org.jsoup.nodes.Element;
  * Makes every link and media URL in a page absolute against the page's base, so the content still
  * works when it is served from our address; lazy-loaded images get their real source first.
  */
-final class ContentLinks {
+public final class ContentLinks {
   private ContentLinks() {}
 
   private static final String[][] URL_ATTRIBUTES = {
@@ -15,6 +15,17 @@ final class ContentLinks {
   };
 
   private static final String[] LAZY_SOURCES = {"data-src", "data-original", "data-lazy-src"};
+
+  /**
+   * An HTML fragment (a feed entry's content) with its links and media made absolute against {@code
+   * baseUrl}, before the sanitiser would otherwise drop them as relative.
+   */
+  public static String absolute(String html, String baseUrl) {
+    if (html == null || baseUrl == null || baseUrl.isBlank()) return html;
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html, baseUrl);
+    makeAbsolute(doc.body());
+    return doc.body().html();
+  }
 
   /** Rewrites {@code root}'s descendants in place; {@code root} must still know its base URI. */
   static void makeAbsolute(Element root) {
