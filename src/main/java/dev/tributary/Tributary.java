@@ -72,7 +72,8 @@ public final class Tributary {
                         new SourceScheduler(
                             FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
-                            config.pollDefaultIntervalSeconds()),
+                            config.pollDefaultIntervalSeconds(),
+                            config.http().publicUrl()),
                     new DeploymentOptions()))
         .compose(
             id ->

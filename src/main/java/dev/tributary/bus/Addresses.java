@@ -74,6 +74,15 @@ public final class Addresses {
   /** Request {@code JsonArray} of article ids → reply {@code JsonArray}: those already stored. */
   public static final String STORE_EXISTING_IDS = "tributary.store.existing-ids";
 
+  /**
+   * Request source id ({@code String}) → reply {@code HubSubscription}, or failure 404 when the
+   * source has none.
+   */
+  public static final String STORE_HUB_SUBSCRIPTION = "tributary.store.hub-subscription";
+
+  /** Request {@code HubSubscription} → reply {@code Boolean}: false when the source is gone. */
+  public static final String STORE_SAVE_HUB_SUBSCRIPTION = "tributary.store.save-hub-subscription";
+
   /** Published {@code String} source id: a new subscription, to be polled at once. */
   public static final String SOURCE_ADDED = "tributary.source.added";
 

@@ -3,6 +3,7 @@ package dev.tributary.bus;
 import dev.tributary.article.Article;
 import dev.tributary.ingest.RawDocument;
 import dev.tributary.store.DueQuery;
+import dev.tributary.store.HubSubscription;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Source;
@@ -35,7 +36,8 @@ public final class Codecs {
           Taxonomy.class,
           Source.class,
           Sources.class,
-          DueQuery.class);
+          DueQuery.class,
+          HubSubscription.class);
 
   private Codecs() {}
 

@@ -55,6 +55,7 @@ public final class HttpVerticle extends VerticleBase {
             config.http().maxBodyBytes(),
             config.fetch().allowPrivateAddresses())
         .mount(router);
+    new WebSubRoutes(vertx, config.fetch().maxBytes()).mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);
     new PageRoutes(vertx, site).mount(router);

@@ -3,6 +3,7 @@ package dev.tributary.sources;
 import dev.tributary.sources.FetchException.Reason;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -91,7 +92,7 @@ final class FetchRun {
     long remaining = remainingMs();
     RequestOptions options =
         new RequestOptions()
-            .setMethod(HttpMethod.GET)
+            .setMethod(request.isPost() ? HttpMethod.POST : HttpMethod.GET)
             .setServer(
                 SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
             .setHost(target.host().authorityForm())
@@ -110,6 +111,9 @@ final class FetchRun {
     if (request.lastModified() != null) {
       options.putHeader(HttpHeaders.IF_MODIFIED_SINCE, request.lastModified());
     }
+    if (request.contentType() != null) {
+      options.putHeader(HttpHeaders.CONTENT_TYPE, request.contentType());
+    }
     fetcher
         .client
         .request(options)
@@ -119,7 +123,7 @@ final class FetchRun {
               if (done) {
                 req.reset();
               }
-              return req.send();
+              return request.isPost() ? req.send(Buffer.buffer(request.body())) : req.send();
             })
         .onSuccess(response -> onResponse(target, response))
         .onFailure(e -> fail(failure(e)));
@@ -130,7 +134,12 @@ final class FetchRun {
       return;
     }
     int status = response.statusCode();
-    if (REDIRECTS.contains(status)) {
+    if (REDIRECTS.contains(status) && request.isPost() && status != 307 && status != 308) {
+      dropResponse();
+      fail(
+          new FetchException(
+              Reason.PROTOCOL, "a POST to " + target + " was redirected with " + status));
+    } else if (REDIRECTS.contains(status)) {
       follow(target, response.getHeader(HttpHeaders.LOCATION));
     } else if (status >= 200 && status < 300 || status == 304) {
       readBody(response);

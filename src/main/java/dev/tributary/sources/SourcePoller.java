@@ -1,43 +1,35 @@
 package dev.tributary.sources;
 
-import dev.tributary.article.ArticleIds;
-import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
-import dev.tributary.extract.web.ContentLinks;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
-import dev.tributary.sources.parse.FeedItem;
 import dev.tributary.sources.parse.FeedParseException;
 import dev.tributary.sources.parse.FeedParser;
 import dev.tributary.sources.parse.ParsedFeed;
 import dev.tributary.store.Source;
+import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one source: a conditional fetch, the feed parsed on a worker, its new entries sent
- * into the pipeline, and the source's status saved. Never fails: every outcome ends as the source's
- * status.
+ * into the pipeline ({@link FeedIngest}), the hub it advertises subscribed to ({@link
+ * HubSubscriber}, which may move the next poll out to the fallback interval), and the source's
+ * status saved. Never fails: every outcome ends as the source's status.
  */
 final class SourcePoller {
   private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
   static final String ACCEPT =
       "application/atom+xml, application/rss+xml, application/feed+json, application/json;q=0.9,"
           + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
-  static final int MAX_NEW_ENTRIES_PER_POLL = 200;
 
   private final Vertx vertx;
   private final Fetcher fetcher;
+  private final FeedIngest entries;
+  private final HubSubscriber hubs;
   private final FeedParser parser = new FeedParser();
   private final PollSchedule schedule;
   private final Clock clock;
@@ -46,11 +38,14 @@ final class SourcePoller {
   SourcePoller(
       Vertx vertx,
       Fetcher fetcher,
+      HubSubscriber hubs,
       PollSchedule schedule,
       Clock clock,
       int defaultIntervalSeconds) {
     this.vertx = vertx;
     this.fetcher = fetcher;
+    this.entries = new FeedIngest(vertx);
+    this.hubs = hubs;
     this.schedule = schedule;
     this.clock = clock;
     this.defaultIntervalSeconds = defaultIntervalSeconds;
@@ -68,62 +63,12 @@ final class SourcePoller {
 
   private Future<Source> handle(Source source, Instant started, FetchResult result) {
     if (result.status() == 304)
-      return Future.succeededFuture(succeeded(source, started, result, null));
+      return hubs.afterPoll(succeeded(source, started, result, null), null);
     return vertx
         .executeBlocking(
             () -> parser.parse(result.body(), result.contentType(), result.finalUrl()), false)
-        .compose(
-            feed -> ingestNew(source, feed).map(n -> succeeded(source, started, result, feed)));
-  }
-
-  private Future<Integer> ingestNew(Source source, ParsedFeed feed) {
-    Map<String, FeedItem> byId = new HashMap<>();
-    for (FeedItem item : feed.items())
-      byId.putIfAbsent(ArticleIds.forGuid(source.id(), item.identity()), item);
-    if (byId.isEmpty()) return Future.succeededFuture(0);
-    SourceRef ref =
-        new SourceRef(
-            source.id(),
-            feed.title() != null && !feed.title().isBlank() ? feed.title() : source.url());
-    return vertx
-        .eventBus()
-        .<JsonArray>request(
-            Addresses.STORE_EXISTING_IDS, new JsonArray(new ArrayList<>(byId.keySet())))
-        .compose(
-            known -> {
-              known.body().forEach(byId::remove);
-              List<Future<?>> sent = new ArrayList<>();
-              byId.values().stream()
-                  .limit(MAX_NEW_ENTRIES_PER_POLL)
-                  .forEach(item -> sent.add(ingest(ref, item, source.url())));
-              return Future.join(sent).map(all -> sent.size()).otherwise(sent.size());
-            });
-  }
-
-  private Future<?> ingest(SourceRef ref, FeedItem item, String feedUrl) {
-    String body =
-        item.contentHtml() != null && !item.contentHtml().isBlank()
-            ? ContentLinks.absolute(item.contentHtml(), item.url() != null ? item.url() : feedUrl)
-            : item.title();
-    RawDocument doc =
-        new RawDocument(
-            ref.title(),
-            Format.HTML,
-            body == null ? "" : body,
-            ref,
-            item.title(),
-            item.url(),
-            item.identity(),
-            item.published(),
-            item.author(),
-            item.categories());
-    return vertx
-        .eventBus()
-        .request(Addresses.INGEST, doc)
-        .onFailure(
-            e ->
-                LOG.debug(
-                    "Entry {} of {} not ingested: {}", item.identity(), ref.id(), e.getMessage()));
+        .compose(feed -> entries.ingestNew(source.id(), source.url(), feed).map(n -> feed))
+        .compose(feed -> hubs.afterPoll(succeeded(source, started, result, feed), feed));
   }
 
   private Source succeeded(Source s, Instant started, FetchResult result, ParsedFeed feed) {

@@ -4,6 +4,7 @@ import dev.tributary.bus.Addresses;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.Source;
 import dev.tributary.store.Sources;
+import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -28,24 +29,34 @@ public final class SourceScheduler extends VerticleBase {
   private final FetchOptions fetchOptions;
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
+  private final String publicUrl;
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
   private boolean asking;
 
-  public SourceScheduler(FetchOptions fetchOptions, int maxInFlight, int defaultIntervalSeconds) {
+  /**
+   * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
+   */
+  public SourceScheduler(
+      FetchOptions fetchOptions, int maxInFlight, int defaultIntervalSeconds, String publicUrl) {
     this.fetchOptions = fetchOptions;
+    this.publicUrl = publicUrl;
     this.maxInFlight = maxInFlight;
     this.defaultIntervalSeconds = defaultIntervalSeconds;
   }
 
   @Override
   public Future<?> start() {
+    Fetcher fetcher = new Fetcher(vertx, fetchOptions);
+    PollSchedule schedule = new PollSchedule(new Random());
+    Clock clock = Clock.systemUTC();
     poller =
         new SourcePoller(
             vertx,
-            new Fetcher(vertx, fetchOptions),
-            new PollSchedule(new Random()),
-            Clock.systemUTC(),
+            fetcher,
+            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl),
+            schedule,
+            clock,
             defaultIntervalSeconds);
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
     return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();

@@ -35,6 +35,27 @@ public record Source(
   public static final String ERROR = "error";
   public static final String DEAD = "dead";
 
+  /** The same source, next polled at {@code when}. */
+  public Source withNextPoll(Instant when) {
+    return new Source(
+        id,
+        url,
+        title,
+        siteUrl,
+        intervalSeconds,
+        etag,
+        lastModified,
+        status,
+        lastAttempt,
+        lastSuccess,
+        lastHttpStatus,
+        consecutiveErrors,
+        lastError,
+        when,
+        hubUrl,
+        created);
+  }
+
   /** A new subscription, due for its first poll now. */
   public static Source subscribe(
       String id, String url, String title, int intervalSeconds, Instant now) {

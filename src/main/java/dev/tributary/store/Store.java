@@ -49,6 +49,12 @@ public interface Store extends AutoCloseable {
 
   Sources dueSources(DueQuery query);
 
+  /** The source's WebSub subscription, if one was ever requested. */
+  Optional<HubSubscription> hubSubscription(String sourceId);
+
+  /** Saves the source's WebSub subscription; false when the source no longer exists. */
+  boolean saveHubSubscription(HubSubscription subscription);
+
   /** Which of these article ids are stored already. */
   java.util.Set<String> existingIds(java.util.List<String> ids);
 

@@ -68,6 +68,12 @@ public final class StoreVerticle extends VerticleBase {
                 .completion(),
             bus.<DueQuery>consumer(Addresses.STORE_DUE_SOURCES, m -> answer(m, store::dueSources))
                 .completion(),
+            bus.<String>consumer(Addresses.STORE_HUB_SUBSCRIPTION, this::onHubSubscription)
+                .completion(),
+            bus.<HubSubscription>consumer(
+                    Addresses.STORE_SAVE_HUB_SUBSCRIPTION,
+                    m -> answer(m, store::saveHubSubscription))
+                .completion(),
             bus.<JsonArray>consumer(
                     Addresses.STORE_EXISTING_IDS,
                     m ->
@@ -114,6 +120,17 @@ public final class StoreVerticle extends VerticleBase {
     var found = store.get(message.body());
     if (found.isPresent()) message.reply(found.get());
     else message.fail(Failures.NOT_FOUND, "no article with id " + message.body());
+  }
+
+  private void onHubSubscription(Message<String> message) {
+    try {
+      var found = store.hubSubscription(message.body());
+      if (found.isPresent()) message.reply(found.get());
+      else message.fail(Failures.NOT_FOUND, "no hub subscription for " + message.body());
+    } catch (StoreException e) {
+      LOG.error("Store failure", e);
+      message.fail(Failures.INTERNAL, e.getMessage());
+    }
   }
 
   private static <T, R> void answer(Message<T> message, Function<T, R> work) {

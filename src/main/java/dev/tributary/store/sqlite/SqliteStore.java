@@ -3,6 +3,7 @@ package dev.tributary.store.sqlite;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.store.DueQuery;
+import dev.tributary.store.HubSubscription;
 import dev.tributary.store.Migrations;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
@@ -37,18 +38,24 @@ import java.util.Set;
  */
 public final class SqliteStore implements Store {
   static final List<String> MIGRATIONS =
-      List.of("V1__articles.sql", "V2__topic_examples.sql", "V3__sources.sql");
+      List.of(
+          "V1__articles.sql",
+          "V2__topic_examples.sql",
+          "V3__sources.sql",
+          "V4__hub_subscriptions.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
   private final SqliteTopics topicWriter;
   private final SqliteSources sourceTable;
+  private final SqliteHubSubscriptions hubTable;
 
   private SqliteStore(Connection connection) {
     this.connection = connection;
     this.timeline = new SqliteTimeline(connection);
     this.topicWriter = new SqliteTopics(connection);
     this.sourceTable = new SqliteSources(connection);
+    this.hubTable = new SqliteHubSubscriptions(connection);
   }
 
   /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
@@ -244,6 +251,19 @@ public final class SqliteStore implements Store {
   @Override
   public Optional<Source> source(String id) {
     return sql("cannot read source " + id, () -> sourceTable.byId(id));
+  }
+
+  @Override
+  public Optional<HubSubscription> hubSubscription(String sourceId) {
+    return sql(
+        "cannot read the hub subscription of " + sourceId, () -> hubTable.bySource(sourceId));
+  }
+
+  @Override
+  public boolean saveHubSubscription(HubSubscription subscription) {
+    return sql(
+        "cannot save the hub subscription of " + subscription.sourceId(),
+        () -> hubTable.save(subscription));
   }
 
   @Override

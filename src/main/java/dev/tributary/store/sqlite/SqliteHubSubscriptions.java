@@ -1,0 +1,78 @@
+package dev.tributary.store.sqlite;
+
+import dev.tributary.store.HubSubscription;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code hub_subscriptions} table: one WebSub subscription per source (V4). */
+final class SqliteHubSubscriptions {
+  private final Connection connection;
+
+  SqliteHubSubscriptions(Connection connection) {
+    this.connection = connection;
+  }
+
+  Optional<HubSubscription> bySource(String sourceId) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT source_id, hub_url, topic_url, secret, state, requested_ms, lease_seconds,"
+                + " lease_expires_ms, last_error FROM hub_subscriptions WHERE source_id = ?")) {
+      ps.setString(1, sourceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Inserts or replaces the source's subscription; false when the source is gone. */
+  boolean save(HubSubscription s) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO hub_subscriptions (source_id, hub_url, topic_url, secret, state,"
+                + " requested_ms, lease_seconds, lease_expires_ms, last_error)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS"
+                + " (SELECT 1 FROM sources WHERE id = ?)"
+                + " ON CONFLICT (source_id) DO UPDATE SET hub_url = excluded.hub_url,"
+                + " topic_url = excluded.topic_url, secret = excluded.secret,"
+                + " state = excluded.state, requested_ms = excluded.requested_ms,"
+                + " lease_seconds = excluded.lease_seconds,"
+                + " lease_expires_ms = excluded.lease_expires_ms,"
+                + " last_error = excluded.last_error")) {
+      ps.setString(1, s.sourceId());
+      ps.setString(2, s.hubUrl());
+      ps.setString(3, s.topic());
+      ps.setString(4, s.secret());
+      ps.setString(5, s.state());
+      ps.setLong(6, s.requested().toEpochMilli());
+      if (s.leaseSeconds() == null) ps.setNull(7, Types.INTEGER);
+      else ps.setInt(7, s.leaseSeconds());
+      if (s.leaseExpires() == null) ps.setNull(8, Types.INTEGER);
+      else ps.setLong(8, s.leaseExpires().toEpochMilli());
+      ps.setString(9, s.lastError());
+      ps.setString(10, s.sourceId());
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static HubSubscription read(ResultSet rs) throws SQLException {
+    int lease = rs.getInt("lease_seconds");
+    Integer leaseSeconds = rs.wasNull() ? null : lease;
+    long expires = rs.getLong("lease_expires_ms");
+    Instant leaseExpires = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+    return new HubSubscription(
+        rs.getString("source_id"),
+        rs.getString("hub_url"),
+        rs.getString("topic_url"),
+        rs.getString("secret"),
+        rs.getString("state"),
+        Instant.ofEpochMilli(rs.getLong("requested_ms")),
+        leaseSeconds,
+        leaseExpires,
+        rs.getString("last_error"));
+  }
+}
