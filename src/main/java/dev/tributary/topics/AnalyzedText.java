@@ -18,17 +18,14 @@ public final class AnalyzedText {
   private final String title;
   private final String body;
   final int size;
-  final String[] stems;
+  final TextAnalyzer.Word[] words;
   final int[] starts;
   final int[] ends;
   final int[] paragraphs;
   final int[] sentences;
   final byte[] zones;
-  final boolean[] contentWords;
-  final int[] stemIds;
-  final int[] surfaceIds;
 
-  /** The vocabulary {@link #stemIds} and {@link #surfaceIds} come from, and its epoch then. */
+  /** The vocabulary the words' ids come from, and its epoch then. */
   final TextAnalyzer.Vocabulary vocabulary;
 
   final int epoch;
@@ -39,25 +36,29 @@ public final class AnalyzedText {
     this.title = title;
     this.body = body;
     this.size = tokens.size();
-    this.stems = new String[size];
+    this.words = new TextAnalyzer.Word[size];
     this.starts = new int[size];
     this.ends = new int[size];
     this.paragraphs = new int[size];
     this.sentences = new int[size];
     this.zones = new byte[size];
-    this.contentWords = new boolean[size];
     for (int i = 0; i < size; i++) {
       Token t = tokens.get(i);
-      stems[i] = t.stem();
+      String surface = t.surface();
+      words[i] =
+          new TextAnalyzer.Word(
+              surface.toCharArray(),
+              t.stem(),
+              surface,
+              TermCounts.isContentWord(surface),
+              -1,
+              null);
       starts[i] = t.start();
       ends[i] = t.end();
       paragraphs[i] = t.paragraph();
       sentences[i] = t.sentence();
       zones[i] = (byte) t.zone().ordinal();
-      contentWords[i] = TermCounts.isContentWord(t.surface());
     }
-    this.stemIds = null;
-    this.surfaceIds = null;
     this.vocabulary = null;
     this.epoch = -1;
     this.tokens = List.copyOf(tokens);
@@ -67,29 +68,23 @@ public final class AnalyzedText {
       String title,
       String body,
       int size,
-      String[] stems,
+      TextAnalyzer.Word[] words,
       int[] starts,
       int[] ends,
       int[] paragraphs,
       int[] sentences,
       byte[] zones,
-      boolean[] contentWords,
-      int[] stemIds,
-      int[] surfaceIds,
       TextAnalyzer.Vocabulary vocabulary,
       int epoch) {
     this.title = title;
     this.body = body;
     this.size = size;
-    this.stems = stems;
+    this.words = words;
     this.starts = starts;
     this.ends = ends;
     this.paragraphs = paragraphs;
     this.sentences = sentences;
     this.zones = zones;
-    this.contentWords = contentWords;
-    this.stemIds = stemIds;
-    this.surfaceIds = surfaceIds;
     this.vocabulary = vocabulary;
     this.epoch = epoch;
   }
@@ -119,9 +114,17 @@ public final class AnalyzedText {
     return size;
   }
 
+  String stem(int i) {
+    return words[i].stem;
+  }
+
+  boolean isContentWord(int i) {
+    return words[i].content;
+  }
+
   Token token(int i) {
     return new Token(
-        stems[i], surface(i), starts[i], ends[i], zone(i), paragraphs[i], sentences[i]);
+        words[i].stem, surface(i), starts[i], ends[i], zone(i), paragraphs[i], sentences[i]);
   }
 
   Token.Zone zone(int i) {

@@ -40,7 +40,7 @@ public final class Keyphrases {
       for (int len = 1; len <= MAX_WORDS && i + len <= size; len++) {
         if (!continuesPhrase(text, i, i + len - 1)) break;
         if (key.length() != 0) key.append(' ');
-        key.append(text.stems[i + len - 1]);
+        key.append(text.stem(i + len - 1));
         String k = key.toString();
         occurrences.merge(k, 1, Integer::sum);
         if (!candidates.containsKey(k))
@@ -104,7 +104,7 @@ public final class Keyphrases {
   private static boolean continuesPhrase(AnalyzedText text, int first, int j) {
     return text.sentences[j] == text.sentences[first]
         && text.zones[j] == text.zones[first]
-        && text.contentWords[j];
+        && text.isContentWord(j);
   }
 
   private static boolean overlaps(String key, List<String> chosen) {

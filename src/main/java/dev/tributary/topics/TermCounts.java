@@ -22,7 +22,7 @@ public record TermCounts(Map<String, Integer> counts) {
   public static TermCounts of(AnalyzedText text) {
     Map<String, Integer> counts = new HashMap<>();
     for (int i = 0; i < text.size; i++) {
-      if (text.contentWords[i]) counts.merge(text.stems[i], 1, Integer::sum);
+      if (text.isContentWord(i)) counts.merge(text.stem(i), 1, Integer::sum);
     }
     return new TermCounts(counts);
   }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -54,7 +53,7 @@ public final class TextAnalyzer {
   public AnalyzedText analyze(String title, String body) {
     String safeTitle = title == null ? "" : title;
     String safeBody = body == null ? "" : body;
-    Builder out = new Builder((safeTitle.length() + safeBody.length()) / 5 + 16, vocabulary.epoch);
+    Builder out = new Builder((safeTitle.length() + safeBody.length()) / 6 + 16, vocabulary.epoch);
     collect(safeTitle, TITLE, 0, 0, 0, out);
     int sentence = out.sentence + 1;
     collect(safeBody, BODY, 1, sentence, sentence + LEAD_SENTENCES, out);
@@ -64,6 +63,7 @@ public final class TextAnalyzer {
   private void collect(
       String text, byte zone, int paragraph, int sentence, int leadEnd, Builder out) {
     WordCache cache = words.get();
+    char[] chars = cache.chars(text);
     int previousEnd = -1;
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -71,11 +71,12 @@ public final class TextAnalyzer {
       stream.reset();
       while (stream.incrementToken()) {
         int start = offset.startOffset();
-        if (previousEnd >= 0) {
+        // Most words are one space apart: nothing to look at.
+        if (previousEnd >= 0 && (start != previousEnd + 1 || chars[previousEnd] != ' ')) {
           boolean lineBreak = false;
           boolean sentenceEnd = false;
           for (int i = previousEnd; i < start; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (isLineBreak(c)) lineBreak = true;
             else if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') sentenceEnd = true;
           }
@@ -102,51 +103,104 @@ public final class TextAnalyzer {
   /**
    * What is known of a word as the tokenizer wrote it: its stem (possessive removed, lower-cased,
    * Porter-stemmed), its surface form (possessive removed), whether it is a content word, and the
-   * vocabulary ids of both as of {@code epoch}.
+   * vocabulary ids of both ({@code -1}: in no pattern) as of {@code epoch}. Immutable: a new epoch
+   * replaces the cached Word.
    */
-  private static final class Word {
+  static final class Word {
+    final char[] written;
     final String stem;
     final String surface;
     final boolean content;
-    int epoch = -1;
-    int stemId = -1;
-    int surfaceId = -1;
+    final int epoch;
+    final int stemId;
+    final int surfaceId;
 
-    Word(String stem, String surface) {
+    Word(char[] written, String stem, String surface, boolean content, int epoch, Vocabulary v) {
+      this.written = written;
       this.stem = stem;
       this.surface = surface;
-      this.content = TermCounts.isContentWord(surface);
+      this.content = content;
+      this.epoch = epoch;
+      this.stemId = v == null ? -1 : v.stemId(stem);
+      this.surfaceId = v == null ? -1 : v.surfaceId(surface);
+    }
+
+    Word at(int epoch, Vocabulary vocabulary) {
+      return new Word(written, stem, surface, content, epoch, vocabulary);
     }
   }
 
   /**
-   * Per-thread cache of words as written: articles reuse a small vocabulary, so nearly every word
-   * is one lookup by its characters, no String built, no stemmer run. Each cache stops growing at
-   * 100,000 words.
+   * Per-thread cache of words as written, an open-addressing table keyed by the tokenizer's
+   * characters: articles reuse a small vocabulary, so nearly every word is one lookup, no String
+   * built, no stemmer run. Each cache stops growing at 100,000 words.
    */
   private static final class WordCache {
     static final int MAX_ENTRIES = 100_000;
-    private final CharArrayMap<Word> cache = new CharArrayMap<>(4096, false);
+    private int[] hashes = new int[8192];
+    private Word[] words = new Word[8192];
+    private int size;
     private final PorterStemmer stemmer = new PorterStemmer();
     private char[] scratch = new char[64];
+    private char[] scratchText = new char[4096];
+
+    /** {@code text}'s characters, in a buffer of this thread's (valid until the next call). */
+    char[] chars(String text) {
+      if (text.length() > scratchText.length) scratchText = new char[text.length()];
+      text.getChars(0, text.length(), scratchText, 0);
+      return scratchText;
+    }
 
     Word of(char[] buffer, int length, int epoch, Vocabulary vocabulary) {
-      Word word = cache.get(buffer, 0, length);
-      if (word == null) {
-        word = make(buffer, length);
-        if (cache.size() < MAX_ENTRIES) cache.put(Arrays.copyOf(buffer, length), word);
+      int h = length;
+      int i = 0;
+      for (; i + 1 < length; i += 2) h = 961 * h + 31 * buffer[i] + buffer[i + 1];
+      if (i < length) h = 31 * h + buffer[i];
+      h ^= h >>> 15;
+      int mask = words.length - 1;
+      int slot = h & mask;
+      Word word;
+      while ((word = words[slot]) != null) {
+        if (hashes[slot] == h && sameChars(word.written, buffer, length)) {
+          if (word.epoch != epoch) words[slot] = word = word.at(epoch, vocabulary);
+          return word;
+        }
+        slot = (slot + 1) & mask;
       }
-      if (word.epoch != epoch) {
-        word.stemId = vocabulary.stemId(word.stem);
-        word.surfaceId = vocabulary.surfaceId(word.surface);
-        word.epoch = epoch;
+      word = make(buffer, length, epoch, vocabulary);
+      if (size < MAX_ENTRIES) {
+        hashes[slot] = h;
+        words[slot] = word;
+        if (++size * 2 > words.length) grow();
       }
       return word;
     }
 
+    /** A plain loop: for words of a few characters it beats Arrays.equals' vectorised mismatch. */
+    private static boolean sameChars(char[] written, char[] buffer, int length) {
+      if (written.length != length) return false;
+      for (int i = 0; i < length; i++) if (written[i] != buffer[i]) return false;
+      return true;
+    }
+
+    private void grow() {
+      int[] oldHashes = hashes;
+      Word[] oldWords = words;
+      hashes = new int[oldWords.length * 2];
+      words = new Word[oldWords.length * 2];
+      int mask = words.length - 1;
+      for (int i = 0; i < oldWords.length; i++) {
+        if (oldWords[i] == null) continue;
+        int slot = oldHashes[i] & mask;
+        while (words[slot] != null) slot = (slot + 1) & mask;
+        hashes[slot] = oldHashes[i];
+        words[slot] = oldWords[i];
+      }
+    }
+
     /** What EnglishPossessiveFilter, LowerCaseFilter and PorterStemFilter did, in that order. */
-    private Word make(char[] buffer, int length) {
-      String written = new String(buffer, 0, length);
+    private Word make(char[] buffer, int length, int epoch, Vocabulary vocabulary) {
+      char[] written = Arrays.copyOf(buffer, length);
       int kept = length;
       if (kept >= 2
           && isApostrophe(buffer[kept - 2])
@@ -159,7 +213,9 @@ public final class TextAnalyzer {
       stemmer.setCurrent(new String(scratch, 0, kept));
       stemmer.stem();
       String stem = stemmer.getCurrent();
-      return new Word(stem, written.substring(0, surfaceEnd(written, 0, length)));
+      String asWritten = new String(written);
+      String surface = asWritten.substring(0, surfaceEnd(asWritten, 0, length));
+      return new Word(written, stem, surface, TermCounts.isContentWord(surface), epoch, vocabulary);
     }
   }
 
@@ -215,73 +271,48 @@ public final class TextAnalyzer {
     int size;
     int paragraph;
     int sentence;
-    String[] stems;
+    Word[] words;
     int[] starts;
     int[] ends;
     int[] paragraphs;
     int[] sentences;
     byte[] zones;
-    boolean[] contentWords;
-    int[] stemIds;
-    int[] surfaceIds;
 
     Builder(int capacity, int epoch) {
       this.epoch = epoch;
-      stems = new String[capacity];
+      words = new Word[capacity];
       starts = new int[capacity];
       ends = new int[capacity];
       paragraphs = new int[capacity];
       sentences = new int[capacity];
       zones = new byte[capacity];
-      contentWords = new boolean[capacity];
-      stemIds = new int[capacity];
-      surfaceIds = new int[capacity];
     }
 
     void add(Word word, int start, int end, byte zone, int paragraph, int sentence) {
       int i = size;
-      if (i == stems.length) grow();
-      stems[i] = word.stem;
+      if (i == words.length) grow();
+      words[i] = word;
       starts[i] = start;
       ends[i] = end;
       paragraphs[i] = paragraph;
       sentences[i] = sentence;
       zones[i] = zone;
-      contentWords[i] = word.content;
-      stemIds[i] = word.stemId;
-      surfaceIds[i] = word.surfaceId;
       size = i + 1;
     }
 
     private void grow() {
-      int capacity = Math.max(16, stems.length * 2);
-      stems = Arrays.copyOf(stems, capacity);
+      int capacity = Math.max(16, words.length + (words.length >> 1));
+      words = Arrays.copyOf(words, capacity);
       starts = Arrays.copyOf(starts, capacity);
       ends = Arrays.copyOf(ends, capacity);
       paragraphs = Arrays.copyOf(paragraphs, capacity);
       sentences = Arrays.copyOf(sentences, capacity);
       zones = Arrays.copyOf(zones, capacity);
-      contentWords = Arrays.copyOf(contentWords, capacity);
-      stemIds = Arrays.copyOf(stemIds, capacity);
-      surfaceIds = Arrays.copyOf(surfaceIds, capacity);
     }
 
     AnalyzedText build(String title, String body, Vocabulary vocabulary) {
       return new AnalyzedText(
-          title,
-          body,
-          size,
-          stems,
-          starts,
-          ends,
-          paragraphs,
-          sentences,
-          zones,
-          contentWords,
-          stemIds,
-          surfaceIds,
-          vocabulary,
-          epoch);
+          title, body, size, words, starts, ends, paragraphs, sentences, zones, vocabulary, epoch);
     }
   }
 

@@ -119,38 +119,48 @@ public final class TopicMatcher {
 
   public List<Match> find(AnalyzedText text) {
     int size = text.size();
-    int[] stemIds = text.stemIds;
-    int[] surfaceIds = text.surfaceIds;
+    TextAnalyzer.Word[] words = text.words;
     if (text.vocabulary != vocabulary || text.epoch < epoch) {
       // Analysed by another analyzer, or before this matcher's words were known: look them up.
-      stemIds = new int[size];
-      surfaceIds = new int[size];
+      words = new TextAnalyzer.Word[size];
       for (int i = 0; i < size; i++) {
-        stemIds[i] = vocabulary.stemId(text.stems[i]);
-        surfaceIds[i] = vocabulary.surfaceId(text.surface(i));
+        TextAnalyzer.Word w = text.words[i];
+        words[i] =
+            new TextAnalyzer.Word(w.written, w.stem, text.surface(i), w.content, epoch, vocabulary);
       }
     }
     int[] sentences = text.sentences;
     List<Match> matches = new ArrayList<>(Math.max(16, size / 4));
+    Node[] stemRoots = this.stemRoots;
+    Node[] surfaceRoots = this.surfaceRoots;
     for (int i = 0; i < size; i++) {
-      int id = stemIds[i];
-      if (id >= 0 && id < stemRoots.length && stemRoots[id] != null) {
-        walk(stemRoots[id], stemIds, sentences, size, i, matches);
+      TextAnalyzer.Word w = words[i];
+      int id = w.stemId;
+      Node node;
+      if (id >= 0 && id < stemRoots.length && (node = stemRoots[id]) != null) {
+        walk(node, words, false, sentences, size, i, matches);
       }
-      id = surfaceIds[i];
-      if (id >= 0 && id < surfaceRoots.length && surfaceRoots[id] != null) {
-        walk(surfaceRoots[id], surfaceIds, sentences, size, i, matches);
+      id = w.surfaceId;
+      if (id >= 0 && id < surfaceRoots.length && (node = surfaceRoots[id]) != null) {
+        walk(node, words, true, sentences, size, i, matches);
       }
     }
     return matches;
   }
 
-  private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {
+  private void walk(
+      Node node,
+      TextAnalyzer.Word[] words,
+      boolean surface,
+      int[] sentences,
+      int size,
+      int first,
+      List<Match> out) {
     for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, first));
     int sentence = sentences[first];
     int end = Math.min(size, first + longestPattern);
     for (int j = first + 1; j < end && sentences[j] == sentence; j++) {
-      int id = ids[j];
+      int id = surface ? words[j].surfaceId : words[j].stemId;
       if (id < 0 || (node = node.child(id)) == null) return;
       for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, j));
     }

@@ -3,6 +3,7 @@ package dev.tributary.topics;
 import dev.tributary.topics.TopicMatcher.Kind;
 import dev.tributary.topics.TopicMatcher.Match;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class TopicScorer {
   public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
     Hits hits = count(text, matches);
     int n = hits.size;
-    double[] contribution = contributions(n, hits.topic, hits.paragraph, hits.weight, hits.first);
+    double[] contribution =
+        contributions(n, hits.topic, hits.paragraph, hits.weight, hits.first, true);
     // Evidence per topic, summed in text order as the hits come.
     int[] topics = new int[n];
     double[] evidence = new double[n];
@@ -96,7 +98,7 @@ public final class TopicScorer {
       weight[h] = hit.weight();
       first[h] = hit.first();
     }
-    double[] contribution = contributions(n, topic, paragraph, weight, first);
+    double[] contribution = contributions(n, topic, paragraph, weight, first, false);
     Map<Hit, Double> contributions = new LinkedHashMap<>();
     for (int h = 0; h < n; h++) contributions.put(hits.get(h), contribution[h]);
     return contributions;
@@ -107,6 +109,61 @@ public final class TopicScorer {
    * adds its weight times REPEAT_DECAY^k.
    */
   private static double[] contributions(
+      int n, int[] topic, int[] paragraph, double[] weight, int[] first, boolean textOrder) {
+    int[] order = textOrder ? byTopicParagraphWeight(n, topic, paragraph, weight) : null;
+    if (order == null) order = byTopicParagraphWeightFirst(n, topic, paragraph, weight, first);
+    double[] contribution = new double[n];
+    double factor = 1;
+    for (int k = 0; k < n; k++) {
+      int h = order[k];
+      if (k > 0) {
+        int p = order[k - 1];
+        if (topic[p] != topic[h] || paragraph[p] != paragraph[h]) factor = 1;
+      }
+      contribution[h] = weight[h] * factor;
+      factor *= REPEAT_DECAY;
+    }
+    return contribution;
+  }
+
+  private static final int BITS_20 = (1 << 20) - 1;
+  private static final int BITS_21 = (1 << 21) - 1;
+
+  /**
+   * The order of {@link #byTopicParagraphWeightFirst} for hits in text order (a topic's hits by
+   * rising first word), as one sort of packed {@code long}s: topic, paragraph, rank of the weight
+   * (falling), index. Null when a value does not fit its bits.
+   */
+  private static int[] byTopicParagraphWeight(
+      int n, int[] topic, int[] paragraph, double[] weight) {
+    if (n > BITS_20) return null;
+    double[] distinct = new double[8];
+    int weights = 0;
+    for (int h = 0; h < n; h++) {
+      if (topic[h] < 0 || topic[h] > BITS_20 || paragraph[h] < 0 || paragraph[h] > BITS_20) {
+        return null;
+      }
+      int w = 0;
+      while (w < weights && Double.compare(distinct[w], weight[h]) != 0) w++;
+      if (w == weights) {
+        if (weights == distinct.length) return null;
+        distinct[weights++] = weight[h];
+      }
+    }
+    Arrays.sort(distinct, 0, weights);
+    long[] keys = new long[n];
+    for (int h = 0; h < n; h++) {
+      int rank = 0; // 0 for the largest weight
+      while (Double.compare(distinct[weights - 1 - rank], weight[h]) != 0) rank++;
+      keys[h] = (long) topic[h] << 43 | (long) paragraph[h] << 23 | (long) rank << 20 | (long) h;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) order[k] = (int) (keys[k] & BITS_20);
+    return order;
+  }
+
+  private static int[] byTopicParagraphWeightFirst(
       int n, int[] topic, int[] paragraph, double[] weight, int[] first) {
     int[] order = new int[n];
     for (int h = 0; h < n; h++) order[h] = h;
@@ -120,18 +177,41 @@ public final class TopicScorer {
           if (c == 0) c = Integer.compare(first[a], first[b]);
           return c;
         });
-    double[] contribution = new double[n];
-    double factor = 1;
-    for (int k = 0; k < n; k++) {
-      int h = order[k];
-      if (k > 0) {
-        int p = order[k - 1];
-        if (topic[p] != topic[h] || paragraph[p] != paragraph[h]) factor = 1;
-      }
-      contribution[h] = weight[h] * factor;
-      factor *= REPEAT_DECAY;
+    return order;
+  }
+
+  /**
+   * Indices {@code 0..n-1} ordered by {@code major} then {@code minor} (null: none), ties by index:
+   * a stable sort, as one sort of packed {@code long}s when the values fit in 21 bits.
+   */
+  private static int[] orderBy(int n, int[] major, int[] minor) {
+    boolean packed = n <= BITS_21;
+    for (int i = 0; i < n && packed; i++) {
+      packed =
+          major[i] >= 0
+              && major[i] <= BITS_21
+              && (minor == null || (minor[i] >= 0 && minor[i] <= BITS_21));
     }
-    return contribution;
+    int[] order = new int[n];
+    if (packed) {
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = (long) major[i] << 42 | (minor == null ? 0 : (long) minor[i] << 21) | i;
+      }
+      Arrays.sort(keys);
+      for (int k = 0; k < n; k++) order[k] = (int) (keys[k] & BITS_21);
+      return order;
+    }
+    for (int i = 0; i < n; i++) order[i] = i;
+    sort(
+        order,
+        n,
+        (a, b) -> {
+          int c = Integer.compare(major[a], major[b]);
+          if (c == 0 && minor != null) c = Integer.compare(minor[a], minor[b]);
+          return c;
+        });
+    return order;
   }
 
   /** The counted mentions, as parallel arrays in text order. */
@@ -176,15 +256,7 @@ public final class TopicScorer {
       }
     }
     // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion).
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) order[i] = i;
-    sort(
-        order,
-        n,
-        (a, b) -> {
-          int c = Integer.compare(topic[a], topic[b]);
-          return c != 0 ? c : Integer.compare(first[a], first[b]);
-        });
+    int[] order = orderBy(n, topic, first);
     int[] mTopic = new int[n];
     int[] mFirst = new int[n];
     int[] mLast = new int[n];
@@ -201,9 +273,7 @@ public final class TopicScorer {
       }
     }
     // In text order; ties (same first word) stay by topic.
-    int[] byPosition = new int[merged];
-    for (int i = 0; i < merged; i++) byPosition[i] = i;
-    sort(byPosition, merged, (a, b) -> Integer.compare(mFirst[a], mFirst[b]));
+    int[] byPosition = orderBy(merged, mFirst, null);
     Hits hits = new Hits();
     hits.size = merged;
     hits.topic = new int[merged];
