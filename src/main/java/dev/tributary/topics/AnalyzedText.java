@@ -19,6 +19,12 @@ public final class AnalyzedText {
   private final String body;
   final int size;
   final TextAnalyzer.Word[] words;
+
+  /** Ids of the words' stems and surfaces in {@link #vocabulary}; null when it is. */
+  final int[] stemIds;
+
+  final int[] surfaceIds;
+
   final int[] starts;
   final int[] ends;
   final int[] paragraphs;
@@ -45,20 +51,15 @@ public final class AnalyzedText {
     for (int i = 0; i < size; i++) {
       Token t = tokens.get(i);
       String surface = t.surface();
-      words[i] =
-          new TextAnalyzer.Word(
-              surface.toCharArray(),
-              t.stem(),
-              surface,
-              TermCounts.isContentWord(surface),
-              -1,
-              null);
+      words[i] = new TextAnalyzer.Word(t.stem(), surface, TermCounts.isContentWord(surface));
       starts[i] = t.start();
       ends[i] = t.end();
       paragraphs[i] = t.paragraph();
       sentences[i] = t.sentence();
       zones[i] = (byte) t.zone().ordinal();
     }
+    this.stemIds = null;
+    this.surfaceIds = null;
     this.vocabulary = null;
     this.epoch = -1;
     this.tokens = List.copyOf(tokens);
@@ -69,6 +70,8 @@ public final class AnalyzedText {
       String body,
       int size,
       TextAnalyzer.Word[] words,
+      int[] stemIds,
+      int[] surfaceIds,
       int[] starts,
       int[] ends,
       int[] paragraphs,
@@ -80,6 +83,8 @@ public final class AnalyzedText {
     this.body = body;
     this.size = size;
     this.words = words;
+    this.stemIds = stemIds;
+    this.surfaceIds = surfaceIds;
     this.starts = starts;
     this.ends = ends;
     this.paragraphs = paragraphs;

@@ -88,9 +88,17 @@ public final class TextAnalyzer {
           }
         }
         byte where = zone == BODY && sentence < leadEnd ? LEAD : zone;
-        Word word = cache.of(term.buffer(), term.length(), out.epoch, vocabulary);
         previousEnd = offset.endOffset();
-        out.add(word, start, previousEnd, where, paragraph, sentence);
+        cache.add(
+            term.buffer(),
+            term.length(),
+            vocabulary,
+            out,
+            start,
+            previousEnd,
+            where,
+            paragraph,
+            sentence);
       }
       stream.end();
     } catch (IOException e) {
@@ -102,43 +110,39 @@ public final class TextAnalyzer {
 
   /**
    * What is known of a word as the tokenizer wrote it: its stem (possessive removed, lower-cased,
-   * Porter-stemmed), its surface form (possessive removed), whether it is a content word, and the
-   * vocabulary ids of both ({@code -1}: in no pattern) as of {@code epoch}. Immutable: a new epoch
-   * replaces the cached Word.
+   * Porter-stemmed), its surface form (possessive removed), and whether it is a content word.
    */
   static final class Word {
-    final char[] written;
     final String stem;
     final String surface;
     final boolean content;
-    final int epoch;
-    final int stemId;
-    final int surfaceId;
 
-    Word(char[] written, String stem, String surface, boolean content, int epoch, Vocabulary v) {
-      this.written = written;
+    Word(String stem, String surface, boolean content) {
       this.stem = stem;
       this.surface = surface;
       this.content = content;
-      this.epoch = epoch;
-      this.stemId = v == null ? -1 : v.stemId(stem);
-      this.surfaceId = v == null ? -1 : v.surfaceId(surface);
-    }
-
-    Word at(int epoch, Vocabulary vocabulary) {
-      return new Word(written, stem, surface, content, epoch, vocabulary);
     }
   }
 
   /**
    * Per-thread cache of words as written, an open-addressing table keyed by the tokenizer's
    * characters: articles reuse a small vocabulary, so nearly every word is one lookup, no String
-   * built, no stemmer run. Each cache stops growing at 100,000 words.
+   * built, no stemmer run. The keys' characters sit in one pool and each slot's hash, place in the
+   * pool and length in one {@code long}, so a lookup reads little memory. Each slot also holds the
+   * ids of the word's stem and surface in the vocabulary as of an epoch, looked up again when the
+   * vocabulary has grown since. Each cache stops growing at 100,000 words.
    */
   private static final class WordCache {
     static final int MAX_ENTRIES = 100_000;
-    private int[] hashes = new int[8192];
+    static final int MAX_LENGTH = (1 << 10) - 1;
+    static final int MAX_POOL = 1 << 22;
+    private long[] keys = new long[8192];
     private Word[] words = new Word[8192];
+    private int[] epochs = new int[8192];
+    private int[] stemIds = new int[8192];
+    private int[] surfaceIds = new int[8192];
+    private char[] pool = new char[16384];
+    private int pooled;
     private int size;
     private final PorterStemmer stemmer = new PorterStemmer();
     private char[] scratch = new char[64];
@@ -151,7 +155,19 @@ public final class TextAnalyzer {
       return scratchText;
     }
 
-    Word of(char[] buffer, int length, int epoch, Vocabulary vocabulary) {
+    /**
+     * The word {@code buffer[0, length)}, added to {@code out} with its ids as of {@code epoch}.
+     */
+    void add(
+        char[] buffer,
+        int length,
+        Vocabulary vocabulary,
+        Builder out,
+        int start,
+        int end,
+        byte zone,
+        int paragraph,
+        int sentence) {
       int h = length;
       int i = 0;
       for (; i + 1 < length; i += 2) h = 961 * h + 31 * buffer[i] + buffer[i + 1];
@@ -159,48 +175,76 @@ public final class TextAnalyzer {
       h ^= h >>> 15;
       int mask = words.length - 1;
       int slot = h & mask;
-      Word word;
-      while ((word = words[slot]) != null) {
-        if (hashes[slot] == h && sameChars(word.written, buffer, length)) {
-          if (word.epoch != epoch) words[slot] = word = word.at(epoch, vocabulary);
-          return word;
+      long key;
+      while ((key = keys[slot]) != 0) {
+        if ((int) (key >>> 32) == h
+            && (key & MAX_LENGTH) == length
+            && sameChars(pool, (int) (key >>> 10) & (MAX_POOL - 1), buffer, length)) {
+          int epoch = out.epoch;
+          if (epochs[slot] != epoch) {
+            stemIds[slot] = vocabulary.stemId(words[slot].stem);
+            surfaceIds[slot] = vocabulary.surfaceId(words[slot].surface);
+            epochs[slot] = epoch;
+          }
+          out.add(
+              words[slot], stemIds[slot], surfaceIds[slot], start, end, zone, paragraph, sentence);
+          return;
         }
         slot = (slot + 1) & mask;
       }
-      word = make(buffer, length, epoch, vocabulary);
-      if (size < MAX_ENTRIES) {
-        hashes[slot] = h;
+      Word word = make(buffer, length);
+      int stemId = vocabulary.stemId(word.stem);
+      int surfaceId = vocabulary.surfaceId(word.surface);
+      out.add(word, stemId, surfaceId, start, end, zone, paragraph, sentence);
+      if (size < MAX_ENTRIES && length <= MAX_LENGTH && pooled + length <= MAX_POOL) {
+        if (pooled + length > pool.length) {
+          pool =
+              Arrays.copyOf(pool, Math.min(MAX_POOL, Math.max(pooled + length, pool.length * 2)));
+        }
+        System.arraycopy(buffer, 0, pool, pooled, length);
+        // Never 0: a length of 0 is no word, and 0 marks a free slot.
+        keys[slot] = (long) h << 32 | (long) pooled << 10 | length;
+        pooled += length;
         words[slot] = word;
+        epochs[slot] = out.epoch;
+        stemIds[slot] = stemId;
+        surfaceIds[slot] = surfaceId;
         if (++size * 2 > words.length) grow();
       }
-      return word;
     }
 
-    /** A plain loop: for words of a few characters it beats Arrays.equals' vectorised mismatch. */
-    private static boolean sameChars(char[] written, char[] buffer, int length) {
-      if (written.length != length) return false;
-      for (int i = 0; i < length; i++) if (written[i] != buffer[i]) return false;
+    private static boolean sameChars(char[] pool, int at, char[] buffer, int length) {
+      for (int i = 0; i < length; i++) if (pool[at + i] != buffer[i]) return false;
       return true;
     }
 
     private void grow() {
-      int[] oldHashes = hashes;
+      long[] oldKeys = keys;
       Word[] oldWords = words;
-      hashes = new int[oldWords.length * 2];
-      words = new Word[oldWords.length * 2];
-      int mask = words.length - 1;
+      int[] oldEpochs = epochs;
+      int[] oldStemIds = stemIds;
+      int[] oldSurfaceIds = surfaceIds;
+      int capacity = oldWords.length * 2;
+      keys = new long[capacity];
+      words = new Word[capacity];
+      epochs = new int[capacity];
+      stemIds = new int[capacity];
+      surfaceIds = new int[capacity];
+      int mask = capacity - 1;
       for (int i = 0; i < oldWords.length; i++) {
-        if (oldWords[i] == null) continue;
-        int slot = oldHashes[i] & mask;
-        while (words[slot] != null) slot = (slot + 1) & mask;
-        hashes[slot] = oldHashes[i];
+        if (oldKeys[i] == 0) continue;
+        int slot = (int) (oldKeys[i] >>> 32) & mask;
+        while (keys[slot] != 0) slot = (slot + 1) & mask;
+        keys[slot] = oldKeys[i];
         words[slot] = oldWords[i];
+        epochs[slot] = oldEpochs[i];
+        stemIds[slot] = oldStemIds[i];
+        surfaceIds[slot] = oldSurfaceIds[i];
       }
     }
 
     /** What EnglishPossessiveFilter, LowerCaseFilter and PorterStemFilter did, in that order. */
-    private Word make(char[] buffer, int length, int epoch, Vocabulary vocabulary) {
-      char[] written = Arrays.copyOf(buffer, length);
+    private Word make(char[] buffer, int length) {
       int kept = length;
       if (kept >= 2
           && isApostrophe(buffer[kept - 2])
@@ -213,9 +257,9 @@ public final class TextAnalyzer {
       stemmer.setCurrent(new String(scratch, 0, kept));
       stemmer.stem();
       String stem = stemmer.getCurrent();
-      String asWritten = new String(written);
-      String surface = asWritten.substring(0, surfaceEnd(asWritten, 0, length));
-      return new Word(written, stem, surface, TermCounts.isContentWord(surface), epoch, vocabulary);
+      String written = new String(buffer, 0, length);
+      String surface = written.substring(0, surfaceEnd(written, 0, length));
+      return new Word(stem, surface, TermCounts.isContentWord(surface));
     }
   }
 
@@ -272,6 +316,8 @@ public final class TextAnalyzer {
     int paragraph;
     int sentence;
     Word[] words;
+    int[] stemIds;
+    int[] surfaceIds;
     int[] starts;
     int[] ends;
     int[] paragraphs;
@@ -281,6 +327,8 @@ public final class TextAnalyzer {
     Builder(int capacity, int epoch) {
       this.epoch = epoch;
       words = new Word[capacity];
+      stemIds = new int[capacity];
+      surfaceIds = new int[capacity];
       starts = new int[capacity];
       ends = new int[capacity];
       paragraphs = new int[capacity];
@@ -288,10 +336,20 @@ public final class TextAnalyzer {
       zones = new byte[capacity];
     }
 
-    void add(Word word, int start, int end, byte zone, int paragraph, int sentence) {
+    void add(
+        Word word,
+        int stemId,
+        int surfaceId,
+        int start,
+        int end,
+        byte zone,
+        int paragraph,
+        int sentence) {
       int i = size;
       if (i == words.length) grow();
       words[i] = word;
+      stemIds[i] = stemId;
+      surfaceIds[i] = surfaceId;
       starts[i] = start;
       ends[i] = end;
       paragraphs[i] = paragraph;
@@ -303,6 +361,8 @@ public final class TextAnalyzer {
     private void grow() {
       int capacity = Math.max(16, words.length + (words.length >> 1));
       words = Arrays.copyOf(words, capacity);
+      stemIds = Arrays.copyOf(stemIds, capacity);
+      surfaceIds = Arrays.copyOf(surfaceIds, capacity);
       starts = Arrays.copyOf(starts, capacity);
       ends = Arrays.copyOf(ends, capacity);
       paragraphs = Arrays.copyOf(paragraphs, capacity);
@@ -312,7 +372,19 @@ public final class TextAnalyzer {
 
     AnalyzedText build(String title, String body, Vocabulary vocabulary) {
       return new AnalyzedText(
-          title, body, size, words, starts, ends, paragraphs, sentences, zones, vocabulary, epoch);
+          title,
+          body,
+          size,
+          words,
+          stemIds,
+          surfaceIds,
+          starts,
+          ends,
+          paragraphs,
+          sentences,
+          zones,
+          vocabulary,
+          epoch);
     }
   }
 

@@ -119,14 +119,15 @@ public final class TopicMatcher {
 
   public List<Match> find(AnalyzedText text) {
     int size = text.size();
-    TextAnalyzer.Word[] words = text.words;
+    int[] stemIds = text.stemIds;
+    int[] surfaceIds = text.surfaceIds;
     if (text.vocabulary != vocabulary || text.epoch < epoch) {
       // Analysed by another analyzer, or before this matcher's words were known: look them up.
-      words = new TextAnalyzer.Word[size];
+      stemIds = new int[size];
+      surfaceIds = new int[size];
       for (int i = 0; i < size; i++) {
-        TextAnalyzer.Word w = text.words[i];
-        words[i] =
-            new TextAnalyzer.Word(w.written, w.stem, text.surface(i), w.content, epoch, vocabulary);
+        stemIds[i] = vocabulary.stemId(text.stem(i));
+        surfaceIds[i] = vocabulary.surfaceId(text.surface(i));
       }
     }
     int[] sentences = text.sentences;
@@ -134,33 +135,25 @@ public final class TopicMatcher {
     Node[] stemRoots = this.stemRoots;
     Node[] surfaceRoots = this.surfaceRoots;
     for (int i = 0; i < size; i++) {
-      TextAnalyzer.Word w = words[i];
-      int id = w.stemId;
+      int id = stemIds[i];
       Node node;
       if (id >= 0 && id < stemRoots.length && (node = stemRoots[id]) != null) {
-        walk(node, words, false, sentences, size, i, matches);
+        walk(node, stemIds, sentences, size, i, matches);
       }
-      id = w.surfaceId;
+      id = surfaceIds[i];
       if (id >= 0 && id < surfaceRoots.length && (node = surfaceRoots[id]) != null) {
-        walk(node, words, true, sentences, size, i, matches);
+        walk(node, surfaceIds, sentences, size, i, matches);
       }
     }
     return matches;
   }
 
-  private void walk(
-      Node node,
-      TextAnalyzer.Word[] words,
-      boolean surface,
-      int[] sentences,
-      int size,
-      int first,
-      List<Match> out) {
+  private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {
     for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, first));
     int sentence = sentences[first];
     int end = Math.min(size, first + longestPattern);
     for (int j = first + 1; j < end && sentences[j] == sentence; j++) {
-      int id = surface ? words[j].surfaceId : words[j].stemId;
+      int id = ids[j];
       if (id < 0 || (node = node.child(id)) == null) return;
       for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, j));
     }
