@@ -33,14 +33,18 @@ public final class Keyphrases {
   public static List<String> top(AnalyzedText text, CorpusStats stats, int n) {
     Map<String, Integer> occurrences = new HashMap<>();
     Map<String, Candidate> candidates = new LinkedHashMap<>();
-    List<Token> tokens = text.tokens();
-    for (int i = 0; i < tokens.size(); i++) {
-      for (int len = 1; len <= MAX_WORDS && i + len <= tokens.size(); len++) {
-        List<Token> run = tokens.subList(i, i + len);
-        if (!isPhrase(run)) break;
-        String key = key(run);
-        occurrences.merge(key, 1, Integer::sum);
-        candidates.putIfAbsent(key, new Candidate(key, display(run), len));
+    int size = text.size();
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      key.setLength(0);
+      for (int len = 1; len <= MAX_WORDS && i + len <= size; len++) {
+        if (!continuesPhrase(text, i, i + len - 1)) break;
+        if (key.length() != 0) key.append(' ');
+        key.append(text.stem(i + len - 1));
+        String k = key.toString();
+        occurrences.merge(k, 1, Integer::sum);
+        if (!candidates.containsKey(k))
+          candidates.put(k, new Candidate(k, display(text, i, len), len));
       }
     }
     List<Candidate> ranked = new ArrayList<>();
@@ -93,14 +97,14 @@ public final class Keyphrases {
     return merged;
   }
 
-  /** Content words only, all in one sentence; a phrase may not start or end with a number. */
-  private static boolean isPhrase(List<Token> run) {
-    Token first = run.get(0);
-    for (Token t : run) {
-      if (t.sentence() != first.sentence() || t.zone() != first.zone()) return false;
-      if (!TermCounts.isContentWord(t)) return false;
-    }
-    return true;
+  /**
+   * Content words only, all in one sentence (and zone) with the first; a phrase may not start or
+   * end with a number: word {@code j} may extend the phrase that starts at {@code first}.
+   */
+  private static boolean continuesPhrase(AnalyzedText text, int first, int j) {
+    return text.sentences[j] == text.sentences[first]
+        && text.zones[j] == text.zones[first]
+        && text.isContentWord(j);
   }
 
   private static boolean overlaps(String key, List<String> chosen) {
@@ -113,16 +117,10 @@ public final class Keyphrases {
     return false;
   }
 
-  private static String key(List<Token> run) {
-    StringBuilder key = new StringBuilder();
-    for (Token t : run) key.append(key.length() == 0 ? "" : " ").append(t.stem());
-    return key.toString();
-  }
-
-  private static String display(List<Token> run) {
+  private static String display(AnalyzedText text, int first, int words) {
     StringBuilder tag = new StringBuilder();
-    for (Token t : run) {
-      tag.append(tag.length() == 0 ? "" : "-").append(t.surface().toLowerCase(Locale.ROOT));
+    for (int i = first; i < first + words; i++) {
+      tag.append(tag.length() == 0 ? "" : "-").append(text.surface(i).toLowerCase(Locale.ROOT));
     }
     return tag.toString();
   }

@@ -21,14 +21,19 @@ public record TermCounts(Map<String, Integer> counts) {
 
   public static TermCounts of(AnalyzedText text) {
     Map<String, Integer> counts = new HashMap<>();
-    for (Token t : text.tokens()) {
-      if (isContentWord(t)) counts.merge(t.stem(), 1, Integer::sum);
+    for (int i = 0; i < text.size; i++) {
+      if (text.isContentWord(i)) counts.merge(text.stem(i), 1, Integer::sum);
     }
     return new TermCounts(counts);
   }
 
   static boolean isContentWord(Token t) {
-    String word = t.surface().toLowerCase(Locale.ROOT);
+    return isContentWord(t.surface());
+  }
+
+  /** {@code surface}: the word as written, possessive removed. */
+  static boolean isContentWord(String surface) {
+    String word = surface.toLowerCase(Locale.ROOT);
     return word.length() > 2
         && !STOP_WORDS.contains(word)
         && !isNumber(word)

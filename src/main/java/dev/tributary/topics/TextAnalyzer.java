@@ -2,13 +2,12 @@ package dev.tributary.topics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -17,46 +16,54 @@ import org.tartarus.snowball.ext.PorterStemmer;
 /**
  * Splits text into stemmed words with offsets, paragraphs and sentences. Stop words are kept so
  * that phrases such as "risk of addiction" match word for word. Thread-safe.
+ *
+ * <p>Words come from Lucene's StandardTokenizer; each word's stem is what Lucene's
+ * EnglishPossessiveFilter, LowerCaseFilter and Porter stemmer would make of it, but computed once
+ * per distinct word as written (a per-thread cache keyed by the tokenizer's characters), together
+ * with its surface form, whether it is a content word, and the ids of its stem and surface in the
+ * {@link Vocabulary} of pattern words the matcher's tries are keyed by.
  */
 public final class TextAnalyzer {
   /** Sentences in the body that count as the lead. */
   static final int LEAD_SENTENCES = 3;
 
+  private static final byte TITLE = (byte) Token.Zone.TITLE.ordinal();
+  private static final byte LEAD = (byte) Token.Zone.LEAD.ordinal();
+  private static final byte BODY = (byte) Token.Zone.BODY.ordinal();
+
   private final Analyzer analyzer =
       new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
-          StandardTokenizer source = new StandardTokenizer();
-          TokenStream stream = new EnglishPossessiveFilter(source);
-          return new TokenStreamComponents(source, new LowerCaseFilter(stream));
+          return new TokenStreamComponents(new StandardTokenizer());
         }
       };
 
+  final Vocabulary vocabulary = new Vocabulary();
+
+  private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
+
   /** The words of one phrase or term, as {@link #analyze} would produce them. */
   public List<Token> words(String phrase) {
-    List<Token> tokens = new ArrayList<>();
-    collect(phrase, Token.Zone.BODY, new Cursor(0, 0), Integer.MAX_VALUE, tokens);
-    return tokens;
+    Builder out = new Builder(phrase.length() / 5 + 4, vocabulary.epoch);
+    collect(phrase, BODY, 0, 0, Integer.MAX_VALUE, out);
+    return out.build("", phrase, vocabulary).tokens();
   }
 
   public AnalyzedText analyze(String title, String body) {
     String safeTitle = title == null ? "" : title;
     String safeBody = body == null ? "" : body;
-    List<Token> tokens = new ArrayList<>((safeTitle.length() + safeBody.length()) / 5 + 16);
-    Cursor afterTitle = collect(safeTitle, Token.Zone.TITLE, new Cursor(0, 0), 0, tokens);
-    collect(
-        safeBody,
-        Token.Zone.BODY,
-        new Cursor(1, afterTitle.sentence + 1),
-        afterTitle.sentence + 1 + LEAD_SENTENCES,
-        tokens);
-    return new AnalyzedText(safeTitle, safeBody, tokens);
+    Builder out = new Builder((safeTitle.length() + safeBody.length()) / 6 + 16, vocabulary.epoch);
+    collect(safeTitle, TITLE, 0, 0, 0, out);
+    int sentence = out.sentence + 1;
+    collect(safeBody, BODY, 1, sentence, sentence + LEAD_SENTENCES, out);
+    return out.build(safeTitle, safeBody, vocabulary);
   }
 
-  private Cursor collect(
-      String text, Token.Zone zone, Cursor cursor, int leadEnd, List<Token> out) {
-    int paragraph = cursor.paragraph;
-    int sentence = cursor.sentence;
+  private void collect(
+      String text, byte zone, int paragraph, int sentence, int leadEnd, Builder out) {
+    WordCache cache = words.get();
+    char[] chars = cache.chars(text);
     int previousEnd = -1;
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -64,59 +71,320 @@ public final class TextAnalyzer {
       stream.reset();
       while (stream.incrementToken()) {
         int start = offset.startOffset();
-        if (previousEnd >= 0) {
+        // Most words are one space apart: nothing to look at.
+        if (previousEnd >= 0 && (start != previousEnd + 1 || chars[previousEnd] != ' ')) {
           boolean lineBreak = false;
           boolean sentenceEnd = false;
           for (int i = previousEnd; i < start; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (isLineBreak(c)) lineBreak = true;
             else if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') sentenceEnd = true;
           }
-          paragraph += lineBreak ? 1 : 0;
-          sentence += lineBreak || sentenceEnd ? 1 : 0;
+          if (lineBreak) {
+            paragraph++;
+            sentence++;
+          } else if (sentenceEnd) {
+            sentence++;
+          }
         }
-        Token.Zone where = zone == Token.Zone.BODY && sentence < leadEnd ? Token.Zone.LEAD : zone;
-        String surface = withoutPossessive(text, start, offset.endOffset());
-        out.add(
-            new Token(
-                stems.get().of(term),
-                surface,
-                start,
-                offset.endOffset(),
-                where,
-                paragraph,
-                sentence));
+        byte where = zone == BODY && sentence < leadEnd ? LEAD : zone;
         previousEnd = offset.endOffset();
+        cache.add(
+            term.buffer(),
+            term.length(),
+            vocabulary,
+            out,
+            start,
+            previousEnd,
+            where,
+            paragraph,
+            sentence);
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Cursor(paragraph, sentence);
+    out.paragraph = paragraph;
+    out.sentence = sentence;
   }
 
   /**
-   * Porter stems (Lucene's bundled Snowball stemmer) through a per-thread cache of word to stem:
-   * articles reuse a small vocabulary, so nearly every word is a lookup by its characters, no
-   * String built, no stemmer run; and the stem is one shared String whose hash is computed once,
-   * which the matcher's maps then use. Each cache stops growing at 100,000 words.
+   * What is known of a word as the tokenizer wrote it: its stem (possessive removed, lower-cased,
+   * Porter-stemmed), its surface form (possessive removed), and whether it is a content word.
    */
-  private final ThreadLocal<StemCache> stems = ThreadLocal.withInitial(StemCache::new);
+  static final class Word {
+    final String stem;
+    final String surface;
+    final boolean content;
 
-  private static final class StemCache {
+    Word(String stem, String surface, boolean content) {
+      this.stem = stem;
+      this.surface = surface;
+      this.content = content;
+    }
+  }
+
+  /**
+   * Per-thread cache of words as written, an open-addressing table keyed by the tokenizer's
+   * characters: articles reuse a small vocabulary, so nearly every word is one lookup, no String
+   * built, no stemmer run. The keys' characters sit in one pool and each slot's hash, place in the
+   * pool and length in one {@code long}, so a lookup reads little memory. Each slot also holds the
+   * ids of the word's stem and surface in the vocabulary as of an epoch, looked up again when the
+   * vocabulary has grown since. Each cache stops growing at 100,000 words.
+   */
+  private static final class WordCache {
     static final int MAX_ENTRIES = 100_000;
-    private final CharArrayMap<String> cache = new CharArrayMap<>(4096, false);
+    static final int MAX_LENGTH = (1 << 10) - 1;
+    static final int MAX_POOL = 1 << 22;
+    private long[] keys = new long[8192];
+    private Word[] words = new Word[8192];
+    private int[] epochs = new int[8192];
+    private int[] stemIds = new int[8192];
+    private int[] surfaceIds = new int[8192];
+    private char[] pool = new char[16384];
+    private int pooled;
+    private int size;
     private final PorterStemmer stemmer = new PorterStemmer();
+    private char[] scratch = new char[64];
+    private char[] scratchText = new char[4096];
 
-    String of(CharTermAttribute term) {
-      String stem = cache.get(term.buffer(), 0, term.length());
-      if (stem != null) return stem;
-      String word = term.toString();
-      stemmer.setCurrent(word);
+    /** {@code text}'s characters, in a buffer of this thread's (valid until the next call). */
+    char[] chars(String text) {
+      if (text.length() > scratchText.length) scratchText = new char[text.length()];
+      text.getChars(0, text.length(), scratchText, 0);
+      return scratchText;
+    }
+
+    /**
+     * The word {@code buffer[0, length)}, added to {@code out} with its ids as of {@code epoch}.
+     */
+    void add(
+        char[] buffer,
+        int length,
+        Vocabulary vocabulary,
+        Builder out,
+        int start,
+        int end,
+        byte zone,
+        int paragraph,
+        int sentence) {
+      int h = length;
+      int i = 0;
+      for (; i + 1 < length; i += 2) h = 961 * h + 31 * buffer[i] + buffer[i + 1];
+      if (i < length) h = 31 * h + buffer[i];
+      h ^= h >>> 15;
+      int mask = words.length - 1;
+      int slot = h & mask;
+      long key;
+      while ((key = keys[slot]) != 0) {
+        if ((int) (key >>> 32) == h
+            && (key & MAX_LENGTH) == length
+            && sameChars(pool, (int) (key >>> 10) & (MAX_POOL - 1), buffer, length)) {
+          int epoch = out.epoch;
+          if (epochs[slot] != epoch) {
+            stemIds[slot] = vocabulary.stemId(words[slot].stem);
+            surfaceIds[slot] = vocabulary.surfaceId(words[slot].surface);
+            epochs[slot] = epoch;
+          }
+          out.add(
+              words[slot], stemIds[slot], surfaceIds[slot], start, end, zone, paragraph, sentence);
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      Word word = make(buffer, length);
+      int stemId = vocabulary.stemId(word.stem);
+      int surfaceId = vocabulary.surfaceId(word.surface);
+      out.add(word, stemId, surfaceId, start, end, zone, paragraph, sentence);
+      if (size < MAX_ENTRIES && length <= MAX_LENGTH && pooled + length <= MAX_POOL) {
+        if (pooled + length > pool.length) {
+          pool =
+              Arrays.copyOf(pool, Math.min(MAX_POOL, Math.max(pooled + length, pool.length * 2)));
+        }
+        System.arraycopy(buffer, 0, pool, pooled, length);
+        // Never 0: a length of 0 is no word, and 0 marks a free slot.
+        keys[slot] = (long) h << 32 | (long) pooled << 10 | length;
+        pooled += length;
+        words[slot] = word;
+        epochs[slot] = out.epoch;
+        stemIds[slot] = stemId;
+        surfaceIds[slot] = surfaceId;
+        if (++size * 2 > words.length) grow();
+      }
+    }
+
+    private static boolean sameChars(char[] pool, int at, char[] buffer, int length) {
+      for (int i = 0; i < length; i++) if (pool[at + i] != buffer[i]) return false;
+      return true;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      Word[] oldWords = words;
+      int[] oldEpochs = epochs;
+      int[] oldStemIds = stemIds;
+      int[] oldSurfaceIds = surfaceIds;
+      int capacity = oldWords.length * 2;
+      keys = new long[capacity];
+      words = new Word[capacity];
+      epochs = new int[capacity];
+      stemIds = new int[capacity];
+      surfaceIds = new int[capacity];
+      int mask = capacity - 1;
+      for (int i = 0; i < oldWords.length; i++) {
+        if (oldKeys[i] == 0) continue;
+        int slot = (int) (oldKeys[i] >>> 32) & mask;
+        while (keys[slot] != 0) slot = (slot + 1) & mask;
+        keys[slot] = oldKeys[i];
+        words[slot] = oldWords[i];
+        epochs[slot] = oldEpochs[i];
+        stemIds[slot] = oldStemIds[i];
+        surfaceIds[slot] = oldSurfaceIds[i];
+      }
+    }
+
+    /** What EnglishPossessiveFilter, LowerCaseFilter and PorterStemFilter did, in that order. */
+    private Word make(char[] buffer, int length) {
+      int kept = length;
+      if (kept >= 2
+          && isApostrophe(buffer[kept - 2])
+          && (buffer[kept - 1] == 's' || buffer[kept - 1] == 'S')) {
+        kept -= 2;
+      }
+      if (scratch.length < kept) scratch = new char[Math.max(kept, scratch.length * 2)];
+      System.arraycopy(buffer, 0, scratch, 0, kept);
+      CharacterUtils.toLowerCase(scratch, 0, kept);
+      stemmer.setCurrent(new String(scratch, 0, kept));
       stemmer.stem();
-      stem = stemmer.getCurrent();
-      if (cache.size() < MAX_ENTRIES) cache.put(word, stem);
-      return stem;
+      String stem = stemmer.getCurrent();
+      String written = new String(buffer, 0, length);
+      String surface = written.substring(0, surfaceEnd(written, 0, length));
+      return new Word(stem, surface, TermCounts.isContentWord(surface));
+    }
+  }
+
+  /**
+   * The words of the taxonomy's patterns, numbered: stems (terms, phrases, exclusions, cues) and
+   * surface forms (acronyms) apart. Words are only ever added; each addition starts a new epoch, so
+   * that words cached with an older epoch look their ids up again.
+   */
+  static final class Vocabulary {
+    private final ConcurrentHashMap<String, Integer> stems = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> surfaces = new ConcurrentHashMap<>();
+    volatile int epoch;
+
+    int stemId(String stem) {
+      Integer id = stems.get(stem);
+      return id == null ? -1 : id;
+    }
+
+    int surfaceId(String surface) {
+      Integer id = surfaces.get(surface);
+      return id == null ? -1 : id;
+    }
+
+    synchronized int addStem(String stem) {
+      return add(stems, stem);
+    }
+
+    synchronized int addSurface(String surface) {
+      return add(surfaces, surface);
+    }
+
+    int stemCount() {
+      return stems.size();
+    }
+
+    int surfaceCount() {
+      return surfaces.size();
+    }
+
+    private int add(ConcurrentHashMap<String, Integer> ids, String word) {
+      Integer id = ids.get(word);
+      if (id != null) return id;
+      int next = ids.size();
+      ids.put(word, next);
+      epoch++;
+      return next;
+    }
+  }
+
+  /** The growing parallel arrays of one analysis. */
+  private static final class Builder {
+    final int epoch;
+    int size;
+    int paragraph;
+    int sentence;
+    Word[] words;
+    int[] stemIds;
+    int[] surfaceIds;
+    int[] starts;
+    int[] ends;
+    int[] paragraphs;
+    int[] sentences;
+    byte[] zones;
+
+    Builder(int capacity, int epoch) {
+      this.epoch = epoch;
+      words = new Word[capacity];
+      stemIds = new int[capacity];
+      surfaceIds = new int[capacity];
+      starts = new int[capacity];
+      ends = new int[capacity];
+      paragraphs = new int[capacity];
+      sentences = new int[capacity];
+      zones = new byte[capacity];
+    }
+
+    void add(
+        Word word,
+        int stemId,
+        int surfaceId,
+        int start,
+        int end,
+        byte zone,
+        int paragraph,
+        int sentence) {
+      int i = size;
+      if (i == words.length) grow();
+      words[i] = word;
+      stemIds[i] = stemId;
+      surfaceIds[i] = surfaceId;
+      starts[i] = start;
+      ends[i] = end;
+      paragraphs[i] = paragraph;
+      sentences[i] = sentence;
+      zones[i] = zone;
+      size = i + 1;
+    }
+
+    private void grow() {
+      int capacity = Math.max(16, words.length + (words.length >> 1));
+      words = Arrays.copyOf(words, capacity);
+      stemIds = Arrays.copyOf(stemIds, capacity);
+      surfaceIds = Arrays.copyOf(surfaceIds, capacity);
+      starts = Arrays.copyOf(starts, capacity);
+      ends = Arrays.copyOf(ends, capacity);
+      paragraphs = Arrays.copyOf(paragraphs, capacity);
+      sentences = Arrays.copyOf(sentences, capacity);
+      zones = Arrays.copyOf(zones, capacity);
+    }
+
+    AnalyzedText build(String title, String body, Vocabulary vocabulary) {
+      return new AnalyzedText(
+          title,
+          body,
+          size,
+          words,
+          stemIds,
+          surfaceIds,
+          starts,
+          ends,
+          paragraphs,
+          sentences,
+          zones,
+          vocabulary,
+          epoch);
     }
   }
 
@@ -135,17 +403,15 @@ public final class TextAnalyzer {
     return c == '\'' || c == '\u2019' || c == '\uFF07';
   }
 
-  /** The word as written, without a trailing possessive ('s, ’s, or a lone apostrophe). */
-  private static String withoutPossessive(String text, int start, int end) {
+  /** Where the word at [start, end) ends without a trailing possessive ('s, ’s, or a lone '). */
+  static int surfaceEnd(String text, int start, int end) {
     if (end - start >= 2
         && isApostrophe(text.charAt(end - 2))
         && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
-      end -= 2;
+      return end - 2;
     } else if (end - start >= 1 && isApostrophe(text.charAt(end - 1))) {
-      end -= 1;
+      return end - 1;
     }
-    return text.substring(start, end);
+    return end;
   }
-
-  private record Cursor(int paragraph, int sentence) {}
 }

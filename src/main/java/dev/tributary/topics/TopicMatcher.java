@@ -1,16 +1,15 @@
 package dev.tributary.topics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Finds every term, phrase, acronym, exclusion and negation of every topic in one pass over an
- * article. Patterns live in two word tries (stems, and surface forms for acronyms); at each word
- * the matcher walks at most {@code longestPattern} steps, so cost follows article length, not the
- * number of topics.
+ * article. Patterns live in two word tries (stems, and surface forms for acronyms) keyed by the
+ * words' ids in the analyzer's vocabulary; at each word the matcher walks at most {@code
+ * longestPattern} steps, so cost follows article length, not the number of topics. A word in no
+ * pattern has id -1 and starts no walk.
  */
 public final class TopicMatcher {
 
@@ -33,91 +32,153 @@ public final class TopicMatcher {
 
   private record Entry(int topic, Kind kind) {}
 
+  private static final int[] NO_KEYS = {};
+  private static final Node[] NO_NODES = {};
+  private static final Entry[] NO_ENTRIES = {};
+
+  /** A trie node: children by word id (sorted), and the patterns that end here. */
   private static final class Node {
-    final Map<String, Node> next = new HashMap<>(4);
-    final List<Entry> entries = new ArrayList<>(1);
+    int[] keys = NO_KEYS;
+    Node[] children = NO_NODES;
+    Entry[] entries = NO_ENTRIES;
+
+    Node child(int key) {
+      int[] k = keys;
+      if (k.length <= 8) {
+        for (int i = 0; i < k.length; i++) if (k[i] == key) return children[i];
+        return null;
+      }
+      int i = Arrays.binarySearch(k, key);
+      return i >= 0 ? children[i] : null;
+    }
+
+    Node childOrNew(int key) {
+      int i = Arrays.binarySearch(keys, key);
+      if (i >= 0) return children[i];
+      int at = -i - 1;
+      Node node = new Node();
+      int n = keys.length;
+      int[] k = Arrays.copyOf(keys, n + 1);
+      Node[] c = Arrays.copyOf(children, n + 1);
+      System.arraycopy(k, at, k, at + 1, n - at);
+      System.arraycopy(c, at, c, at + 1, n - at);
+      k[at] = key;
+      c[at] = node;
+      keys = k;
+      children = c;
+      return node;
+    }
+
+    void add(Entry entry) {
+      for (Entry e : entries) if (e.equals(entry)) return;
+      entries = Arrays.copyOf(entries, entries.length + 1);
+      entries[entries.length - 1] = entry;
+    }
   }
 
+  private final TextAnalyzer.Vocabulary vocabulary;
   private final Node stems = new Node();
   private final Node surfaces = new Node();
+
+  /** The tries' first level as arrays indexed by word id. */
+  private final Node[] stemRoots;
+
+  private final Node[] surfaceRoots;
+  private final int epoch;
   private int longestPattern = 1;
 
   public TopicMatcher(Taxonomy taxonomy, TextAnalyzer analyzer) {
+    this.vocabulary = analyzer.vocabulary;
     List<Topic> topics = taxonomy.topics();
     for (int i = 0; i < topics.size(); i++) {
       Topic topic = topics.get(i);
       Entry signal = new Entry(i, Kind.SIGNAL);
       for (String term : topic.terms()) {
-        add(stems, analyzer.words(term), Token::stem, signal, topic, term);
+        add(stems, analyzer.words(term), false, signal, topic, term);
       }
       for (String phrase : topic.phrases()) {
-        add(stems, analyzer.words(phrase), Token::stem, signal, topic, phrase);
+        add(stems, analyzer.words(phrase), false, signal, topic, phrase);
       }
       for (String acronym : topic.acronyms()) {
-        add(surfaces, analyzer.words(acronym), Token::surface, signal, topic, acronym);
+        add(surfaces, analyzer.words(acronym), true, signal, topic, acronym);
       }
       for (String phrase : topic.exclude()) {
-        add(
-            stems,
-            analyzer.words(phrase),
-            Token::stem,
-            new Entry(i, Kind.EXCLUSION),
-            topic,
-            phrase);
+        add(stems, analyzer.words(phrase), false, new Entry(i, Kind.EXCLUSION), topic, phrase);
       }
     }
     for (String cue : taxonomy.negations()) {
-      add(stems, analyzer.words(cue), Token::stem, new Entry(-1, Kind.NEGATION), null, cue);
+      add(stems, analyzer.words(cue), false, new Entry(-1, Kind.NEGATION), null, cue);
     }
     for (String word : taxonomy.context()) {
-      add(stems, analyzer.words(word), Token::stem, new Entry(-1, Kind.CONTEXT), null, word);
+      add(stems, analyzer.words(word), false, new Entry(-1, Kind.CONTEXT), null, word);
     }
+    this.stemRoots = roots(stems);
+    this.surfaceRoots = roots(surfaces);
+    this.epoch = vocabulary.epoch;
   }
 
   public List<Match> find(AnalyzedText text) {
-    List<Token> tokens = text.tokens();
-    List<Match> matches = new ArrayList<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      walk(stems, tokens, i, Token::stem, matches);
-      walk(surfaces, tokens, i, Token::surface, matches);
+    int size = text.size();
+    int[] stemIds = text.stemIds;
+    int[] surfaceIds = text.surfaceIds;
+    if (text.vocabulary != vocabulary || text.epoch < epoch) {
+      // Analysed by another analyzer, or before this matcher's words were known: look them up.
+      stemIds = new int[size];
+      surfaceIds = new int[size];
+      for (int i = 0; i < size; i++) {
+        stemIds[i] = vocabulary.stemId(text.stem(i));
+        surfaceIds[i] = vocabulary.surfaceId(text.surface(i));
+      }
+    }
+    int[] sentences = text.sentences;
+    List<Match> matches = new ArrayList<>(Math.max(16, size / 4));
+    Node[] stemRoots = this.stemRoots;
+    Node[] surfaceRoots = this.surfaceRoots;
+    for (int i = 0; i < size; i++) {
+      int id = stemIds[i];
+      Node node;
+      if (id >= 0 && id < stemRoots.length && (node = stemRoots[id]) != null) {
+        walk(node, stemIds, sentences, size, i, matches);
+      }
+      id = surfaceIds[i];
+      if (id >= 0 && id < surfaceRoots.length && (node = surfaceRoots[id]) != null) {
+        walk(node, surfaceIds, sentences, size, i, matches);
+      }
     }
     return matches;
   }
 
-  private void walk(
-      Node root, List<Token> tokens, int first, Function<Token, String> key, List<Match> out) {
-    Node node = root;
-    int sentence = tokens.get(first).sentence();
-    int end = Math.min(tokens.size(), first + longestPattern);
-    for (int j = first; j < end && tokens.get(j).sentence() == sentence; j++) {
-      node = node.next.get(key.apply(tokens.get(j)));
-      if (node == null) {
-        return;
-      }
-      for (Entry entry : node.entries) {
-        out.add(new Match(entry.topic(), entry.kind(), first, j));
-      }
+  private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {
+    for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, first));
+    int sentence = sentences[first];
+    int end = Math.min(size, first + longestPattern);
+    for (int j = first + 1; j < end && sentences[j] == sentence; j++) {
+      int id = ids[j];
+      if (id < 0 || (node = node.child(id)) == null) return;
+      for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, j));
     }
   }
 
+  private static Node[] roots(Node root) {
+    int max = -1;
+    for (int key : root.keys) max = Math.max(max, key);
+    Node[] roots = new Node[max + 1];
+    for (int i = 0; i < root.keys.length; i++) roots[root.keys[i]] = root.children[i];
+    return roots;
+  }
+
   private void add(
-      Node root,
-      List<Token> words,
-      Function<Token, String> key,
-      Entry entry,
-      Topic topic,
-      String pattern) {
+      Node root, List<Token> words, boolean surface, Entry entry, Topic topic, String pattern) {
     if (words.isEmpty()) {
       String owner = topic == null ? "negations or context" : "topic '" + topic.slug() + "'";
       throw new TaxonomyException(owner + ": \"" + pattern + "\" contains no words");
     }
     Node node = root;
     for (Token word : words) {
-      node = node.next.computeIfAbsent(key.apply(word), k -> new Node());
+      int id = surface ? vocabulary.addSurface(word.surface()) : vocabulary.addStem(word.stem());
+      node = node.childOrNew(id);
     }
-    if (!node.entries.contains(entry)) {
-      node.entries.add(entry);
-    }
+    node.add(entry);
     longestPattern = Math.max(longestPattern, words.size());
   }
 }

@@ -3,11 +3,11 @@ package dev.tributary.topics;
 import dev.tributary.topics.TopicMatcher.Kind;
 import dev.tributary.topics.TopicMatcher.Match;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns matches into one score in [0,1] per topic; the formula and its reasons are in
@@ -23,10 +23,6 @@ public final class TopicScorer {
   static final int EXCLUSION_WINDOW = 6;
   static final int NEGATION_WINDOW = 4;
 
-  /** Only commas, brackets, slashes, "and", "or" between two topics: they are listed. */
-  private static final Pattern LIST_SEPARATOR =
-      Pattern.compile("[\\s()\\[\\]]*(,|/|;|\\band\\b|\\bor\\b|,\\s*(and|or)\\b)[\\s()\\[\\]]*");
-
   /**
    * One counted mention of a topic, after vetoes and merging of touching matches.
    *
@@ -39,11 +35,27 @@ public final class TopicScorer {
 
   /** Scores of the topics with any evidence, keyed by index into the taxonomy's topics. */
   public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
-    Map<Integer, Double> evidence = new HashMap<>();
-    contributions(hits(text, matches))
-        .forEach((hit, contribution) -> evidence.merge(hit.topic(), contribution, Double::sum));
+    Hits hits = count(text, matches);
+    int n = hits.size;
+    double[] contribution =
+        contributions(n, hits.topic, hits.paragraph, hits.weight, hits.first, true);
+    // Evidence per topic, summed in text order as the hits come.
+    int[] topics = new int[n];
+    double[] evidence = new double[n];
+    int distinct = 0;
+    for (int h = 0; h < n; h++) {
+      int t = hits.topic[h];
+      int k = 0;
+      while (k < distinct && topics[k] != t) k++;
+      if (k == distinct) {
+        topics[distinct++] = t;
+        evidence[k] = contribution[h];
+      } else {
+        evidence[k] += contribution[h];
+      }
+    }
     Map<Integer, Double> scores = new HashMap<>();
-    evidence.forEach((topic, e) -> scores.put(topic, scoreOf(e)));
+    for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k]));
     return scores;
   }
 
@@ -54,16 +66,19 @@ public final class TopicScorer {
 
   /** The counted mentions of every topic, in text order. */
   public List<Hit> hits(AnalyzedText text, List<Match> matches) {
-    List<Match> merged = mergeAdjacent(vetoed(matches, text.tokens()));
-    merged.sort(Comparator.comparingInt(Match::first));
-    List<Hit> hits = new ArrayList<>(merged.size());
-    for (int i = 0; i < merged.size(); i++) {
-      Match m = merged.get(i);
-      Token first = text.tokens().get(m.first());
-      double weight = zoneWeight(first.zone()) * (isListed(i, merged, text) ? LIST_FACTOR : 1);
-      hits.add(new Hit(m.topic(), m.first(), m.last(), first.paragraph(), first.zone(), weight));
+    Hits hits = count(text, matches);
+    List<Hit> list = new ArrayList<>(hits.size);
+    for (int h = 0; h < hits.size; h++) {
+      list.add(
+          new Hit(
+              hits.topic[h],
+              hits.first[h],
+              hits.last[h],
+              hits.paragraph[h],
+              text.zone(hits.first[h]),
+              hits.weight[h]));
     }
-    return hits;
+    return list;
   }
 
   /**
@@ -71,75 +86,294 @@ public final class TopicScorer {
    * decay (w1 + 0.7·w2 + 0.49·w3 …); each further paragraph starts afresh.
    */
   public static Map<Hit, Double> contributions(List<Hit> hits) {
-    Map<List<Integer>, List<Hit>> groups = new HashMap<>();
-    for (Hit h : hits)
-      groups.computeIfAbsent(List.of(h.topic(), h.paragraph()), k -> new ArrayList<>()).add(h);
-    Map<Hit, Double> contributions = new java.util.LinkedHashMap<>();
-    for (Hit h : hits) contributions.put(h, 0.0);
-    for (List<Hit> group : groups.values()) {
-      group.sort(Comparator.comparingDouble(Hit::weight).reversed().thenComparingInt(Hit::first));
-      double factor = 1;
-      for (Hit h : group) {
-        contributions.put(h, h.weight() * factor);
-        factor *= REPEAT_DECAY;
-      }
+    int n = hits.size();
+    int[] topic = new int[n];
+    int[] paragraph = new int[n];
+    double[] weight = new double[n];
+    int[] first = new int[n];
+    for (int h = 0; h < n; h++) {
+      Hit hit = hits.get(h);
+      topic[h] = hit.topic();
+      paragraph[h] = hit.paragraph();
+      weight[h] = hit.weight();
+      first[h] = hit.first();
     }
+    double[] contribution = contributions(n, topic, paragraph, weight, first, false);
+    Map<Hit, Double> contributions = new LinkedHashMap<>();
+    for (int h = 0; h < n; h++) contributions.put(hits.get(h), contribution[h]);
     return contributions;
   }
 
-  private static double zoneWeight(Token.Zone zone) {
-    return switch (zone) {
-      case TITLE -> TITLE_WEIGHT;
-      case LEAD -> LEAD_WEIGHT;
-      case BODY -> BODY_WEIGHT;
-    };
+  /**
+   * Hits grouped by (topic, paragraph); in each group, by falling weight then position, the k-th
+   * adds its weight times REPEAT_DECAY^k.
+   */
+  private static double[] contributions(
+      int n, int[] topic, int[] paragraph, double[] weight, int[] first, boolean textOrder) {
+    int[] order = textOrder ? byTopicParagraphWeight(n, topic, paragraph, weight) : null;
+    if (order == null) order = byTopicParagraphWeightFirst(n, topic, paragraph, weight, first);
+    double[] contribution = new double[n];
+    double factor = 1;
+    for (int k = 0; k < n; k++) {
+      int h = order[k];
+      if (k > 0) {
+        int p = order[k - 1];
+        if (topic[p] != topic[h] || paragraph[p] != paragraph[h]) factor = 1;
+      }
+      contribution[h] = weight[h] * factor;
+      factor *= REPEAT_DECAY;
+    }
+    return contribution;
+  }
+
+  private static final int BITS_20 = (1 << 20) - 1;
+  private static final int BITS_21 = (1 << 21) - 1;
+
+  /**
+   * The order of {@link #byTopicParagraphWeightFirst} for hits in text order (a topic's hits by
+   * rising first word), as one sort of packed {@code long}s: topic, paragraph, rank of the weight
+   * (falling), index. Null when a value does not fit its bits.
+   */
+  private static int[] byTopicParagraphWeight(
+      int n, int[] topic, int[] paragraph, double[] weight) {
+    if (n > BITS_20) return null;
+    double[] distinct = new double[8];
+    int weights = 0;
+    for (int h = 0; h < n; h++) {
+      if (topic[h] < 0 || topic[h] > BITS_20 || paragraph[h] < 0 || paragraph[h] > BITS_20) {
+        return null;
+      }
+      int w = 0;
+      while (w < weights && Double.compare(distinct[w], weight[h]) != 0) w++;
+      if (w == weights) {
+        if (weights == distinct.length) return null;
+        distinct[weights++] = weight[h];
+      }
+    }
+    Arrays.sort(distinct, 0, weights);
+    long[] keys = new long[n];
+    for (int h = 0; h < n; h++) {
+      int rank = 0; // 0 for the largest weight
+      while (Double.compare(distinct[weights - 1 - rank], weight[h]) != 0) rank++;
+      keys[h] = (long) topic[h] << 43 | (long) paragraph[h] << 23 | (long) rank << 20 | (long) h;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) order[k] = (int) (keys[k] & BITS_20);
+    return order;
+  }
+
+  private static int[] byTopicParagraphWeightFirst(
+      int n, int[] topic, int[] paragraph, double[] weight, int[] first) {
+    int[] order = new int[n];
+    for (int h = 0; h < n; h++) order[h] = h;
+    sort(
+        order,
+        n,
+        (a, b) -> {
+          int c = Integer.compare(topic[a], topic[b]);
+          if (c == 0) c = Integer.compare(paragraph[a], paragraph[b]);
+          if (c == 0) c = Double.compare(weight[b], weight[a]);
+          if (c == 0) c = Integer.compare(first[a], first[b]);
+          return c;
+        });
+    return order;
+  }
+
+  /**
+   * Indices {@code 0..n-1} ordered by {@code major} then {@code minor} (null: none), ties by index:
+   * a stable sort, as one sort of packed {@code long}s when the values fit in 21 bits.
+   */
+  private static int[] orderBy(int n, int[] major, int[] minor) {
+    boolean packed = n <= BITS_21;
+    for (int i = 0; i < n && packed; i++) {
+      packed =
+          major[i] >= 0
+              && major[i] <= BITS_21
+              && (minor == null || (minor[i] >= 0 && minor[i] <= BITS_21));
+    }
+    int[] order = new int[n];
+    if (packed) {
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = (long) major[i] << 42 | (minor == null ? 0 : (long) minor[i] << 21) | i;
+      }
+      Arrays.sort(keys);
+      for (int k = 0; k < n; k++) order[k] = (int) (keys[k] & BITS_21);
+      return order;
+    }
+    for (int i = 0; i < n; i++) order[i] = i;
+    sort(
+        order,
+        n,
+        (a, b) -> {
+          int c = Integer.compare(major[a], major[b]);
+          if (c == 0 && minor != null) c = Integer.compare(minor[a], minor[b]);
+          return c;
+        });
+    return order;
+  }
+
+  /** The counted mentions, as parallel arrays in text order. */
+  private static final class Hits {
+    int size;
+    int[] topic;
+    int[] first;
+    int[] last;
+    int[] paragraph;
+    double[] weight;
+  }
+
+  private static Hits count(AnalyzedText text, List<Match> matches) {
+    int[] sentences = text.sentences;
+    int m = matches.size();
+    // Vetoes: exclusions and negations.
+    int vetoCount = 0;
+    for (int i = 0; i < m; i++) {
+      Kind kind = matches.get(i).kind();
+      if (kind == Kind.EXCLUSION || kind == Kind.NEGATION) vetoCount++;
+    }
+    Match[] vetoes = new Match[vetoCount];
+    if (vetoCount > 0) {
+      int v = 0;
+      for (int i = 0; i < m; i++) {
+        Match match = matches.get(i);
+        if (match.kind() == Kind.EXCLUSION || match.kind() == Kind.NEGATION) vetoes[v++] = match;
+      }
+    }
+    // Signals that no veto cancels.
+    int[] topic = new int[m];
+    int[] first = new int[m];
+    int[] last = new int[m];
+    int n = 0;
+    for (int i = 0; i < m; i++) {
+      Match match = matches.get(i);
+      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, sentences)) {
+        topic[n] = match.topic();
+        first[n] = match.first();
+        last[n] = match.last();
+        n++;
+      }
+    }
+    // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion).
+    int[] order = orderBy(n, topic, first);
+    int[] mTopic = new int[n];
+    int[] mFirst = new int[n];
+    int[] mLast = new int[n];
+    int merged = 0;
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      if (merged > 0 && mTopic[merged - 1] == topic[i] && first[i] <= mLast[merged - 1] + 1) {
+        mLast[merged - 1] = Math.max(mLast[merged - 1], last[i]);
+      } else {
+        mTopic[merged] = topic[i];
+        mFirst[merged] = first[i];
+        mLast[merged] = last[i];
+        merged++;
+      }
+    }
+    // In text order; ties (same first word) stay by topic.
+    int[] byPosition = orderBy(merged, mFirst, null);
+    Hits hits = new Hits();
+    hits.size = merged;
+    hits.topic = new int[merged];
+    hits.first = new int[merged];
+    hits.last = new int[merged];
+    hits.paragraph = new int[merged];
+    hits.weight = new double[merged];
+    for (int k = 0; k < merged; k++) {
+      int i = byPosition[k];
+      hits.topic[k] = mTopic[i];
+      hits.first[k] = mFirst[i];
+      hits.last[k] = mLast[i];
+      hits.paragraph[k] = text.paragraphs[mFirst[i]];
+    }
+    for (int k = 0; k < merged; k++) {
+      double weight = zoneWeight(text.zones[hits.first[k]]);
+      hits.weight[k] = isListed(k, hits, text) ? weight * LIST_FACTOR : weight;
+    }
+    return hits;
+  }
+
+  private static double zoneWeight(byte zone) {
+    if (zone == Token.Zone.TITLE.ordinal()) return TITLE_WEIGHT;
+    if (zone == Token.Zone.LEAD.ordinal()) return LEAD_WEIGHT;
+    return BODY_WEIGHT;
   }
 
   /** Hits sorted by position; a hit is listed when a neighbour of another topic is. */
-  private static boolean isListed(int index, List<Match> hits, AnalyzedText text) {
-    Match hit = hits.get(index);
-    for (int step : new int[] {-1, 1}) {
-      for (int j = index + step; j >= 0 && j < hits.size(); j += step) {
-        Match other = hits.get(j);
-        if (!sameSentence(hit, other, text.tokens())) {
-          break;
-        }
-        if (other.topic() != hit.topic() && separatedByList(hit, other, text)) {
-          return true;
-        }
-      }
+  private static boolean isListed(int index, Hits hits, AnalyzedText text) {
+    int[] sentences = text.sentences;
+    int sentence = sentences[hits.first[index]];
+    for (int j = index - 1; j >= 0 && sentences[hits.first[j]] == sentence; j--) {
+      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
+    }
+    for (int j = index + 1; j < hits.size && sentences[hits.first[j]] == sentence; j++) {
+      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
     }
     return false;
   }
 
-  private static boolean separatedByList(Match a, Match b, AnalyzedText text) {
-    Match before = a.first() < b.first() ? a : b;
-    Match after = before == a ? b : a;
-    if (before.last() >= after.first()) {
+  private static boolean separatedByList(int a, int b, Hits hits, AnalyzedText text) {
+    int before = hits.first[a] < hits.first[b] ? a : b;
+    int after = before == a ? b : a;
+    int lastWord = hits.last[before];
+    int nextWord = hits.first[after];
+    if (lastWord >= nextWord) {
       return false;
     }
-    String between =
-        text.between(text.tokens().get(before.last()), text.tokens().get(after.first()));
-    return LIST_SEPARATOR.matcher(between).matches();
+    int from = text.ends[lastWord];
+    return isListSeparator(text.source(lastWord), from, Math.max(from, text.starts[nextWord]));
   }
 
-  private static List<Match> vetoed(List<Match> matches, List<Token> tokens) {
-    List<Match> vetoes =
-        matches.stream()
-            .filter(m -> m.kind() == Kind.EXCLUSION || m.kind() == Kind.NEGATION)
-            .toList();
-    List<Match> signals = new ArrayList<>();
-    for (Match match : matches) {
-      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, tokens)) {
-        signals.add(match);
-      }
+  /**
+   * Whether {@code text[from, to)} is only commas, brackets, slashes, "and", "or" — what the
+   * regular expression {@code [\s()\[\]]*(,|/|;|\band\b|\bor\b|,\s*(and|or)\b)[\s()\[\]]*} matches,
+   * checked character by character. (Its word boundaries always hold where the rest matches: the
+   * neighbours of "and"/"or" are then spaces, brackets, a comma or the ends.)
+   */
+  static boolean isListSeparator(String text, int from, int to) {
+    int i = from;
+    while (i < to && isFiller(text.charAt(i))) i++;
+    if (i == to) return false;
+    char c = text.charAt(i);
+    if (c == ',') {
+      int j = i + 1;
+      while (j < to && isSpace(text.charAt(j))) j++;
+      int word = conjunctionAt(text, j, to);
+      if (word > 0) return onlyFiller(text, j + word, to);
+      return onlyFiller(text, i + 1, to);
     }
-    return signals;
+    if (c == '/' || c == ';') return onlyFiller(text, i + 1, to);
+    int word = conjunctionAt(text, i, to);
+    return word > 0 && onlyFiller(text, i + word, to);
   }
 
-  private static boolean isVetoed(Match signal, List<Match> vetoes, List<Token> tokens) {
+  /** Length of "and" or "or" at {@code i}, or 0. */
+  private static int conjunctionAt(String text, int i, int to) {
+    if (i + 3 <= to && text.startsWith("and", i)) return 3;
+    if (i + 2 <= to && text.startsWith("or", i)) return 2;
+    return 0;
+  }
+
+  private static boolean onlyFiller(String text, int from, int to) {
+    for (int i = from; i < to; i++) if (!isFiller(text.charAt(i))) return false;
+    return true;
+  }
+
+  /** {@code [\s()\[\]]}. */
+  private static boolean isFiller(char c) {
+    return isSpace(c) || c == '(' || c == ')' || c == '[' || c == ']';
+  }
+
+  /** {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isVetoed(Match signal, Match[] vetoes, int[] sentences) {
     for (Match veto : vetoes) {
-      if (!sameSentence(signal, veto, tokens)) {
+      if (sentences[signal.first()] != sentences[veto.first()]) {
         continue;
       }
       if (veto.kind() == Kind.EXCLUSION
@@ -156,25 +390,6 @@ public final class TopicScorer {
     return false;
   }
 
-  /** Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion). */
-  private static List<Match> mergeAdjacent(List<Match> signals) {
-    List<Match> sorted = new ArrayList<>(signals);
-    sorted.sort(Comparator.comparingInt(Match::topic).thenComparingInt(Match::first));
-    List<Match> merged = new ArrayList<>();
-    for (Match match : sorted) {
-      Match last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && last.topic() == match.topic() && match.first() <= last.last() + 1) {
-        merged.set(
-            merged.size() - 1,
-            new Match(
-                last.topic(), last.kind(), last.first(), Math.max(last.last(), match.last())));
-      } else {
-        merged.add(match);
-      }
-    }
-    return merged;
-  }
-
   private static int gap(Match a, Match b) {
     if (a.last() < b.first()) {
       return b.first() - a.last() - 1;
@@ -182,7 +397,48 @@ public final class TopicScorer {
     return b.last() < a.first() ? a.first() - b.last() - 1 : 0;
   }
 
-  private static boolean sameSentence(Match a, Match b, List<Token> tokens) {
-    return tokens.get(a.first()).sentence() == tokens.get(b.first()).sentence();
+  private interface IndexOrder {
+    int compare(int a, int b);
+  }
+
+  /** Stable sort of {@code index[0, n)} (insertion sort for short runs, merge sort above). */
+  private static void sort(int[] index, int n, IndexOrder order) {
+    if (n < 2) return;
+    if (n <= 32) {
+      insertionSort(index, 0, n, order);
+      return;
+    }
+    int[] buffer = new int[n];
+    mergeSort(index, buffer, 0, n, order);
+  }
+
+  private static void insertionSort(int[] index, int from, int to, IndexOrder order) {
+    for (int i = from + 1; i < to; i++) {
+      int x = index[i];
+      int j = i - 1;
+      while (j >= from && order.compare(index[j], x) > 0) {
+        index[j + 1] = index[j];
+        j--;
+      }
+      index[j + 1] = x;
+    }
+  }
+
+  private static void mergeSort(int[] index, int[] buffer, int from, int to, IndexOrder order) {
+    if (to - from <= 32) {
+      insertionSort(index, from, to, order);
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(index, buffer, from, mid, order);
+    mergeSort(index, buffer, mid, to, order);
+    if (order.compare(index[mid - 1], index[mid]) <= 0) return;
+    System.arraycopy(index, from, buffer, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || (i < mid && order.compare(buffer[i], buffer[j]) <= 0)) index[k] = buffer[i++];
+      else index[k] = buffer[j++];
+    }
   }
 }
