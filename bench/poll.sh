@@ -392,7 +392,7 @@ EOF
   echo
   echo "round 1: time from the OPML import to the last first fetch; $articles articles stored (expected $((FEEDS * ENTRIES))), $articles2 after round 2"
   echo "         sources after round 1 (total new ok error withSuccess - - statuses errors): $(cat "$OUT/round1.sources.txt")"
-  echo "round 2: first to last re-fetch (each source's second fetch), which began ${r2_after:-?} s ... after round 1's last fetch;"
+  echo "round 2: first to last re-fetch (each source's second fetch; the last came ${r2_after:-?} s after round 1's last fetch);"
   echo "         polls/s over that spread; sources: $(cat "$OUT/round2.sources.txt")"
   if [ -n "${m_first:-}" ]; then
     flat=$(awk -v a="$m_first" -v b="$m_last" 'BEGIN{d=b-a; print (d <= 0.1*a + 5 ? "flat: met" : "grew: not met")}')
