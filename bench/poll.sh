@@ -173,6 +173,9 @@ thread_ticks() { # "name ticks" per thread group of the Tributary JVM
       awk -F'|' '{ split($2, f, " "); gsub(/ /, "_", $1); gsub(/-[0-9]+$/, "-N", $1); print $1, f[12] + f[13] }'
   done | awk '{s[$1] += $2} END {for (n in s) print n, s[n]}'
 }
+sched() { # "on-cpu-s runqueue-wait-s" summed over the JVM's threads (/proc/<pid>/task/*/schedstat, ns)
+  cat /proc/"$tributary_pid"/task/*/schedstat 2>/dev/null | awk '{c += $1; w += $2} END {printf "%.3f %.3f\n", c / 1e9, w / 1e9}'
+}
 max_seconds=$((3 * ROUND_TIMEOUT + DURATION + 120))
 sampler() {
   local i
@@ -223,6 +226,7 @@ print('</body></opml>')
 EOF
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 thread_ticks >"$OUT/threads.r1.0"
+sched0=$(sched)
 log "importing $FEEDS sources with one OPML document"
 t_import=$(now)
 curl -fsS --max-time 120 -X POST "$tbase/api/sources/opml" -H "Authorization: Bearer $token" \
@@ -246,6 +250,7 @@ for i in $(seq 1 "$ROUND_TIMEOUT"); do
 done
 t_r1_seen=$(now)
 thread_ticks >"$OUT/threads.r1.1"
+sched1=$(sched)
 [ -n "$r1" ] && [ "$(echo "$r1" | awk '{print $2}')" = 0 ] || die "round 1 not done after ${ROUND_TIMEOUT}s: $(log_count) fetches; $r1"
 read -r total new ok err withsucc r1_end _ r1_codes r1_errs <<<"$r1"
 log "round 1 done: ok $ok, error $err; last poll saved $(awk -v a="$t_import" -v b="$r1_end" 'BEGIN{printf "%.1f", b-a}') s after the import"
@@ -392,6 +397,7 @@ EOF
   echo
   echo "round 1: time from the OPML import to the last first fetch; $articles articles stored (expected $((FEEDS * ENTRIES))), $articles2 after round 2"
   echo "         sources after round 1 (total new ok error withSuccess - - statuses errors): $(cat "$OUT/round1.sources.txt")"
+  echo "$sched0 $sched1" | awk '{printf "         Tributary threads in round 1: %.1f s on a CPU, %.1f s runnable but waiting for one (run queue)\n", $3 - $1, $4 - $2}'
   echo "round 2: first to last re-fetch (each source's second fetch; the last came ${r2_after:-?} s after round 1's last fetch);"
   echo "         polls/s over that spread; sources: $(cat "$OUT/round2.sources.txt")"
   if [ -n "${m_first:-}" ]; then
