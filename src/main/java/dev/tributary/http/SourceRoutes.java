@@ -88,16 +88,8 @@ final class SourceRoutes {
   }
 
   private void subscribe(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
-    if (body == null || body.getString("url", "").isBlank()) {
-      Errors.send(ctx, 400, "body must be JSON with a \"url\": {\"url\": \"https://…/feed.xml\"}");
-      return;
-    }
+    JsonObject body = jsonWithUrl(ctx, "https://…/feed.xml");
+    if (body == null) return;
     String url = body.getString("url").trim();
     int interval;
     try {
@@ -242,6 +234,24 @@ final class SourceRoutes {
                   .end(Opml.write(site.title() + " sources", outlines));
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  /**
+   * The request's JSON body when it has a non-blank {@code "url"}; otherwise answers 400 (with an
+   * example URL) and returns null.
+   */
+  static JsonObject jsonWithUrl(RoutingContext ctx, String example) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || body.getString("url", "").isBlank()) {
+      Errors.send(ctx, 400, "body must be JSON with a \"url\": {\"url\": \"" + example + "\"}");
+      return null;
+    }
+    return body;
   }
 
   /**

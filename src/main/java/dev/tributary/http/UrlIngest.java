@@ -40,16 +40,8 @@ final class UrlIngest {
   }
 
   void handle(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
-    if (body == null || body.getString("url", "").isBlank()) {
-      Errors.send(ctx, 400, "body must be JSON with a \"url\": {\"url\": \"https://…/article\"}");
-      return;
-    }
+    JsonObject body = SourceRoutes.jsonWithUrl(ctx, "https://…/article");
+    if (body == null) return;
     String url = body.getString("url").trim();
     String refusal = SourceRoutes.refusal(url, allowPrivateAddresses);
     if (refusal != null) {
