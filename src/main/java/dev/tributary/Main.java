@@ -6,6 +6,7 @@ import dev.tributary.cli.RetagCommand;
 import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
+import dev.tributary.config.LogFormat;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
@@ -59,6 +60,7 @@ public final class Main {
     try {
       TributaryConfig config =
           ConfigLoader.load(vertx, cli.confFile(), System.getenv()).await(30, TimeUnit.SECONDS);
+      LogFormat.apply(config.logFormat(), System.getenv());
       Taxonomy taxonomy = TaxonomySource.load(config.topicsFile());
       if (cli.command() == CommandLine.Command.INGEST) {
         vertx.close();

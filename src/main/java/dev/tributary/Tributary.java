@@ -9,6 +9,7 @@ import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ExtractorVerticle;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.TaggerVerticle;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.StoreVerticle;
@@ -27,8 +28,11 @@ public final class Tributary {
   private static final DeploymentOptions WORKER =
       new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
-  /** A started instance: the port it listens on and the token its write endpoints want. */
-  public record Running(int httpPort, String apiToken) {}
+  /**
+   * A started instance: the port it listens on, the token its write endpoints want, and its
+   * metrics.
+   */
+  public record Running(int httpPort, String apiToken, TributaryMetrics metrics) {}
 
   private Tributary() {}
 
@@ -52,18 +56,22 @@ public final class Tributary {
             config.feed().title(),
             config.feed().size(),
             taxonomy.labels());
+    TributaryMetrics metrics = new TributaryMetrics();
     HttpVerticle[] http = new HttpVerticle[1];
     return vertx
-        .deployVerticle(() -> new StoreVerticle(() -> SqliteStore.open(config.dataDir())), WORKER)
+        .deployVerticle(
+            () -> new StoreVerticle(() -> SqliteStore.open(config.dataDir()), metrics), WORKER)
         .compose(
             id ->
                 vertx.deployVerticle(
-                    () -> new TaggerVerticle(taxonomy, config.topicsFile()), WORKER))
-        .compose(id -> vertx.deployVerticle(ExtractorVerticle::new, WORKER))
+                    () -> new TaggerVerticle(taxonomy, config.topicsFile(), metrics), WORKER))
+        .compose(id -> vertx.deployVerticle(() -> new ExtractorVerticle(metrics), WORKER))
         .compose(
             id ->
                 vertx.deployVerticle(
-                    () -> http[0] = new HttpVerticle(config, site, token, sharedPort(config)),
+                    () ->
+                        http[0] =
+                            new HttpVerticle(config, site, token, sharedPort(config), metrics),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
         .compose(
             id ->
@@ -73,7 +81,8 @@ public final class Tributary {
                             FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
-                            config.http().publicUrl()),
+                            config.http().publicUrl(),
+                            metrics),
                     new DeploymentOptions()))
         .compose(
             id ->
@@ -82,9 +91,10 @@ public final class Tributary {
                         new InboxVerticle(
                             config.inbox().dir(),
                             config.inbox().maxBytes(),
-                            config.inbox().settleMillis()),
+                            config.inbox().settleMillis(),
+                            metrics),
                     WORKER))
-        .map(id -> new Running(http[0].actualPort(), token));
+        .map(id -> new Running(http[0].actualPort(), token, metrics));
   }
 
   /**

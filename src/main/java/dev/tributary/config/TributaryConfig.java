@@ -23,6 +23,7 @@ public record TributaryConfig(
     Feed feed,
     Path topicsFile,
     String logFormat,
+    boolean logRequests,
     Cluster cluster,
     int bridgePort) {
 
@@ -102,6 +103,7 @@ public record TributaryConfig(
         feed,
         r.path("topics.file"),
         r.oneOf("log.format", LOG_FORMATS),
+        r.bool("log.requests"),
         cluster,
         r.intInRange("bridge.port", 0, 65535));
   }

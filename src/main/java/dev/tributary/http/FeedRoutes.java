@@ -2,6 +2,7 @@ package dev.tributary.http;
 
 import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.publish.FeedCache;
 import dev.tributary.publish.FeedRenderer;
 import dev.tributary.publish.FeedSpec;
@@ -35,9 +36,11 @@ final class FeedRoutes {
   private final FeedRenderer renderer = new FeedRenderer();
   private final FeedCache<CachedResponse> cache = new FeedCache<>();
   private final SiteInfo site;
+  private final TributaryMetrics metrics;
 
-  FeedRoutes(Vertx vertx, SiteInfo site) {
+  FeedRoutes(Vertx vertx, SiteInfo site, TributaryMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.site = site;
     vertx
         .eventBus()
@@ -71,6 +74,7 @@ final class FeedRoutes {
     }
     String scope = slug == null ? FeedCache.siteScope() : FeedCache.topicScope(slug);
     var cached = cache.get(scope, format);
+    metrics.feedCache(cached.isPresent());
     if (cached.isPresent()) {
       ConditionalResponse.send(ctx, cached.get());
       return;

@@ -2,29 +2,38 @@ package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
 import dev.tributary.config.TributaryConfig;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
 import java.util.List;
 
-/** The HTTP server: feeds, the JSON API, health, and the page for people. */
+/** The HTTP server: feeds, the JSON API, health, metrics, and the page for people. */
 public final class HttpVerticle extends VerticleBase {
   private final TributaryConfig config;
   private final SiteInfo site;
   private final String apiToken;
   private final int port;
+  private final TributaryMetrics metrics;
   private HttpServer server;
 
   /**
    * @param port the port to listen on; -1 for a free port shared by all instances
    */
-  public HttpVerticle(TributaryConfig config, SiteInfo site, String apiToken, int port) {
+  public HttpVerticle(
+      TributaryConfig config, SiteInfo site, String apiToken, int port, TributaryMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.site = site;
     this.apiToken = apiToken;
     this.port = port;
@@ -36,7 +45,18 @@ public final class HttpVerticle extends VerticleBase {
         .eventBus()
         .<Taxonomy>consumer(Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
     Router router = Router.router(vertx);
-    new FeedRoutes(vertx, site).mount(router);
+    router.route().handler(this::timeRequest);
+    if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    router
+        .route("/metrics")
+        .method(HttpMethod.GET)
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", TributaryMetrics.CONTENT_TYPE)
+                    .putHeader("Cache-Control", "no-store")
+                    .end(metrics.scrape()));
+    new FeedRoutes(vertx, site, metrics).mount(router);
     BearerAuth auth = new BearerAuth(apiToken);
     Fetcher fetcher = new Fetcher(vertx, FetchOptions.from(config.fetch()));
     new ApiRoutes(
@@ -71,6 +91,22 @@ public final class HttpVerticle extends VerticleBase {
                 .setDecompressionSupported(false)
                 .setMaxFormAttributeSize(8192));
     return server.requestHandler(router).listen(port, config.http().host());
+  }
+
+  /** Times every request, labelled by the route that answered it (its template, not the path). */
+  private void timeRequest(RoutingContext ctx) {
+    long started = System.nanoTime();
+    ctx.addEndHandler(
+        done -> {
+          Route route = ctx.currentRoute();
+          String path = route == null ? null : route.getPath();
+          metrics.httpRequest(
+              ctx.request().method().name(),
+              path == null ? "other" : path,
+              ctx.response().getStatusCode(),
+              System.nanoTime() - started);
+        });
+    ctx.next();
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */

@@ -5,6 +5,7 @@ import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractionException;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,6 +19,11 @@ import io.vertx.core.eventbus.Message;
 public final class ExtractorVerticle extends VerticleBase {
   private final ArticleExtractor extractor = new ArticleExtractor();
   private final ArticleAssembler assembler = new ArticleAssembler(java.time.Clock.systemUTC());
+  private final TributaryMetrics metrics;
+
+  public ExtractorVerticle(TributaryMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public Future<?> start() {
@@ -30,9 +36,11 @@ public final class ExtractorVerticle extends VerticleBase {
     try {
       draft = assembler.assemble(doc, extractor.extract(doc.format(), doc.body(), doc.titleHint()));
     } catch (ExtractionException e) {
+      metrics.failure("extraction");
       message.fail(Failures.BAD_INPUT, e.getMessage());
       return;
     } catch (RuntimeException e) {
+      metrics.failure("extraction_error");
       message.fail(Failures.INTERNAL, "extraction failed: " + e);
       return;
     }
@@ -40,6 +48,24 @@ public final class ExtractorVerticle extends VerticleBase {
         .eventBus()
         .<StoredArticle>request(Addresses.TAG, draft)
         .onSuccess(reply -> message.reply(reply.body()))
-        .onFailure(failure -> Failures.relay(message, failure));
+        .onFailure(
+            failure -> {
+              if (Failures.codeOf(failure) != Failures.INTERNAL || !isTaggingFailure(failure)) {
+                metrics.failure(reasonOf(failure));
+              }
+              Failures.relay(message, failure);
+            });
+  }
+
+  /** Tagging failures are counted by the tagger itself. */
+  private static boolean isTaggingFailure(Throwable failure) {
+    return String.valueOf(failure.getMessage()).startsWith("tagging failed");
+  }
+
+  private static String reasonOf(Throwable failure) {
+    if (failure instanceof io.vertx.core.eventbus.ReplyException re
+        && re.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT) return "timeout";
+    int code = Failures.codeOf(failure);
+    return code >= 400 && code < 500 ? "rejected" : "store";
   }
 }

@@ -4,6 +4,7 @@ import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.extract.ExtractionException;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -39,12 +40,14 @@ public final class InboxVerticle extends VerticleBase {
   private final InboxFolder inbox;
   private final long maxBytes;
   private final long settleMillis;
+  private final TributaryMetrics metrics;
   private final Map<Path, InboxFolder.Snapshot> settling = new HashMap<>();
   private final Set<Path> inFlight = new HashSet<>();
   private final Map<Path, Long> retryAt = new HashMap<>();
   private WatchService watcher;
 
-  public InboxVerticle(Path dir, long maxBytes, long settleMillis) {
+  public InboxVerticle(Path dir, long maxBytes, long settleMillis, TributaryMetrics metrics) {
+    this.metrics = metrics;
     this.inbox = new InboxFolder(dir);
     this.maxBytes = maxBytes;
     this.settleMillis = Math.max(settleMillis, 1);
@@ -137,10 +140,12 @@ public final class InboxVerticle extends VerticleBase {
     String name = file.getFileName().toString();
     Optional<Format> format = Format.fromFileName(name);
     if (format.isEmpty()) {
+      metrics.failure("unsupported_type");
       fail(file, "unsupported file type: expected .txt, .md, .markdown, .html or .htm");
       return;
     }
     if (size > maxBytes) {
+      metrics.failure("too_large");
       fail(file, "file is " + size + " bytes, over inbox.maxBytes (" + maxBytes + ")");
       return;
     }
@@ -149,6 +154,7 @@ public final class InboxVerticle extends VerticleBase {
       String body = BodyDecoder.decode(Files.readAllBytes(file), maxBytes);
       doc = RawDocument.of(name, format.get(), body, SourceRef.INBOX);
     } catch (ExtractionException e) {
+      metrics.failure("undecodable");
       fail(file, e.getMessage());
       return;
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.tributary.ingest;
 import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
@@ -31,11 +32,13 @@ public final class TaggerVerticle extends VerticleBase {
 
   private final Taxonomy initial;
   private final Path topicsFile;
+  private final TributaryMetrics metrics;
   private TopicModel model;
 
-  public TaggerVerticle(Taxonomy initial, Path topicsFile) {
+  public TaggerVerticle(Taxonomy initial, Path topicsFile, TributaryMetrics metrics) {
     this.initial = initial;
     this.topicsFile = topicsFile;
+    this.metrics = metrics;
   }
 
   @Override
@@ -83,8 +86,14 @@ public final class TaggerVerticle extends VerticleBase {
     Article draft = message.body();
     TopicTagger.Tagging tagging;
     try {
-      tagging = model.tagger().tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE);
+      tagging =
+          metrics
+              .tagging()
+              .record(
+                  () ->
+                      model.tagger().tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE));
     } catch (RuntimeException e) {
+      metrics.failure("tagging");
       message.fail(Failures.INTERNAL, "tagging failed: " + e);
       return;
     }

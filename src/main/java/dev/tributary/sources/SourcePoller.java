@@ -1,6 +1,7 @@
 package dev.tributary.sources;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.parse.FeedParseException;
 import dev.tributary.sources.parse.FeedParser;
 import dev.tributary.sources.parse.ParsedFeed;
@@ -34,6 +35,7 @@ final class SourcePoller {
   private final PollSchedule schedule;
   private final Clock clock;
   private final int defaultIntervalSeconds;
+  private final TributaryMetrics metrics;
 
   SourcePoller(
       Vertx vertx,
@@ -41,8 +43,10 @@ final class SourcePoller {
       HubSubscriber hubs,
       PollSchedule schedule,
       Clock clock,
-      int defaultIntervalSeconds) {
+      int defaultIntervalSeconds,
+      TributaryMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.fetcher = fetcher;
     this.entries = new FeedIngest(vertx);
     this.hubs = hubs;
@@ -58,7 +62,15 @@ final class SourcePoller {
         .fetch(new FetchRequest(source.url(), source.etag(), source.lastModified(), ACCEPT))
         .compose(result -> handle(source, started, result))
         .recover(failure -> Future.succeededFuture(failed(source, started, failure)))
+        .onSuccess(s -> metrics.poll(outcomeOf(s)))
         .compose(this::save);
+  }
+
+  /** The poll's outcome for the polls counter: ok, not_modified, error or dead. */
+  private static String outcomeOf(Source polled) {
+    if (!Source.OK.equals(polled.status())) return polled.status();
+    Integer status = polled.lastHttpStatus();
+    return status != null && status == 304 ? "not_modified" : "ok";
   }
 
   private Future<Source> handle(Source source, Instant started, FetchResult result) {

@@ -1,6 +1,7 @@
 package dev.tributary.sources;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.Source;
 import dev.tributary.store.Sources;
@@ -30,6 +31,7 @@ public final class SourceScheduler extends VerticleBase {
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
   private final String publicUrl;
+  private final TributaryMetrics metrics;
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
   private boolean asking;
@@ -38,7 +40,12 @@ public final class SourceScheduler extends VerticleBase {
    * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
    */
   public SourceScheduler(
-      FetchOptions fetchOptions, int maxInFlight, int defaultIntervalSeconds, String publicUrl) {
+      FetchOptions fetchOptions,
+      int maxInFlight,
+      int defaultIntervalSeconds,
+      String publicUrl,
+      TributaryMetrics metrics) {
+    this.metrics = metrics;
     this.fetchOptions = fetchOptions;
     this.publicUrl = publicUrl;
     this.maxInFlight = maxInFlight;
@@ -57,7 +64,8 @@ public final class SourceScheduler extends VerticleBase {
             new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl),
             schedule,
             clock,
-            defaultIntervalSeconds);
+            defaultIntervalSeconds,
+            metrics);
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
     return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }

@@ -1,0 +1,75 @@
+package dev.tributary.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tributary.TestServer;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET /metrics: Prometheus text with the project's counters after some real traffic. */
+class MetricsIT {
+  @TempDir Path dataDir;
+  Vertx vertx;
+  TestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = TestServer.newVertx();
+    server = TestServer.start(vertx, dataDir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void countsIngestsDuplicatesFailuresAndFeedCache() throws Exception {
+    String article = "Garden notes\n\nTomatoes and beans grew well this summer.";
+    assertEquals(
+        201, server.post("/api/articles", "text/plain", article, server.token).statusCode());
+    int again = server.post("/api/articles", "text/plain", article, server.token).statusCode();
+    assertTrue(again < 300, "the duplicate is accepted: " + again);
+
+    Path rejected = server.inbox().resolve("notes.pdf");
+    Files.writeString(rejected, "%PDF-1.4");
+    TestServer.awaitCondition(
+        "the inbox rejects notes.pdf",
+        () -> Files.isRegularFile(server.inbox().resolve("failed/notes.pdf")));
+
+    assertEquals(200, server.get("/feed.atom").statusCode());
+    assertEquals(200, server.get("/feed.atom").statusCode());
+
+    var response = server.get("/metrics");
+    assertEquals(200, response.statusCode());
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    assertTrue(type.startsWith("text/plain; version=0.0.4"), type);
+    String body = response.body();
+    assertHas(body, "tributary_articles_ingested_total{input=\"api\"} 1.0");
+    assertHas(body, "tributary_articles_ingested_total{input=\"inbox\"} 0.0");
+    assertHas(body, "tributary_articles_ingested_total{input=\"feed\"} 0.0");
+    assertHas(body, "tributary_articles_duplicates_total{input=\"api\"} 1.0");
+    assertHas(body, "tributary_ingest_failures_total{reason=\"unsupported_type\"} 1.0");
+    assertHas(body, "tributary_tagging_seconds_count 2");
+    assertHas(body, "tributary_store_latency_seconds_count{operation=\"put\"} 2");
+    assertHas(body, "tributary_feed_cache_total{result=\"miss\"} 1.0");
+    assertHas(body, "tributary_feed_cache_total{result=\"hit\"} 1.0");
+    assertHas(body, "tributary_sources{status=\"ok\"} 0.0");
+    assertHas(
+        body,
+        "tributary_http_server_requests_seconds_count{method=\"POST\",route=\"/api/articles\",status=\"201\"} 1");
+    assertFalse(body.contains("tributary_polls_total{"), "no source, so no poll");
+  }
+
+  private static void assertHas(String body, String line) {
+    assertTrue(body.contains(line), "missing: " + line + "\n" + body);
+  }
+}
