@@ -146,46 +146,48 @@ final class ApiRoutes {
       Errors.send(ctx, 415, "Content-Type must be text/plain, text/markdown or text/html");
       return;
     }
-    RawDocument doc;
+    var q = ctx.queryParams();
+    Instant published;
     try {
-      var q = ctx.queryParams();
-      String body =
-          BodyDecoder.decode(
-              ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
-              maxBodyBytes);
-      Instant published = TimelineParams.parseSince(q.get("published"));
-      String url = q.get("url");
-      if (url != null && !url.isBlank() && !url.trim().matches("(?i)https?://[^\\s]+")) {
-        Errors.send(ctx, 400, "url: must be an absolute http or https URL");
-        return;
-      }
-      String sourceName = q.get("source");
-      SourceRef source =
-          sourceName == null || sourceName.isBlank()
-              ? SourceRef.API
-              : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
-      doc =
-          new RawDocument(
-              "POST /api/articles",
-              format.get(),
-              body,
-              source,
-              q.get("title"),
-              url,
-              null,
-              published,
-              null,
-              List.of());
-    } catch (ExtractionException e) {
-      Errors.send(ctx, 400, e.getMessage());
-      return;
+      published = TimelineParams.parseSince(q.get("published"));
     } catch (TimelineParams.BadParameter e) {
       Errors.send(ctx, 400, e.getMessage().replace("since:", "published:"));
       return;
     }
+    String url = q.get("url");
+    if (url != null && !url.isBlank()) {
+      String refusal = SourceRoutes.refusal(url.trim(), true);
+      if (refusal != null) {
+        Errors.send(ctx, 400, "url: " + refusal);
+        return;
+      }
+    }
+    String sourceName = q.get("source");
+    SourceRef source =
+        sourceName == null || sourceName.isBlank()
+            ? SourceRef.API
+            : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
+    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    // Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop.
     vertx
-        .eventBus()
-        .<StoredArticle>request(Addresses.INGEST, doc)
+        .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
+        .compose(
+            body ->
+                vertx
+                    .eventBus()
+                    .<StoredArticle>request(
+                        Addresses.INGEST,
+                        new RawDocument(
+                            "POST /api/articles",
+                            format.get(),
+                            body,
+                            source,
+                            q.get("title"),
+                            url,
+                            null,
+                            published,
+                            null,
+                            List.of())))
         .onSuccess(
             reply -> {
               StoredArticle stored = reply.body();
@@ -194,7 +196,11 @@ final class ApiRoutes {
                       "Location", site.publicUrl() + "/api/articles/" + stored.article().id());
               sendJson(ctx, stored.created() ? 201 : 200, ArticleJson.of(stored.article()));
             })
-        .onFailure(e -> Errors.fromFailure(ctx, e));
+        .onFailure(
+            e -> {
+              if (e instanceof ExtractionException) Errors.send(ctx, 400, e.getMessage());
+              else Errors.fromFailure(ctx, e);
+            });
   }
 
   static void sendJson(RoutingContext ctx, int status, Object json) {
