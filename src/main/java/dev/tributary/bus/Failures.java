@@ -15,6 +15,9 @@ public final class Failures {
   public static final int NOT_FOUND = 404;
   public static final int INTERNAL = 500;
 
+  /** The pipeline is full for this input: try again later (HTTP answers it with Retry-After). */
+  public static final int SATURATED = 503;
+
   /** The code a failed request carries: its own for a {@link ReplyException} with a code ≥ 0. */
   public static int codeOf(Throwable failure) {
     if (failure instanceof ReplyException re && re.failureCode() > 0) return re.failureCode();
