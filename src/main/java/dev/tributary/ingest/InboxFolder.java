@@ -48,7 +48,7 @@ public final class InboxFolder {
     PriorityQueue<Seen> newestFirst = new PriorityQueue<>(limit + 1, OLDEST_FIRST.reversed());
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
-        if (isHiddenOrTemporary(file) || skip.test(file)) continue;
+        if (isIgnored(file) || skip.test(file)) continue;
         BasicFileAttributes attributes;
         try {
           attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -74,12 +74,15 @@ public final class InboxFolder {
           .thenComparing(s -> s.file().getFileName().toString());
 
   public static boolean isCandidate(Path file) {
-    return !isHiddenOrTemporary(file) && Files.isRegularFile(file);
+    return !isIgnored(file) && Files.isRegularFile(file);
   }
 
-  private static boolean isHiddenOrTemporary(Path file) {
+  /** Hidden and temporary names, and our own folders' names (even when one is not a folder). */
+  private static boolean isIgnored(Path file) {
     String name = file.getFileName().toString();
-    return name.startsWith(".")
+    return name.equals("done")
+        || name.equals("failed")
+        || name.startsWith(".")
         || name.endsWith("~")
         || name.endsWith(".tmp")
         || name.endsWith(".part")

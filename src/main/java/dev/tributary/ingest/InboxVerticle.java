@@ -15,7 +15,6 @@ import io.vertx.core.VerticleBase;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -254,10 +253,12 @@ public final class InboxVerticle extends VerticleBase {
           stored.article().id(),
           stored.created() ? "" : " (duplicate)");
       moved.complete();
-    } catch (NoSuchFileException e) {
-      LOG.warn("Stored {} but it was removed from the inbox meanwhile", file.getFileName());
-      moved.complete();
     } catch (IOException e) {
+      if (Files.notExists(file)) {
+        LOG.warn("Stored {} but it was removed from the inbox meanwhile", file.getFileName());
+        moved.complete();
+        return;
+      }
       if (attempt < MOVE_BACKOFF_MILLIS.size()) {
         long wait = MOVE_BACKOFF_MILLIS.get(attempt);
         LOG.warn("Stored {} but cannot move it to done/ ({}); again in {} ms", file, e, wait);
