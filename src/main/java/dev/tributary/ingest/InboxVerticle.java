@@ -65,8 +65,9 @@ public final class InboxVerticle extends VerticleBase {
     this.maxBytes = maxBytes;
     this.gates = gates;
     this.gate = gates.of("inbox");
-    // A window a few dozen files per permit deep keeps the pipeline fed between two listings.
-    this.queue = new InboxQueue(Math.max(256, 32 * gate.permits()), MAX_HELD, settleMillis);
+    // A window deep enough that listings (one stat per file waiting) stay rare in a burst, small
+    // enough to hold: a thousand paths and snapshots.
+    this.queue = new InboxQueue(Math.max(1024, 64 * gate.permits()), MAX_HELD, settleMillis);
   }
 
   @Override
