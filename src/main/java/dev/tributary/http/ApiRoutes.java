@@ -15,6 +15,7 @@ import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -177,32 +178,10 @@ final class ApiRoutes {
             ? SourceRef.API
             : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    // Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop.
     // Through the api gate: a bounded number in the pipeline, a short queue, then 503.
     gates
         .of("api")
-        .submit(
-            () ->
-                vertx
-                    .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
-                    .compose(
-                        body ->
-                            vertx
-                                .eventBus()
-                                .<StoredArticle>request(
-                                    Addresses.INGEST,
-                                    new RawDocument(
-                                        "POST /api/articles",
-                                        format.get(),
-                                        body,
-                                        source,
-                                        q.get("title"),
-                                        url,
-                                        null,
-                                        published,
-                                        null,
-                                        List.of()),
-                                    gates.pipelineRequests())))
+        .submit(() -> ingest(bytes, format.get(), source, q.get("title"), url, published))
         .onSuccess(
             reply -> {
               StoredArticle stored = reply.body();
@@ -217,6 +196,31 @@ final class ApiRoutes {
               if (e instanceof ExtractionException) Errors.send(ctx, 400, e.getMessage());
               else Errors.fromFailure(ctx, e);
             });
+  }
+
+  /** Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop. */
+  private Future<Message<StoredArticle>> ingest(
+      byte[] bytes, Format format, SourceRef source, String title, String url, Instant published) {
+    return vertx
+        .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
+        .compose(
+            body ->
+                vertx
+                    .eventBus()
+                    .<StoredArticle>request(
+                        Addresses.INGEST,
+                        new RawDocument(
+                            "POST /api/articles",
+                            format,
+                            body,
+                            source,
+                            title,
+                            url,
+                            null,
+                            published,
+                            null,
+                            List.of()),
+                        gates.pipelineRequests()));
   }
 
   static void sendJson(RoutingContext ctx, int status, Object json) {
