@@ -7,7 +7,11 @@ Each article is built around one or two focus topics drawn from conf/topics.json
 names, places, numbers and sentence order varied so no two texts are the same (the store
 refuses a second copy of the same normalised text). Deterministic for a given seed.
 
-usage: gen_articles.py DIR [N] [SEED]
+With MIN_BYTES (and MAX_BYTES, default MIN_BYTES + 2000), each article is padded with more
+paragraphs from the same vocabulary to a size drawn between them, e.g. 3000 5000 for articles
+shaped like the samples (3-5 KB); without, the output is unchanged.
+
+usage: gen_articles.py DIR [N] [SEED] [MIN_BYTES [MAX_BYTES]]
 """
 import os
 import random
@@ -248,15 +252,38 @@ def article(rng, i):
     return title, paras
 
 
+def pad(rng, title, paras, min_bytes, max_bytes):
+    """More paragraphs, drawn without repeats from every topic's lines, to a size in range."""
+    target = rng.randint(min_bytes, max_bytes)
+    v = {"city": rng.choice(CITIES), "first": rng.choice(FIRST), "last": rng.choice(LAST),
+         "role": rng.choice(ROLES), "inst": rng.choice(INSTITUTIONS),
+         "n": rng.randint(12, 480), "pct": rng.randint(28, 71), "y": rng.randint(3, 25)}
+    pool = [line for t in TOPICS.values() for line in t["lines"]] + GENERIC
+    rng.shuffle(pool)
+    size = len((title + "\n\n" + "\n\n".join(paras) + "\n").encode("utf-8"))
+    k = 0
+    while size < target and k < len(pool):
+        step = rng.randint(2, 4)
+        para = " ".join(s.format(**v) for s in pool[k:k + step])
+        k += step
+        paras.insert(len(paras) - 1, para)  # the unique closing line stays last
+        size += len(para.encode("utf-8")) + 2
+    return paras
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     out = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    min_bytes = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    max_bytes = int(sys.argv[5]) if len(sys.argv) > 5 else min_bytes + 2000
     os.makedirs(out, exist_ok=True)
     for i in range(n):
         title, paras = article(rng, i)
+        if min_bytes > 0:
+            paras = pad(rng, title, paras, min_bytes, max_bytes)
         with open(os.path.join(out, "%04d.txt" % i), "w", encoding="utf-8") as f:
             f.write(title + "\n\n" + "\n\n".join(paras) + "\n")
 

@@ -1,6 +1,8 @@
 package dev.tributary;
 
 import dev.tributary.bus.Codecs;
+import dev.tributary.bus.IngestGate;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.config.ApiTokens;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
@@ -19,6 +21,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.util.List;
 
 /**
  * Deploys the verticles of one Tributary instance in pipeline order: store, tagger, extractor,
@@ -57,6 +60,7 @@ public final class Tributary {
             config.feed().size(),
             taxonomy.labels());
     TributaryMetrics metrics = new TributaryMetrics();
+    IngestGates gates = ingestGates(config, metrics);
     HttpVerticle[] http = new HttpVerticle[1];
     return vertx
         .deployVerticle(
@@ -64,14 +68,16 @@ public final class Tributary {
         .compose(
             id ->
                 vertx.deployVerticle(
-                    () -> new TaggerVerticle(taxonomy, config.topicsFile(), metrics), WORKER))
-        .compose(id -> vertx.deployVerticle(() -> new ExtractorVerticle(metrics), WORKER))
+                    () -> new TaggerVerticle(taxonomy, config.topicsFile(), metrics, gates),
+                    WORKER))
+        .compose(id -> vertx.deployVerticle(() -> new ExtractorVerticle(metrics, gates), WORKER))
         .compose(
             id ->
                 vertx.deployVerticle(
                     () ->
                         http[0] =
-                            new HttpVerticle(config, site, token, sharedPort(config), metrics),
+                            new HttpVerticle(
+                                config, site, token, sharedPort(config), gates, metrics),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
         .compose(
             id ->
@@ -92,9 +98,28 @@ public final class Tributary {
                             config.inbox().dir(),
                             config.inbox().maxBytes(),
                             config.inbox().settleMillis(),
+                            gates,
                             metrics),
                     WORKER))
         .map(id -> new Running(http[0].actualPort(), token, metrics));
+  }
+
+  /**
+   * One gate per input into the pipeline, each reported in the metrics. The inbox keeps its waiting
+   * files on disk, so its gate has no queue; posts wait in a short one and are refused (503) past
+   * it.
+   */
+  private static IngestGates ingestGates(TributaryConfig config, TributaryMetrics metrics) {
+    IngestGates gates =
+        new IngestGates(
+            List.of(
+                new IngestGate("inbox", config.inbox().effectiveMaxInFlight(), 0),
+                new IngestGate(
+                    "api", config.api().effectiveMaxInFlight(), config.api().maxWaiting())));
+    for (IngestGate gate : gates.all()) {
+      metrics.ingestGate(gate.input(), gate::inFlight, gate::waiting);
+    }
+    return gates;
   }
 
   /**

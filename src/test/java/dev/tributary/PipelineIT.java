@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import dev.tributary.bus.Addresses;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,15 +100,32 @@ class PipelineIT {
   }
 
   @Test
-  void ingestedFilesMoveToDoneOnlyAfterTheyAreStored() throws Exception {
-    dropSamples();
-    try (Stream<Path> done = Files.list(server.inbox().resolve("done"))) {
-      assertEquals(SAMPLE_TITLES.size() + 1, done.count());
-    }
-    try (Stream<Path> left = Files.list(server.inbox())) {
-      assertEquals(
-          List.of("done", "failed"), left.map(p -> p.getFileName().toString()).sorted().toList());
-    }
+  void anInboxFileStaysInTheInboxUntilItsArticleIsStored() throws Exception {
+    CompletableFuture<Runnable> heldPut = new CompletableFuture<>();
+    vertx
+        .eventBus()
+        .addInboundInterceptor(
+            delivery -> {
+              if (!Addresses.STORE_PUT.equals(delivery.message().address())) {
+                delivery.next();
+                return;
+              }
+              Context store = Vertx.currentContext();
+              heldPut.complete(() -> store.runOnContext(v -> delivery.next()));
+            });
+    Path file = server.inbox().resolve("held.txt");
+    Files.copy(Path.of("samples/articles/000_4df5721ed5792e6c.txt"), file);
+
+    Runnable releasePut = heldPut.get(15, TimeUnit.SECONDS);
+    assertTrue(Files.exists(file), "still in the inbox while the store has not stored it");
+    assertFalse(Files.exists(server.inbox().resolve("done/held.txt")));
+    assertEquals(List.of(), timelineIds());
+
+    releasePut.run();
+    TestServer.awaitCondition(
+        "held.txt moved to done/",
+        () -> Files.exists(server.inbox().resolve("done/held.txt")) && Files.notExists(file));
+    assertEquals(1, timelineIds().size());
   }
 
   @Test

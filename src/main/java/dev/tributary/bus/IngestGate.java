@@ -96,6 +96,11 @@ public final class IngestGate {
     return input;
   }
 
+  /** The most requests this gate lets into the pipeline at once. */
+  public int permits() {
+    return permits;
+  }
+
   private <T> void run(Supplier<Future<T>> work, Promise<T> promise) {
     Future<T> started;
     try {

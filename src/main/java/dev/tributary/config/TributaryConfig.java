@@ -25,7 +25,8 @@ public record TributaryConfig(
     String logFormat,
     boolean logRequests,
     Cluster cluster,
-    int bridgePort) {
+    int bridgePort,
+    Api api) {
 
   public record Http(
       String host,
@@ -41,7 +42,35 @@ public record TributaryConfig(
     }
   }
 
-  public record Inbox(Path dir, long maxBytes, long settleMillis) {}
+  /**
+   * @param maxInFlight inbox files inside the pipeline at once; 0 picks {@link
+   *     #effectiveMaxInFlight()}
+   */
+  public record Inbox(Path dir, long maxBytes, long settleMillis, int maxInFlight) {
+
+    /** As configured, or two per processor (at least 4) when 0. */
+    public int effectiveMaxInFlight() {
+      return maxInFlight > 0 ? maxInFlight : perProcessor(2, 4);
+    }
+  }
+
+  /**
+   * Admission of {@code POST /api/articles}.
+   *
+   * @param maxInFlight posts inside the pipeline at once (fetching a page included); 0 picks two
+   *     per processor, at least 4
+   * @param maxWaiting posts that may wait for a place; past that the answer is 503
+   */
+  public record Api(int maxInFlight, int maxWaiting) {
+
+    public int effectiveMaxInFlight() {
+      return maxInFlight > 0 ? maxInFlight : perProcessor(2, 4);
+    }
+  }
+
+  private static int perProcessor(int each, int atLeast) {
+    return Math.max(atLeast, each * Runtime.getRuntime().availableProcessors());
+  }
 
   public record Fetch(boolean allowPrivateAddresses, long maxBytes, long timeoutMs) {}
 
@@ -72,7 +101,8 @@ public record TributaryConfig(
         new Inbox(
             r.path("inbox.dir"),
             r.longInRange("inbox.maxBytes", 1, Long.MAX_VALUE),
-            r.longInRange("inbox.settleMillis", 0, 60_000));
+            r.longInRange("inbox.settleMillis", 0, 60_000),
+            r.intInRange("inbox.maxInFlight", 0, 1024));
     String storeKind = r.oneOf("store.kind", STORE_KINDS);
     String postgresUri = r.string("store.postgres.uri");
     if (storeKind.equals("postgres") && postgresUri.isBlank()) {
@@ -105,7 +135,8 @@ public record TributaryConfig(
         r.oneOf("log.format", LOG_FORMATS),
         r.bool("log.requests"),
         cluster,
-        r.intInRange("bridge.port", 0, 65535));
+        r.intInRange("bridge.port", 0, 65535),
+        new Api(r.intInRange("api.maxInFlight", 0, 1024), r.intInRange("api.maxWaiting", 0, 4096)));
   }
 
   private static String stripTrailingSlash(String url) {

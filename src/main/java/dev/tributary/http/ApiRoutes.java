@@ -3,6 +3,7 @@ package dev.tributary.http;
 import dev.tributary.article.Article;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.BodyDecoder;
 import dev.tributary.ingest.Format;
@@ -14,6 +15,7 @@ import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,9 +33,17 @@ final class ApiRoutes {
   private final long maxBodyBytes;
   private final TimelineCache timelines = new TimelineCache();
   private final UrlIngest urlIngest;
+  private final IngestGates gates;
 
-  ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes, UrlIngest urlIngest) {
+  ApiRoutes(
+      Vertx vertx,
+      SiteInfo site,
+      BearerAuth auth,
+      long maxBodyBytes,
+      UrlIngest urlIngest,
+      IngestGates gates) {
     this.vertx = vertx;
+    this.gates = gates;
     this.urlIngest = urlIngest;
     this.site = site;
     this.auth = auth;
@@ -168,26 +178,10 @@ final class ApiRoutes {
             ? SourceRef.API
             : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    // Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop.
-    vertx
-        .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
-        .compose(
-            body ->
-                vertx
-                    .eventBus()
-                    .<StoredArticle>request(
-                        Addresses.INGEST,
-                        new RawDocument(
-                            "POST /api/articles",
-                            format.get(),
-                            body,
-                            source,
-                            q.get("title"),
-                            url,
-                            null,
-                            published,
-                            null,
-                            List.of())))
+    // Through the api gate: a bounded number in the pipeline, a short queue, then 503.
+    gates
+        .of("api")
+        .submit(() -> ingest(bytes, format.get(), source, q.get("title"), url, published))
         .onSuccess(
             reply -> {
               StoredArticle stored = reply.body();
@@ -198,9 +192,35 @@ final class ApiRoutes {
             })
         .onFailure(
             e -> {
+              if (Saturation.answered(ctx, e)) return;
               if (e instanceof ExtractionException) Errors.send(ctx, 400, e.getMessage());
               else Errors.fromFailure(ctx, e);
             });
+  }
+
+  /** Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop. */
+  private Future<Message<StoredArticle>> ingest(
+      byte[] bytes, Format format, SourceRef source, String title, String url, Instant published) {
+    return vertx
+        .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
+        .compose(
+            body ->
+                vertx
+                    .eventBus()
+                    .<StoredArticle>request(
+                        Addresses.INGEST,
+                        new RawDocument(
+                            "POST /api/articles",
+                            format,
+                            body,
+                            source,
+                            title,
+                            url,
+                            null,
+                            published,
+                            null,
+                            List.of()),
+                        gates.pipelineRequests()));
   }
 
   static void sendJson(RoutingContext ctx, int status, Object json) {

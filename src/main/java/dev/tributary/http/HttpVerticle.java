@@ -1,6 +1,7 @@
 package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FetchOptions;
@@ -25,14 +26,21 @@ public final class HttpVerticle extends VerticleBase {
   private final String apiToken;
   private final int port;
   private final TributaryMetrics metrics;
+  private final IngestGates gates;
   private HttpServer server;
 
   /**
    * @param port the port to listen on; -1 for a free port shared by all instances
    */
   public HttpVerticle(
-      TributaryConfig config, SiteInfo site, String apiToken, int port, TributaryMetrics metrics) {
+      TributaryConfig config,
+      SiteInfo site,
+      String apiToken,
+      int port,
+      IngestGates gates,
+      TributaryMetrics metrics) {
     this.config = config;
+    this.gates = gates;
     this.metrics = metrics;
     this.site = site;
     this.apiToken = apiToken;
@@ -64,7 +72,8 @@ public final class HttpVerticle extends VerticleBase {
             site,
             auth,
             config.http().maxBodyBytes(),
-            new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses()))
+            new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses(), gates),
+            gates)
         .mount(router);
     new SourceRoutes(
             vertx,

@@ -2,6 +2,7 @@ package dev.tributary.http;
 
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.web.WebPage;
 import dev.tributary.extract.web.WebPageExtractor;
 import dev.tributary.ingest.Format;
@@ -31,9 +32,16 @@ final class UrlIngest {
   private final WebPageExtractor extractor = new WebPageExtractor();
 
   private final boolean allowPrivateAddresses;
+  private final IngestGates gates;
 
-  UrlIngest(Vertx vertx, Fetcher fetcher, SiteInfo site, boolean allowPrivateAddresses) {
+  UrlIngest(
+      Vertx vertx,
+      Fetcher fetcher,
+      SiteInfo site,
+      boolean allowPrivateAddresses,
+      IngestGates gates) {
     this.allowPrivateAddresses = allowPrivateAddresses;
+    this.gates = gates;
     this.vertx = vertx;
     this.fetcher = fetcher;
     this.site = site;
@@ -48,10 +56,16 @@ final class UrlIngest {
       Errors.send(ctx, 400, "url: " + refusal);
       return;
     }
-    fetcher
-        .fetch(
-            new FetchRequest(url, null, null, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"))
-        .compose(result -> ingest(ctx, result))
+    // The api gate covers the fetch too: a fetched page (up to fetch.maxBytes) is held in memory.
+    gates
+        .of("api")
+        .submit(
+            () ->
+                fetcher
+                    .fetch(
+                        new FetchRequest(
+                            url, null, null, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"))
+                    .compose(result -> ingest(ctx, result)))
         .onSuccess(
             stored -> {
               if (stored == null) return; // answered already (409)
@@ -61,7 +75,10 @@ final class UrlIngest {
               ApiRoutes.sendJson(
                   ctx, stored.created() ? 201 : 200, ArticleJson.of(stored.article()));
             })
-        .onFailure(e -> SourceRoutes.sendFetchFailure(ctx, e));
+        .onFailure(
+            e -> {
+              if (!Saturation.answered(ctx, e)) SourceRoutes.sendFetchFailure(ctx, e);
+            });
   }
 
   private Future<StoredArticle> ingest(RoutingContext ctx, FetchResult result) {
@@ -82,7 +99,10 @@ final class UrlIngest {
             false)
         .compose(
             page ->
-                vertx.eventBus().<StoredArticle>request(Addresses.INGEST, document(page, result)))
+                vertx
+                    .eventBus()
+                    .<StoredArticle>request(
+                        Addresses.INGEST, document(page, result), gates.pipelineRequests()))
         .map(reply -> reply.body());
   }
 

@@ -3,6 +3,7 @@ package dev.tributary.ingest;
 import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.metrics.TributaryMetrics;
@@ -20,9 +21,11 @@ public final class ExtractorVerticle extends VerticleBase {
   private final ArticleExtractor extractor = new ArticleExtractor();
   private final ArticleAssembler assembler = new ArticleAssembler(java.time.Clock.systemUTC());
   private final TributaryMetrics metrics;
+  private final IngestGates gates;
 
-  public ExtractorVerticle(TributaryMetrics metrics) {
+  public ExtractorVerticle(TributaryMetrics metrics, IngestGates gates) {
     this.metrics = metrics;
+    this.gates = gates;
   }
 
   @Override
@@ -46,7 +49,7 @@ public final class ExtractorVerticle extends VerticleBase {
     }
     vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.TAG, draft)
+        .<StoredArticle>request(Addresses.TAG, draft, gates.pipelineRequests())
         .onSuccess(reply -> message.reply(reply.body()))
         .onFailure(
             failure -> {

@@ -2,12 +2,17 @@ package dev.tributary.ingest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * The inbox on disk: which files are candidates, and moving a file to {@code done/} or to {@code
@@ -33,22 +38,55 @@ public final class InboxFolder {
     Files.createDirectories(failed);
   }
 
-  /** Regular files directly in the inbox, skipping hidden and temporary ones. */
-  public List<Path> candidates() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(InboxFolder::isCandidate).sorted().toList();
+  /**
+   * The {@code limit} oldest candidates (by modification time, then name) that {@code skip} does
+   * not exclude, oldest first. One pass over the folder that keeps only {@code limit} entries,
+   * however many files wait there.
+   */
+  public List<Seen> oldest(int limit, Predicate<Path> skip) throws IOException {
+    if (limit <= 0) return List.of();
+    PriorityQueue<Seen> newestFirst = new PriorityQueue<>(limit + 1, OLDEST_FIRST.reversed());
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        if (isIgnored(file) || skip.test(file)) continue;
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+          continue; // gone since the listing
+        }
+        if (!attributes.isRegularFile()) continue;
+        newestFirst.add(
+            new Seen(file, new Snapshot(attributes.size(), attributes.lastModifiedTime())));
+        if (newestFirst.size() > limit) newestFirst.poll();
+      }
     }
+    List<Seen> oldest = new ArrayList<>(newestFirst);
+    oldest.sort(OLDEST_FIRST);
+    return oldest;
   }
 
+  /** A file as one listing saw it. */
+  public record Seen(Path file, Snapshot snapshot) {}
+
+  private static final Comparator<Seen> OLDEST_FIRST =
+      Comparator.comparing((Seen s) -> s.snapshot().modified())
+          .thenComparing(s -> s.file().getFileName().toString());
+
   public static boolean isCandidate(Path file) {
+    return !isIgnored(file) && Files.isRegularFile(file);
+  }
+
+  /** Hidden and temporary names, and our own folders' names (even when one is not a folder). */
+  private static boolean isIgnored(Path file) {
     String name = file.getFileName().toString();
-    boolean temporary =
-        name.startsWith(".")
-            || name.endsWith("~")
-            || name.endsWith(".tmp")
-            || name.endsWith(".part")
-            || name.endsWith(".swp");
-    return !temporary && Files.isRegularFile(file);
+    return name.equals("done")
+        || name.equals("failed")
+        || name.startsWith(".")
+        || name.endsWith("~")
+        || name.endsWith(".tmp")
+        || name.endsWith(".part")
+        || name.endsWith(".swp");
   }
 
   /** Size and modification time, to tell a file still being written from a finished one. */

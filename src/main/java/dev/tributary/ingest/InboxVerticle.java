@@ -3,11 +3,14 @@ package dev.tributary.ingest;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
+import dev.tributary.bus.IngestGate;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -16,19 +19,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the inbox folder (inotify through the JDK's WatchService, plus a slow rescan as a safety
- * net) and ingests each file once it has stopped changing. A file moves to done/ only after the
- * store acknowledged its article; to failed/ when it can never be ingested; and stays put, to be
- * retried, when the failure was ours (store down, timeout).
+ * net) and ingests each file once it has stopped changing, through the {@code inbox} gate: at most
+ * its permits in flight, the next files in a bounded window ({@link InboxQueue}) picked oldest
+ * first from a listing, and the rest waiting on disk. A file moves to done/ only after the store
+ * acknowledged its article; to failed/ when it can never be ingested; and stays put, to be retried,
+ * when the failure was ours (store down, timeout).
  *
  * <p>A worker verticle: file I/O here is blocking, and all handlers run on one thread in turn.
  */
@@ -36,21 +39,35 @@ public final class InboxVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(InboxVerticle.class);
   private static final long RESCAN_MILLIS = 10_000;
   private static final long RETRY_MILLIS = 30_000;
+  private static final long MIN_SCAN_GAP_MILLIS = 100;
+  private static final int MAX_HELD = 10_000;
+
+  /** Waits before each further attempt to move a stored file to done/; then it goes to failed/. */
+  static final List<Long> MOVE_BACKOFF_MILLIS = List.of(500L, 1_000L, 2_000L, 4_000L);
 
   private final InboxFolder inbox;
   private final long maxBytes;
-  private final long settleMillis;
   private final TributaryMetrics metrics;
-  private final Map<Path, InboxFolder.Snapshot> settling = new HashMap<>();
-  private final Set<Path> inFlight = new HashSet<>();
-  private final Map<Path, Long> retryAt = new HashMap<>();
+  private final IngestGate gate;
+  private final IngestGates gates;
+  private final InboxQueue queue;
+  private final AtomicBoolean watchSignalled = new AtomicBoolean();
   private WatchService watcher;
+  private boolean scanScheduled;
+  private long lastScan;
+  private boolean moreOnDisk;
+  private long wakeAt = Long.MAX_VALUE;
 
-  public InboxVerticle(Path dir, long maxBytes, long settleMillis, TributaryMetrics metrics) {
+  public InboxVerticle(
+      Path dir, long maxBytes, long settleMillis, IngestGates gates, TributaryMetrics metrics) {
     this.metrics = metrics;
     this.inbox = new InboxFolder(dir);
     this.maxBytes = maxBytes;
-    this.settleMillis = Math.max(settleMillis, 1);
+    this.gates = gates;
+    this.gate = gates.of("inbox");
+    // A window deep enough that listings (one stat per file waiting) stay rare in a burst, small
+    // enough to hold: a thousand paths and snapshots.
+    this.queue = new InboxQueue(Math.max(1024, 64 * gate.permits()), MAX_HELD, settleMillis);
   }
 
   @Override
@@ -62,8 +79,8 @@ public final class InboxVerticle extends VerticleBase {
         .register(
             watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
     startWatchThread(context);
-    vertx.setPeriodic(RESCAN_MILLIS, id -> rescan());
-    rescan();
+    vertx.setPeriodic(RESCAN_MILLIS, id -> requestScan());
+    scan();
     LOG.info("Watching inbox {}", inbox.dir().toAbsolutePath());
     return Future.succeededFuture();
   }
@@ -74,7 +91,10 @@ public final class InboxVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** The WatchService blocks, so it gets its own daemon thread that hands paths to our context. */
+  /**
+   * The WatchService blocks, so it gets its own daemon thread. Events only say "look again": a
+   * burst of thousands of files becomes one listing, not thousands of tasks.
+   */
   private void startWatchThread(Context context) {
     Thread thread =
         new Thread(
@@ -82,15 +102,15 @@ public final class InboxVerticle extends VerticleBase {
               try {
                 while (true) {
                   WatchKey key = watcher.take();
-                  for (var event : key.pollEvents()) {
-                    if (event.context() instanceof Path name) {
-                      Path file = inbox.dir().resolve(name);
-                      context.runOnContext(v -> observe(file));
-                    } else {
-                      context.runOnContext(v -> rescan()); // OVERFLOW: events were lost
-                    }
-                  }
+                  key.pollEvents();
                   key.reset();
+                  if (watchSignalled.compareAndSet(false, true)) {
+                    context.runOnContext(
+                        v -> {
+                          watchSignalled.set(false);
+                          requestScan();
+                        });
+                  }
                 }
               } catch (InterruptedException | ClosedWatchServiceException e) {
                 // verticle stopped
@@ -101,53 +121,89 @@ public final class InboxVerticle extends VerticleBase {
     thread.start();
   }
 
-  private void rescan() {
-    try {
-      inbox.candidates().forEach(this::observe);
-    } catch (IOException e) {
-      LOG.warn("Cannot list inbox {}: {}", inbox.dir(), e.getMessage());
+  /** A listing soon, at most one every {@link #MIN_SCAN_GAP_MILLIS}. */
+  private void requestScan() {
+    if (scanScheduled) return;
+    scanScheduled = true;
+    long delay = Math.max(1, lastScan + MIN_SCAN_GAP_MILLIS - System.currentTimeMillis());
+    vertx.setTimer(delay, id -> scan());
+  }
+
+  /** Refills the window from the folder, oldest first, when it is half empty or less. */
+  private void scan() {
+    scanScheduled = false;
+    long now = System.currentTimeMillis();
+    lastScan = now;
+    if (queue.wantsRefill()) {
+      int room = queue.room();
+      try {
+        List<InboxFolder.Seen> seen = inbox.oldest(room, file -> queue.isKnown(file, now));
+        seen.forEach(s -> queue.add(s.file(), s.snapshot(), now));
+        moreOnDisk = seen.size() == room;
+      } catch (IOException e) {
+        LOG.warn("Cannot list inbox {}: {}", inbox.dir(), e.getMessage());
+      }
+    } else {
+      moreOnDisk = true; // files may have arrived; list them once the window has room
+    }
+    pump();
+  }
+
+  /** Starts ready files while the gate has permits; wakes itself for the next one to settle. */
+  private void pump() {
+    while (gate.inFlight() < gate.permits()) {
+      InboxQueue.Waiting next = queue.takeReady(System.currentTimeMillis());
+      if (next == null) break;
+      startIfUnchanged(next);
+    }
+    if (moreOnDisk && queue.wantsRefill()) requestScan();
+    long readyAt = queue.nextReadyAt();
+    if (readyAt < wakeAt && gate.inFlight() < gate.permits()) {
+      wakeAt = readyAt;
+      vertx.setTimer(
+          Math.max(1, readyAt - System.currentTimeMillis()),
+          id -> {
+            wakeAt = Long.MAX_VALUE;
+            pump();
+          });
     }
   }
 
-  /** A file changed or was seen: start (or keep) watching it until it is stable. */
-  private void observe(Path file) {
-    if (inFlight.contains(file) || settling.containsKey(file)) return;
-    if (retryAt.getOrDefault(file, 0L) > System.currentTimeMillis()) return;
-    if (!InboxFolder.isCandidate(file)) return;
-    settling.put(file, null);
-    vertx.setTimer(settleMillis, id -> checkSettled(file));
-  }
-
-  private void checkSettled(Path file) {
-    InboxFolder.Snapshot before = settling.get(file);
+  private void startIfUnchanged(InboxQueue.Waiting next) {
+    Path file = next.file();
     InboxFolder.Snapshot now;
     try {
       now = InboxFolder.snapshot(file);
     } catch (IOException e) {
-      settling.remove(file); // gone (moved away or deleted) before it settled
+      return; // gone (moved away or deleted) before its turn
+    }
+    if (!now.equals(next.snapshot())) {
+      queue.add(file, now, System.currentTimeMillis()); // still being written: look again later
       return;
     }
-    if (now.equals(before)) {
-      settling.remove(file);
-      ingest(file, now.size());
-    } else {
-      settling.put(file, now);
-      vertx.setTimer(settleMillis, id -> checkSettled(file));
-    }
+    queue.started(file);
+    gate.submit(() -> ingest(file, now.size()))
+        .onComplete(
+            outcome -> {
+              queue.finished(file);
+              if (outcome.failed()) LOG.error("Inbox file {} not handled", file, outcome.cause());
+              pump();
+            });
   }
 
-  private void ingest(Path file, long size) {
+  /** Reads, sends and files away one inbox file; completes when the file is where it belongs. */
+  private Future<Void> ingest(Path file, long size) {
     String name = file.getFileName().toString();
     Optional<Format> format = Format.fromFileName(name);
     if (format.isEmpty()) {
       metrics.failure("unsupported_type");
       fail(file, "unsupported file type: expected .txt, .md, .markdown, .html or .htm");
-      return;
+      return Future.succeededFuture();
     }
     if (size > maxBytes) {
       metrics.failure("too_large");
       fail(file, "file is " + size + " bytes, over inbox.maxBytes (" + maxBytes + ")");
-      return;
+      return Future.succeededFuture();
     }
     RawDocument doc;
     try {
@@ -156,21 +212,20 @@ public final class InboxVerticle extends VerticleBase {
     } catch (ExtractionException e) {
       metrics.failure("undecodable");
       fail(file, e.getMessage());
-      return;
+      return Future.succeededFuture();
     } catch (IOException e) {
       retryLater(file, "cannot read: " + e.getMessage());
-      return;
+      return Future.succeededFuture();
     }
-    inFlight.add(file);
-    vertx
+    return vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.INGEST, doc)
-        .onComplete(
+        .<StoredArticle>request(Addresses.INGEST, doc, gates.pipelineRequests())
+        .transform(
             reply -> {
-              inFlight.remove(file);
-              if (reply.succeeded()) done(file, reply.result().body());
-              else if (isBadInput(reply.cause())) fail(file, reply.cause().getMessage());
+              if (reply.succeeded()) return moveToDone(file, reply.result().body());
+              if (isBadInput(reply.cause())) fail(file, reply.cause().getMessage());
               else retryLater(file, reply.cause().getMessage());
+              return Future.succeededFuture();
             });
   }
 
@@ -179,32 +234,68 @@ public final class InboxVerticle extends VerticleBase {
     return code >= 400 && code < 500;
   }
 
-  private void done(Path file, StoredArticle stored) {
+  /**
+   * Moves a stored file to done/, trying again with backoff when that fails (never ingesting it
+   * again meanwhile), and to failed/ with the reason when it keeps failing.
+   */
+  private Future<Void> moveToDone(Path file, StoredArticle stored) {
+    Promise<Void> moved = Promise.promise();
+    attemptDone(file, stored, 0, moved);
+    return moved.future();
+  }
+
+  private void attemptDone(Path file, StoredArticle stored, int attempt, Promise<Void> moved) {
     try {
       inbox.moveToDone(file);
-      retryAt.remove(file);
+      queue.release(file);
       LOG.info(
           "Inbox file {} → article {}{}",
           file.getFileName(),
           stored.article().id(),
           stored.created() ? "" : " (duplicate)");
+      moved.complete();
     } catch (IOException e) {
-      LOG.error("Stored {} but cannot move it to done/: {}", file, e.getMessage());
+      if (Files.notExists(file)) {
+        LOG.warn("Stored {} but it was removed from the inbox meanwhile", file.getFileName());
+        moved.complete();
+        return;
+      }
+      if (attempt < MOVE_BACKOFF_MILLIS.size()) {
+        long wait = MOVE_BACKOFF_MILLIS.get(attempt);
+        LOG.warn("Stored {} but cannot move it to done/ ({}); again in {} ms", file, e, wait);
+        vertx.setTimer(wait, id -> attemptDone(file, stored, attempt + 1, moved));
+        return;
+      }
+      fail(
+          file,
+          "stored as article "
+              + stored.article().id()
+              + " but could not be moved to done/ after "
+              + (attempt + 1)
+              + " attempts: "
+              + e);
+      moved.complete();
     }
   }
 
   private void fail(Path file, String reason) {
     try {
       inbox.moveToFailed(file, reason);
-      retryAt.remove(file);
+      queue.release(file);
       LOG.warn("Inbox file {} rejected: {}", file.getFileName(), reason);
     } catch (IOException e) {
-      LOG.error("Cannot move {} to failed/: {}", file, e.getMessage());
+      queue.hold(file, Long.MAX_VALUE);
+      LOG.error(
+          "Cannot move {} to failed/ ({}); leaving it in the inbox, not ingesting it again until"
+              + " restart. It was: {}",
+          file,
+          e,
+          reason);
     }
   }
 
   private void retryLater(Path file, String reason) {
-    retryAt.put(file, System.currentTimeMillis() + RETRY_MILLIS);
+    queue.hold(file, System.currentTimeMillis() + RETRY_MILLIS);
     LOG.warn("Inbox file {} not ingested yet, will retry: {}", file.getFileName(), reason);
   }
 }

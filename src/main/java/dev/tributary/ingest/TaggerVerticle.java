@@ -3,6 +3,7 @@ package dev.tributary.ingest;
 import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
@@ -33,12 +34,15 @@ public final class TaggerVerticle extends VerticleBase {
   private final Taxonomy initial;
   private final Path topicsFile;
   private final TributaryMetrics metrics;
+  private final IngestGates gates;
   private TopicModel model;
 
-  public TaggerVerticle(Taxonomy initial, Path topicsFile, TributaryMetrics metrics) {
+  public TaggerVerticle(
+      Taxonomy initial, Path topicsFile, TributaryMetrics metrics, IngestGates gates) {
     this.initial = initial;
     this.topicsFile = topicsFile;
     this.metrics = metrics;
+    this.gates = gates;
   }
 
   @Override
@@ -103,7 +107,7 @@ public final class TaggerVerticle extends VerticleBase {
             .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
     vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.STORE_PUT, tagged)
+        .<StoredArticle>request(Addresses.STORE_PUT, tagged, gates.pipelineRequests())
         .onSuccess(
             reply -> {
               if (reply.body().created()) model.corpus().add(tagging.terms());

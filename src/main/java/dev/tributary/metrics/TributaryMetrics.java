@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,22 @@ public final class TributaryMetrics {
         .tag("reason", reason)
         .register(registry)
         .increment();
+  }
+
+  /**
+   * Reports one input's admission to the pipeline: documents in flight ({@code
+   * tributary_ingest_in_flight{input}}) and waiting their turn ({@code
+   * tributary_ingest_waiting{input}}).
+   */
+  public void ingestGate(String input, IntSupplier inFlight, IntSupplier waiting) {
+    Gauge.builder("tributary.ingest.in.flight", inFlight::getAsInt)
+        .description("Documents of an input inside the pipeline")
+        .tag("input", input)
+        .register(registry);
+    Gauge.builder("tributary.ingest.waiting", waiting::getAsInt)
+        .description("Documents of an input waiting for a place in the pipeline")
+        .tag("input", input)
+        .register(registry);
   }
 
   public Timer tagging() {
