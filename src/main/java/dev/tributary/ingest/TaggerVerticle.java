@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Second stage of the pipeline: tags an article with its topics and keyphrases and hands it to the
  * store. Owns the live topic model: loads the taught examples and the corpus statistics from the
  * store, reloads the taxonomy file when it changes ({@link TaxonomyWatcher}), learns new examples
- * and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance.
+ * and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance; explanations run
+ * elsewhere ({@link ExplainVerticle}, deployed with it) so they never hold up the pipeline.
  */
 public final class TaggerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TaggerVerticle.class);
@@ -61,7 +62,8 @@ public final class TaggerVerticle extends VerticleBase {
                   bus.<Article>consumer(Addresses.TAG, this::onArticle).completion(),
                   bus.consumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples).completion(),
                   bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
-                  bus.<Article>consumer(Addresses.TOPICS_EXPLAIN, this::onExplain).completion());
+                  vertx.deployVerticle(
+                      new ExplainVerticle(model::tagger), ExplainVerticle.deployment()));
             });
   }
 
@@ -99,10 +101,5 @@ public final class TaggerVerticle extends VerticleBase {
               message.reply(stored);
             })
         .onFailure(failure -> Failures.relay(message, failure));
-  }
-
-  private void onExplain(Message<Article> message) {
-    Article a = message.body();
-    message.reply(ExplanationJson.of(model.tagger().explain(a.title(), a.text())));
   }
 }
