@@ -28,6 +28,9 @@ public final class Addresses {
   /** Request {@code ReplayQuery} → reply {@code ReplayBatch}: what a stream client missed. */
   public static final String STORE_REPLAY = "tributary.store.replay";
 
+  /** Request (empty body) → reply {@code Long}: the newest article's sequence number, 0 if none. */
+  public static final String STORE_LAST_SEQ = "tributary.store.last-seq";
+
   /** Request {@code TopicUpdates} → reply {@code Integer}: articles whose topics changed. */
   public static final String STORE_REPLACE_TOPICS = "tributary.store.replace-topics";
 
@@ -86,7 +89,10 @@ public final class Addresses {
   /** Published {@code String} source id: a new subscription, to be polled at once. */
   public static final String SOURCE_ADDED = "tributary.source.added";
 
-  /** Request (empty body) → reply {@code "ok"} when the store answers a query. */
+  /**
+   * Request (empty body) → reply {@code "ok"} when the store answers a query; fails 503 while the
+   * disk is full.
+   */
   public static final String STORE_PING = "tributary.store.ping";
 
   /** Published {@code StoredArticle} after a new (not duplicate) article is durably stored. */

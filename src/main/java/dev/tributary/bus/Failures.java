@@ -15,7 +15,10 @@ public final class Failures {
   public static final int NOT_FOUND = 404;
   public static final int INTERNAL = 500;
 
-  /** The pipeline is full for this input: try again later (HTTP answers it with Retry-After). */
+  /**
+   * The pipeline is full for this input, or the store's disk is full: try again later (HTTP answers
+   * it with Retry-After and the message).
+   */
   public static final int SATURATED = 503;
 
   /** The code a failed request carries: its own for a {@link ReplyException} with a code ≥ 0. */

@@ -27,9 +27,18 @@ public final class Errors {
         .end(new JsonObject().put("error", message).encode());
   }
 
+  /** Seconds a client is asked to wait after a 503 (saturated pipeline, full disk). */
+  static final String RETRY_AFTER_SECONDS = "30";
+
   /** Answers a failed event-bus request with the status its failure code carries. */
   public static void fromFailure(RoutingContext ctx, Throwable failure) {
     int status = Failures.codeOf(failure);
+    if (status == Failures.SATURATED) { // passing, and the message says why: show it
+      if (!ctx.response().headWritten())
+        ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      send(ctx, status, failure.getMessage());
+      return;
+    }
     if (status >= 500) LOG.error("Request {} failed", ctx.request().path(), failure);
     String message = status >= 500 ? "internal error, see the server log" : failure.getMessage();
     send(ctx, status, message);

@@ -5,8 +5,6 @@ import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
-import dev.tributary.store.ReplayBatch;
-import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.topics.Keyphrases;
@@ -17,7 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * Second stage of the pipeline: tags an article with its topics and keyphrases and hands it to the
  * store. Owns the live topic model: loads the taught examples and the corpus statistics from the
  * store, reloads the taxonomy file when it changes ({@link TaxonomyWatcher}), learns new examples
- * and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance.
+ * and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance; explanations run
+ * elsewhere ({@link ExplainVerticle}, deployed with it) so they never hold up the pipeline.
  */
 public final class TaggerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TaggerVerticle.class);
-  static final int CORPUS_BATCH = 500;
 
   private final Taxonomy initial;
   private final Path topicsFile;
@@ -49,12 +46,19 @@ public final class TaggerVerticle extends VerticleBase {
   public Future<?> start() {
     model = new TopicModel(initial);
     var bus = vertx.eventBus();
-    return bus.<TopicExamples>request(Addresses.STORE_EXAMPLES, null)
+    // The load's bound is read before this verticle takes any article, so each stored article is
+    // counted once: by the load up to the bound, by onArticle above it.
+    return bus.<Long>request(Addresses.STORE_LAST_SEQ, null)
+        .compose(
+            last -> {
+              model.loadCorpusThrough(last.body());
+              return bus.<TopicExamples>request(Addresses.STORE_EXAMPLES, null);
+            })
         .map(reply -> ExampleTeacher.teach(model, reply.body().items()))
         .compose(
             taught -> {
               if (taught > 0) LOG.info("Topic model learnt from {} stored examples", taught);
-              loadCorpus(-1);
+              new CorpusLoad(vertx, model).start();
               new TaxonomyWatcher(vertx, topicsFile, model).start();
               ExampleTeacher teacher = new ExampleTeacher(vertx, model);
               Retagging retagging = new Retagging(vertx, model);
@@ -62,28 +66,14 @@ public final class TaggerVerticle extends VerticleBase {
                   bus.<Article>consumer(Addresses.TAG, this::onArticle).completion(),
                   bus.consumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples).completion(),
                   bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
-                  bus.<Article>consumer(Addresses.TOPICS_EXPLAIN, this::onExplain).completion());
+                  vertx.deployVerticle(
+                      new ExplainVerticle(model::tagger), ExplainVerticle.deployment()));
             });
   }
 
-  /** Document frequencies from every stored article, in the background, batch by batch. */
-  private void loadCorpus(long afterSeq) {
-    vertx
-        .eventBus()
-        .<ReplayBatch>request(
-            Addresses.STORE_REPLAY, new ReplayQuery(afterSeq, List.of(), CORPUS_BATCH))
-        .onSuccess(
-            reply -> {
-              List<StoredArticle> items = reply.body().items();
-              TopicTagger tagger = model.tagger();
-              for (StoredArticle s : items) {
-                model.corpus().add(tagger.terms(s.article().title(), s.article().text()));
-              }
-              if (items.size() == CORPUS_BATCH) loadCorpus(items.get(items.size() - 1).seq());
-              else
-                LOG.info("Corpus statistics over {} stored articles", model.corpus().documents());
-            })
-        .onFailure(e -> LOG.warn("Cannot load corpus statistics: {}", e.getMessage()));
+  /** The live model, for tests. */
+  TopicModel model() {
+    return model;
   }
 
   private void onArticle(Message<Article> message) {
@@ -110,14 +100,10 @@ public final class TaggerVerticle extends VerticleBase {
         .<StoredArticle>request(Addresses.STORE_PUT, tagged, gates.pipelineRequests())
         .onSuccess(
             reply -> {
-              if (reply.body().created()) model.corpus().add(tagging.terms());
-              message.reply(reply.body());
+              StoredArticle stored = reply.body();
+              if (stored.created()) model.countStored(stored.seq(), tagging.terms());
+              message.reply(stored);
             })
         .onFailure(failure -> Failures.relay(message, failure));
-  }
-
-  private void onExplain(Message<Article> message) {
-    Article a = message.body();
-    message.reply(ExplanationJson.of(model.tagger().explain(a.title(), a.text())));
   }
 }

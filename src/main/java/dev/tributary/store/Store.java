@@ -58,8 +58,17 @@ public interface Store extends AutoCloseable {
   /** Which of these article ids are stored already. */
   java.util.Set<String> existingIds(java.util.List<String> ids);
 
+  /** The sequence number of the newest stored article; 0 when there is none. */
+  long lastSeq();
+
   /** Throws when the store cannot answer a trivial query. */
   void ping();
+
+  /**
+   * Throws {@link StoreFullException} when a write would find no room (the disk is full). Asked
+   * only while writes are failing for that reason, to notice that space has returned.
+   */
+  void checkWritable();
 
   @Override
   void close();

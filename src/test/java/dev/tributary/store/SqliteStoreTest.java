@@ -13,6 +13,7 @@ import dev.tributary.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -103,19 +104,22 @@ class SqliteStoreTest {
 
   @Test
   void pagingNeverSkipsOrRepeatsWhileArticlesArrive() {
-    for (int i = 0; i < 25; i++) store.put(article("old " + i, i));
+    Set<String> old = new HashSet<>();
+    for (int i = 0; i < 25; i++) old.add(store.put(article("old " + i, i)).article().id());
     List<String> seen = new ArrayList<>();
+    Set<String> arrived = new HashSet<>();
     Cursor cursor = null;
-    int newOnes = 0;
     do {
       TimelinePage page = store.timeline(new TimelineQuery(List.of(), null, null, null, 4, cursor));
       page.items().forEach(a -> seen.add(a.id()));
       cursor = page.next();
-      store.put(article("arrived while paging " + newOnes++, 1000 + newOnes)); // newer than all
+      // newer than all, so it sorts above the cursor: the pages being read never show it
+      Article newer = article("arrived while paging " + arrived.size(), 1000 + arrived.size());
+      arrived.add(store.put(newer).article().id());
     } while (cursor != null);
-    assertEquals(25, seen.size());
-    assertEquals(25, new HashSet<>(seen).size());
-    assertTrue(seen.stream().noneMatch(id -> id.startsWith("arrived")));
+    assertEquals(25, seen.size(), "each old article once: " + seen);
+    assertEquals(old, new HashSet<>(seen));
+    assertTrue(Collections.disjoint(seen, arrived), "no article that arrived while paging");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.tributary.store.Source;
 import dev.tributary.store.Sources;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
+import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -49,9 +50,11 @@ public final class SqliteStore implements Store {
   private final SqliteTopics topicWriter;
   private final SqliteSources sourceTable;
   private final SqliteHubSubscriptions hubTable;
+  private final SqliteFailures failures;
 
-  private SqliteStore(Connection connection) {
+  private SqliteStore(Connection connection, Path dataDir) {
     this.connection = connection;
+    this.failures = new SqliteFailures(dataDir);
     this.timeline = new SqliteTimeline(connection);
     this.topicWriter = new SqliteTopics(connection);
     this.sourceTable = new SqliteSources(connection);
@@ -71,7 +74,7 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA busy_timeout = 5000");
       }
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
-      return new SqliteStore(connection);
+      return new SqliteStore(connection, dataDir);
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -93,7 +96,7 @@ public final class SqliteStore implements Store {
               });
       return new StoredArticle(article, true, seq);
     } catch (SQLException e) {
-      throw new StoreException("cannot store article " + article.id() + ": " + e.getMessage(), e);
+      throw failures.of("cannot store article " + article.id(), e);
     }
   }
 
@@ -143,7 +146,7 @@ public final class SqliteStore implements Store {
       ps.setString(1, id);
       return timeline.readOne(ps);
     } catch (SQLException e) {
-      throw new StoreException("cannot read article " + id + ": " + e.getMessage(), e);
+      throw failures.of("cannot read article " + id, e);
     }
   }
 
@@ -152,7 +155,7 @@ public final class SqliteStore implements Store {
     try {
       return timeline.page(query);
     } catch (SQLException e) {
-      throw new StoreException("cannot read the timeline: " + e.getMessage(), e);
+      throw failures.of("cannot read the timeline", e);
     }
   }
 
@@ -161,8 +164,7 @@ public final class SqliteStore implements Store {
     try {
       return new ReplayBatch(timeline.storedAfter(query));
     } catch (SQLException e) {
-      throw new StoreException(
-          "cannot read articles after " + query.afterSeq() + ": " + e.getMessage(), e);
+      throw failures.of("cannot read articles after " + query.afterSeq(), e);
     }
   }
 
@@ -171,7 +173,7 @@ public final class SqliteStore implements Store {
     try {
       return inTransaction(() -> topicWriter.replace(updates));
     } catch (SQLException e) {
-      throw new StoreException("cannot replace topics: " + e.getMessage(), e);
+      throw failures.of("cannot replace topics", e);
     }
   }
 
@@ -180,7 +182,7 @@ public final class SqliteStore implements Store {
     try {
       return inTransaction(() -> topicWriter.addExamples(examples));
     } catch (SQLException e) {
-      throw new StoreException("cannot store topic examples: " + e.getMessage(), e);
+      throw failures.of("cannot store topic examples", e);
     }
   }
 
@@ -189,7 +191,7 @@ public final class SqliteStore implements Store {
     try {
       return topicWriter.examples();
     } catch (SQLException e) {
-      throw new StoreException("cannot read topic examples: " + e.getMessage(), e);
+      throw failures.of("cannot read topic examples", e);
     }
   }
 
@@ -197,17 +199,38 @@ public final class SqliteStore implements Store {
     T run() throws SQLException;
   }
 
+  /**
+   * Runs the work in one transaction, with plain BEGIN / COMMIT / ROLLBACK rather than the driver's
+   * auto-commit switch: after a failed commit (a full disk) SQLite may already have rolled back,
+   * and the driver's switch would then fail too and hide the real cause.
+   */
   private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    connection.setAutoCommit(false);
+    execute("BEGIN");
     try {
       T result = work.run();
-      connection.commit();
+      execute("COMMIT");
       return result;
     } catch (SQLException | RuntimeException e) {
-      connection.rollback();
+      rollback(e);
       throw e;
-    } finally {
-      connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Rolls back after a failure. A rollback that fails too (SQLite rolls back by itself on some
+   * errors, SQLITE_FULL among them) is kept with the original failure rather than replacing it.
+   */
+  private void rollback(Exception failure) {
+    try {
+      execute("ROLLBACK");
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
     }
   }
 
@@ -219,7 +242,7 @@ public final class SqliteStore implements Store {
       while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
       return new TopicCounts(counts);
     } catch (SQLException e) {
-      throw new StoreException("cannot count topics: " + e.getMessage(), e);
+      throw failures.of("cannot count topics", e);
     }
   }
 
@@ -294,29 +317,65 @@ public final class SqliteStore implements Store {
     try {
       return work.run();
     } catch (SQLException e) {
-      throw new StoreException(what + ": " + e.getMessage(), e);
+      throw failures.of(what, e);
     }
   }
 
   @Override
   public long count() {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("cannot count articles: " + e.getMessage(), e);
-    }
+    return number("cannot count articles", "SELECT COUNT(*) FROM articles");
   }
 
   @Override
   public void ping() {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
-      rs.next();
-    } catch (SQLException e) {
-      throw new StoreException("store unreachable: " + e.getMessage(), e);
+    number("store unreachable", "SELECT COUNT(*) FROM schema_version");
+  }
+
+  @Override
+  public long lastSeq() {
+    return number(
+        "cannot read the last sequence number", "SELECT COALESCE(MAX(seq), 0) FROM articles");
+  }
+
+  /** The one number a query answers. */
+  private long number(String what, String query) {
+    return sql(
+        what,
+        () -> {
+          try (Statement st = connection.createStatement();
+              ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public void checkWritable() {
+    failures.checkRoom();
+    long pages = pragma("page_count");
+    if (pages >= pragma("max_page_count")) {
+      throw new StoreFullException(
+          "the database is at its page limit (" + pages + "): " + SqliteFailures.FULL, null);
     }
+  }
+
+  /**
+   * Caps the database at this many pages (SQLite's {@code max_page_count}, for this connection): a
+   * write that needs more fails with {@code SQLITE_FULL}, as on a full disk. Lets tests fill the
+   * store without filling a disk.
+   */
+  void limitPages(long pages) {
+    sql(
+        "cannot limit the database size",
+        () -> {
+          execute("PRAGMA max_page_count = " + pages);
+          return null;
+        });
+  }
+
+  private long pragma(String name) {
+    return number("cannot read " + name, "PRAGMA " + name);
   }
 
   @Override
@@ -324,7 +383,7 @@ public final class SqliteStore implements Store {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+      throw failures.of("cannot close the store", e);
     }
   }
 }
