@@ -9,6 +9,8 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.Failures;
+import dev.tributary.bus.IngestGate;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
@@ -60,7 +62,8 @@ class ExplainVerticleTest {
             new TaggerVerticle(
                 TaxonomySource.load(TaxonomySource.DEFAULT_FILE),
                 TaxonomySource.DEFAULT_FILE,
-                new TributaryMetrics()),
+                new TributaryMetrics(),
+                new IngestGates(List.of(new IngestGate("test", 1, 0)))),
             worker));
   }
 

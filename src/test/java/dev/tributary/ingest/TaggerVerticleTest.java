@@ -9,6 +9,8 @@ import dev.tributary.article.ArticleIds;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Codecs;
+import dev.tributary.bus.IngestGate;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.StoredArticle;
@@ -90,7 +92,12 @@ class TaggerVerticleTest {
   }
 
   TaggerVerticle deployTagger() throws Exception {
-    TaggerVerticle tagger = new TaggerVerticle(taxonomy, TOPICS, new TributaryMetrics());
+    TaggerVerticle tagger =
+        new TaggerVerticle(
+            taxonomy,
+            TOPICS,
+            new TributaryMetrics(),
+            new IngestGates(List.of(new IngestGate("test", 1, 0))));
     await(vertx.deployVerticle(tagger, worker()));
     return tagger;
   }
