@@ -59,11 +59,7 @@ final class FetchRun {
                 fail(
                     new FetchException(
                         Reason.TIMEOUT,
-                        "no complete answer from "
-                            + (current == null ? request.url() : current)
-                            + " within "
-                            + timeoutMs
-                            + " ms")));
+                        "no complete answer from " + where() + " within " + timeoutMs + " ms")));
     try {
       hop(TargetUrl.parse(request.url()));
     } catch (IllegalArgumentException e) {
@@ -138,7 +134,8 @@ final class FetchRun {
       dropResponse();
       fail(
           new FetchException(
-              Reason.PROTOCOL, "a POST to " + target + " was redirected with " + status));
+              Reason.PROTOCOL,
+              "a POST to " + RedactedUrl.of(target) + " was redirected with " + status));
     } else if (REDIRECTS.contains(status)) {
       follow(target, response.getHeader(HttpHeaders.LOCATION));
     } else if (status >= 200 && status < 300 || status == 304) {
@@ -153,21 +150,28 @@ final class FetchRun {
   private void follow(TargetUrl from, String location) {
     dropResponse();
     if (location == null || location.isBlank()) {
-      fail(new FetchException(Reason.PROTOCOL, "redirect without a Location from " + from));
+      fail(
+          new FetchException(
+              Reason.PROTOCOL, "redirect without a Location from " + RedactedUrl.of(from)));
       return;
     }
     if (redirects >= fetcher.options.maxRedirects()) {
       fail(
           new FetchException(
               Reason.TOO_MANY_REDIRECTS,
-              "more than " + fetcher.options.maxRedirects() + " redirects from " + request.url()));
+              "more than "
+                  + fetcher.options.maxRedirects()
+                  + " redirects from "
+                  + RedactedUrl.of(request.url())));
       return;
     }
     TargetUrl next;
     try {
       next = from.resolve(location);
     } catch (IllegalArgumentException e) {
-      fail(new FetchException(Reason.BAD_URL, "redirect from " + from + ": " + e.getMessage()));
+      fail(
+          new FetchException(
+              Reason.BAD_URL, "redirect from " + RedactedUrl.of(from) + ": " + e.getMessage()));
       return;
     }
     redirects++;
@@ -263,6 +267,11 @@ final class FetchRun {
     }
   }
 
+  /** The URL being fetched, for messages: without query and user info ({@link RedactedUrl}). */
+  private String where() {
+    return RedactedUrl.of(current == null ? request.url() : current);
+  }
+
   private long remainingMs() {
     return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
   }
@@ -277,7 +286,7 @@ final class FetchRun {
     if (e instanceof FetchException fetch) {
       return fetch;
     }
-    String where = current == null ? request.url() : current.toString();
+    String where = where();
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
       return new FetchException(Reason.TIMEOUT, "timed out fetching " + where + ": " + detail);

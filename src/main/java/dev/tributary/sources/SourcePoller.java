@@ -132,7 +132,7 @@ final class SourcePoller {
     int errors = s.consecutiveErrors() + 1;
     boolean gone = status != null && status == 410;
     Instant now = clock.instant();
-    LOG.warn("Source {} ({}) poll failed: {}", s.id(), s.url(), reason);
+    LOG.warn("Source {} ({}) poll failed: {}", s.id(), RedactedUrl.of(s.url()), reason);
     return new Source(
         s.id(),
         s.url(),
