@@ -1,6 +1,7 @@
 package dev.tributary;
 
 import dev.tributary.bus.Codecs;
+import dev.tributary.bus.IngestGate;
 import dev.tributary.config.ApiTokens;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
@@ -10,6 +11,7 @@ import dev.tributary.ingest.ExtractorVerticle;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.TaggerVerticle;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.StoreVerticle;
@@ -58,6 +60,9 @@ public final class Tributary {
             taxonomy.labels());
     TributaryMetrics metrics = new TributaryMetrics();
     HttpVerticle[] http = new HttpVerticle[1];
+    // one gate per input and instance: polled feeds and WebSub pushes each have their own share
+    IngestGate feedGate = FeedIngest.gate("feed", config.pollMaxInFlight());
+    IngestGate websubGate = FeedIngest.gate("websub", FeedIngest.PUSHES_AT_ONCE);
     return vertx
         .deployVerticle(
             () -> new StoreVerticle(() -> SqliteStore.open(config.dataDir()), metrics), WORKER)
@@ -71,7 +76,8 @@ public final class Tributary {
                 vertx.deployVerticle(
                     () ->
                         http[0] =
-                            new HttpVerticle(config, site, token, sharedPort(config), metrics),
+                            new HttpVerticle(
+                                config, site, token, sharedPort(config), metrics, websubGate),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
         .compose(
             id ->
@@ -82,7 +88,8 @@ public final class Tributary {
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
                             config.http().publicUrl(),
-                            metrics),
+                            metrics,
+                            feedGate),
                     new DeploymentOptions()))
         .compose(
             id ->

@@ -1,8 +1,10 @@
 package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGate;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
@@ -25,14 +27,22 @@ public final class HttpVerticle extends VerticleBase {
   private final String apiToken;
   private final int port;
   private final TributaryMetrics metrics;
+  private final IngestGate websubGate;
   private HttpServer server;
 
   /**
    * @param port the port to listen on; -1 for a free port shared by all instances
+   * @param websubGate the instance's {@code websub} gate, shared by all HTTP instances
    */
   public HttpVerticle(
-      TributaryConfig config, SiteInfo site, String apiToken, int port, TributaryMetrics metrics) {
+      TributaryConfig config,
+      SiteInfo site,
+      String apiToken,
+      int port,
+      TributaryMetrics metrics,
+      IngestGate websubGate) {
     this.config = config;
+    this.websubGate = websubGate;
     this.metrics = metrics;
     this.site = site;
     this.apiToken = apiToken;
@@ -75,7 +85,8 @@ public final class HttpVerticle extends VerticleBase {
             config.http().maxBodyBytes(),
             config.fetch().allowPrivateAddresses())
         .mount(router);
-    new WebSubRoutes(vertx, config.fetch().maxBytes()).mount(router);
+    new WebSubRoutes(vertx, config.fetch().maxBytes(), new FeedIngest(vertx, websubGate, metrics))
+        .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);
     new PageRoutes(vertx, site).mount(router);

@@ -1,6 +1,7 @@
 package dev.tributary.sources;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGate;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.Source;
@@ -32,20 +33,24 @@ public final class SourceScheduler extends VerticleBase {
   private final int defaultIntervalSeconds;
   private final String publicUrl;
   private final TributaryMetrics metrics;
+  private final IngestGate gate;
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
   private boolean asking;
 
   /**
    * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
+   * @param gate the instance's {@code feed} gate, every polled entry's way into the pipeline
    */
   public SourceScheduler(
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
       String publicUrl,
-      TributaryMetrics metrics) {
+      TributaryMetrics metrics,
+      IngestGate gate) {
     this.metrics = metrics;
+    this.gate = gate;
     this.fetchOptions = fetchOptions;
     this.publicUrl = publicUrl;
     this.maxInFlight = maxInFlight;
@@ -65,7 +70,8 @@ public final class SourceScheduler extends VerticleBase {
             schedule,
             clock,
             defaultIntervalSeconds,
-            metrics);
+            metrics,
+            new FeedIngest(vertx, gate, metrics));
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
     return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }
