@@ -12,7 +12,6 @@ import dev.tributary.store.Source;
 import dev.tributary.store.Sources;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeedEntriesIT {
   @TempDir Path dataDir;
+  WebAndInstance local;
   Vertx vertx;
   TestServer server;
   WebServer web;
@@ -42,19 +42,15 @@ class FeedEntriesIT {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = TestServer.newVertx();
-    web = WebServer.start(vertx);
-    web.serveFeed("/feed.xml", () -> feed);
-    server =
-        TestServer.start(
-            vertx,
-            dataDir,
-            new JsonObject().put("fetch", new JsonObject().put("allowPrivateAddresses", true)));
+    local = WebAndInstance.start(dataDir, w -> w.serveFeed("/feed.xml", () -> feed));
+    vertx = local.vertx;
+    web = local.web;
+    server = local.server;
   }
 
   @AfterEach
   void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    local.close();
   }
 
   static String rss(int entries) {
