@@ -2,6 +2,7 @@ package dev.tributary.sources;
 
 import dev.tributary.sources.FetchException.Reason;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -39,6 +40,10 @@ final class FetchRun {
   private String heldSlot;
   private HttpClientRequest inFlight;
   private LimitedBody body;
+
+  /** The compressed chunks handed to a worker so far, inflated one after the other. */
+  private Future<Void> inflated = Future.succeededFuture();
+
   private long timer = -1;
   private boolean done;
 
@@ -200,13 +205,44 @@ final class FetchRun {
           if (done) {
             return;
           }
+          if (body.compressed()) {
+            inflateOnWorker(response, chunk.getBytes());
+            return;
+          }
           try {
-            body.accept(chunk.getBytes());
+            body.accept(chunk.getBytes()); // a copy, no decoding: fine on the event loop
           } catch (FetchException e) {
             fail(e);
           }
         });
-    response.endHandler(v -> succeed(response));
+    response.endHandler(v -> inflated.onSuccess(ok -> succeed(response)));
+  }
+
+  /**
+   * Inflation is CPU work, so each compressed chunk is inflated on a worker, one after the other,
+   * with the response paused meanwhile: the socket is not read while a chunk inflates, so neither
+   * compressed nor inflated bytes pile up, and {@link LimitedBody} still stops at the limit within
+   * one chunk (a gzip bomb ends at {@code fetch.maxBytes}).
+   */
+  private void inflateOnWorker(HttpClientResponse response, byte[] chunk) {
+    response.pause();
+    inflated =
+        inflated
+            .compose(
+                ok ->
+                    done
+                        ? Future.<Void>succeededFuture()
+                        : fetcher.vertx.<Void>executeBlocking(
+                            () -> {
+                              body.accept(chunk);
+                              return null;
+                            },
+                            false))
+            .onSuccess(
+                ok -> {
+                  if (!done) response.resume();
+                })
+            .onFailure(this::fail);
   }
 
   private void succeed(HttpClientResponse response) {
@@ -247,7 +283,8 @@ final class FetchRun {
     fetcher.vertx.cancelTimer(timer);
     releaseSlot();
     if (body != null) {
-      body.release();
+      LimitedBody inflating = body;
+      inflated.onComplete(ended -> inflating.release()); // never under a worker still inflating
     }
   }
 
