@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +112,26 @@ class FeedEntriesIT {
         "all 500 entries stored", Duration.ofSeconds(120), () -> stored(id, 500) == 500);
     TestServer.awaitCondition("the poll saved", () -> Source.OK.equals(source(id).status()));
     assertEquals(WebServer.FEED_ETAG, source(id).etag(), "a complete poll advances the validators");
+  }
+
+  @Test
+  void entryLinksAreMadeAbsoluteOffTheEventLoop() throws Exception {
+    StringBuilder links = new StringBuilder();
+    for (int i = 0; i < 150; i++)
+      links
+          .append("&lt;p&gt;See &lt;a href=\"/notes/")
+          .append(i)
+          .append("\"&gt;note&lt;/a&gt; and")
+          .append(" &lt;img src=\"/img/")
+          .append(i)
+          .append(".png\"&gt;&lt;/p&gt;");
+    feed = rss(200).replace("<description>Bulletin ", "<description>" + links + "Bulletin ");
+    try (BlockedLoops blocked = new BlockedLoops()) {
+      String id = subscribe();
+      TestServer.awaitCondition(
+          "all 200 entries stored", Duration.ofSeconds(120), () -> stored(id, 200) == 200);
+      assertEquals(List.of(), blocked.caughtIn("org.jsoup.", "dev.tributary.extract.web."));
+    }
   }
 
   @Test

@@ -3,11 +3,6 @@ package dev.tributary.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** {@code POST /api/sources} against hostile and heavy bodies from a local server. */
 class SubscribingIT {
@@ -37,14 +31,11 @@ class SubscribingIT {
 
   @TempDir Path dataDir;
   WebAndInstance local;
-  final ListAppender<ILoggingEvent> blocked = new ListAppender<>();
-  final Logger checker =
-      (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+  BlockedLoops blocked;
 
   @BeforeEach
   void start() throws Exception {
-    blocked.start();
-    checker.addAppender(blocked);
+    blocked = new BlockedLoops();
     local =
         WebAndInstance.start(
             dataDir,
@@ -60,7 +51,7 @@ class SubscribingIT {
 
   @AfterEach
   void stop() throws Exception {
-    checker.detachAppender(blocked);
+    blocked.close();
     local.close();
   }
 
@@ -103,21 +94,7 @@ class SubscribingIT {
     assertTrue(
         new JsonObject(response.body()).getString("error").contains("the page links to none"),
         response.body());
-    List<String> parsingOnALoop =
-        blocked.list.stream()
-            .filter(e -> readsThePage(e.getThrowableProxy()))
-            .map(ILoggingEvent::getFormattedMessage)
-            .toList();
+    List<String> parsingOnALoop = blocked.caughtIn("org.jsoup.", "dev.tributary.sources.parse.");
     assertEquals(List.of(), parsingOnALoop, "the page was read on an event loop");
-  }
-
-  /** Whether the blocked thread was decoding or parsing the page (jsoup, our parsers). */
-  static boolean readsThePage(IThrowableProxy stack) {
-    if (stack == null) return false;
-    for (StackTraceElementProxy frame : stack.getStackTraceElementProxyArray()) {
-      String at = frame.getStackTraceElement().getClassName();
-      if (at.startsWith("org.jsoup.") || at.startsWith("dev.tributary.sources.parse.")) return true;
-    }
-    return false;
   }
 }
