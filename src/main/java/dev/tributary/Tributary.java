@@ -12,6 +12,7 @@ import dev.tributary.ingest.ExtractorVerticle;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.TaggerVerticle;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.StoreVerticle;
@@ -88,7 +89,8 @@ public final class Tributary {
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
                             config.http().publicUrl(),
-                            metrics),
+                            metrics,
+                            gates),
                     new DeploymentOptions()))
         .compose(
             id ->
@@ -107,7 +109,7 @@ public final class Tributary {
   /**
    * One gate per input into the pipeline, each reported in the metrics. The inbox keeps its waiting
    * files on disk, so its gate has no queue; posts wait in a short one and are refused (503) past
-   * it.
+   * it. Feed entries wait in a queue sized so that a poll's or push's window always fits.
    */
   private static IngestGates ingestGates(TributaryConfig config, TributaryMetrics metrics) {
     IngestGates gates =
@@ -115,7 +117,10 @@ public final class Tributary {
             List.of(
                 new IngestGate("inbox", config.inbox().effectiveMaxInFlight(), 0),
                 new IngestGate(
-                    "api", config.api().effectiveMaxInFlight(), config.api().maxWaiting())));
+                    "api", config.api().effectiveMaxInFlight(), config.api().maxWaiting()),
+                // polled feeds and WebSub pushes each have their own share
+                FeedIngest.gate("feed", config.pollMaxInFlight()),
+                FeedIngest.gate("websub", FeedIngest.PUSHES_AT_ONCE)));
     for (IngestGate gate : gates.all()) {
       metrics.ingestGate(gate.input(), gate::inFlight, gate::waiting);
     }

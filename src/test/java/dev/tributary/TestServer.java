@@ -95,6 +95,16 @@ public final class TestServer {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Subscribes to a feed with {@code POST /api/sources}; the source as the API answers it. */
+  public JsonObject subscribe(String url) throws Exception {
+    var response =
+        post("/api/sources", "application/json", new JsonObject().put("url", url).encode(), token);
+    if (response.statusCode() != 201 && response.statusCode() != 200)
+      throw new AssertionError(
+          "subscribing answered " + response.statusCode() + ": " + response.body());
+    return new JsonObject(response.body());
+  }
+
   /** Waits (up to 15 s) for a condition the server reaches asynchronously, e.g. inbox ingest. */
   public static void awaitCondition(String what, BooleanSupplier condition)
       throws InterruptedException {

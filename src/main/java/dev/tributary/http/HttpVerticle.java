@@ -4,6 +4,7 @@ import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
@@ -31,6 +32,7 @@ public final class HttpVerticle extends VerticleBase {
 
   /**
    * @param port the port to listen on; -1 for a free port shared by all instances
+   * @param websubGate the instance's {@code websub} gate, shared by all HTTP instances
    */
   public HttpVerticle(
       TributaryConfig config,
@@ -84,7 +86,11 @@ public final class HttpVerticle extends VerticleBase {
             config.http().maxBodyBytes(),
             config.fetch().allowPrivateAddresses())
         .mount(router);
-    new WebSubRoutes(vertx, config.fetch().maxBytes()).mount(router);
+    new WebSubRoutes(
+            vertx,
+            config.fetch().maxBytes(),
+            new FeedIngest(vertx, gates.of("websub"), gates.pipelineRequests(), metrics))
+        .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);
     new PageRoutes(vertx, site).mount(router);

@@ -2,14 +2,10 @@ package dev.tributary.http;
 
 import dev.tributary.bus.Addresses;
 import dev.tributary.sources.AddressGuard;
+import dev.tributary.sources.FeedFinder;
 import dev.tributary.sources.FetchException;
-import dev.tributary.sources.FetchRequest;
-import dev.tributary.sources.FetchResult;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.sources.SourceJson;
-import dev.tributary.sources.parse.FeedDiscovery;
-import dev.tributary.sources.parse.FeedParser;
-import dev.tributary.sources.parse.FeedSniffer;
 import dev.tributary.sources.parse.Opml;
 import dev.tributary.sources.parse.OpmlOutline;
 import dev.tributary.store.Source;
@@ -22,7 +18,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +30,11 @@ import java.util.List;
 final class SourceRoutes {
   private final Vertx vertx;
   private final BearerAuth auth;
-  private final Fetcher fetcher;
   private final SiteInfo site;
   private final int defaultIntervalSeconds;
   private final long maxBodyBytes;
   private final boolean allowPrivateAddresses;
+  private final FeedFinder feeds;
 
   SourceRoutes(
       Vertx vertx,
@@ -52,7 +47,7 @@ final class SourceRoutes {
     this.allowPrivateAddresses = allowPrivateAddresses;
     this.vertx = vertx;
     this.auth = auth;
-    this.fetcher = fetcher;
+    this.feeds = new FeedFinder(vertx, fetcher);
     this.site = site;
     this.defaultIntervalSeconds = defaultIntervalSeconds;
     this.maxBodyBytes = maxBodyBytes;
@@ -108,7 +103,8 @@ final class SourceRoutes {
       return;
     }
     String title = body.getString("title");
-    findFeed(url, true)
+    feeds
+        .find(url)
         .compose(
             feedUrl ->
                 store(
@@ -121,36 +117,6 @@ final class SourceRoutes {
               ApiRoutes.sendJson(ctx, created ? 201 : 200, SourceJson.of(stored.source()));
             })
         .onFailure(e -> sendFetchFailure(ctx, e));
-  }
-
-  /** The feed at this URL: the URL itself when it serves a feed, else the one its page links to. */
-  private Future<String> findFeed(String url, boolean mayDiscover) {
-    return fetcher
-        .fetch(
-            new FetchRequest(
-                url,
-                null,
-                null,
-                "application/atom+xml, application/rss+xml, application/feed+json, text/html;q=0.8, */*;q=0.5"))
-        .compose(
-            result -> {
-              if (FeedSniffer.looksLikeFeed(result.body(), result.contentType())) {
-                return vertx
-                    .executeBlocking(
-                        () ->
-                            new FeedParser()
-                                .parse(result.body(), result.contentType(), result.finalUrl()),
-                        false)
-                    .map(feed -> url);
-              }
-              List<String> found =
-                  mayDiscover ? FeedDiscovery.discover(text(result), result.finalUrl()) : List.of();
-              if (found.isEmpty()) {
-                return Future.failedFuture(
-                    new SubscribeException("no feed at " + url + " and the page links to none"));
-              }
-              return findFeed(found.get(0), false);
-            });
   }
 
   private record Stored(Source source, boolean created) {}
@@ -274,17 +240,6 @@ final class SourceRoutes {
     }
   }
 
-  static String text(FetchResult result) {
-    return new String(result.body(), StandardCharsets.UTF_8);
-  }
-
-  /** A subscription that could not be made, for a reason the subscriber can act on. */
-  static final class SubscribeException extends Exception {
-    SubscribeException(String message) {
-      super(message);
-    }
-  }
-
   static void sendFetchFailure(RoutingContext ctx, Throwable e) {
     if (e instanceof FetchException fe) {
       int status =
@@ -299,8 +254,7 @@ final class SourceRoutes {
               + fe.reason().name().toLowerCase().replace('_', ' ')
               + ": "
               + fe.getMessage());
-    } else if (e instanceof SubscribeException
-        || e instanceof dev.tributary.sources.parse.FeedParseException) {
+    } else if (e instanceof dev.tributary.sources.parse.FeedParseException) {
       Errors.send(ctx, 422, e.getMessage());
     } else {
       Errors.fromFailure(ctx, e);

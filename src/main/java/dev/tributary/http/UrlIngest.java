@@ -10,6 +10,7 @@ import dev.tributary.ingest.RawDocument;
 import dev.tributary.sources.FetchRequest;
 import dev.tributary.sources.FetchResult;
 import dev.tributary.sources.Fetcher;
+import dev.tributary.sources.parse.BodyCharset;
 import dev.tributary.sources.parse.FeedSniffer;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.Future;
@@ -17,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -95,7 +95,7 @@ final class UrlIngest {
         .executeBlocking(
             () ->
                 extractor.extract(
-                    new String(result.body(), StandardCharsets.UTF_8), result.finalUrl()),
+                    BodyCharset.decodeHtml(result.body(), result.contentType()), result.finalUrl()),
             false)
         .compose(
             page ->

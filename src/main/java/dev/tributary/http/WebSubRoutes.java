@@ -36,10 +36,13 @@ final class WebSubRoutes {
   private final FeedParser parser = new FeedParser();
   private final HubSubscriptions subscriptions;
 
-  WebSubRoutes(Vertx vertx, long maxBodyBytes) {
+  /**
+   * @param entries ingest through the instance's {@code websub} gate
+   */
+  WebSubRoutes(Vertx vertx, long maxBodyBytes, FeedIngest entries) {
     this.vertx = vertx;
     this.maxBodyBytes = maxBodyBytes;
-    this.entries = new FeedIngest(vertx);
+    this.entries = entries;
     this.subscriptions = new HubSubscriptions(vertx);
   }
 
@@ -108,7 +111,7 @@ final class WebSubRoutes {
               vertx
                   .executeBlocking(() -> parser.parse(body, contentType, current.topic()), false)
                   .compose(feed -> entries.ingestNew(id, current.topic(), feed))
-                  .onSuccess(n -> LOG.info("Push to source {}: {} new entries", id, n))
+                  .onSuccess(outcome -> LOG.info("Push to source {}: {}", id, outcome))
                   .onFailure(e -> LOG.warn("Push to source {} not taken: {}", id, e.getMessage()));
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));

@@ -43,7 +43,7 @@ public final class FetchException extends RuntimeException {
 
   /** An HTTP error status, with the server's Retry-After when it sent one. */
   public static FetchException httpStatus(int status, String url, Duration retryAfter) {
-    String message = "HTTP " + status + " from " + url;
+    String message = "HTTP " + status + " from " + RedactedUrl.of(url);
     if (retryAfter != null) {
       message += " (retry after " + retryAfter.toSeconds() + " s)";
     }

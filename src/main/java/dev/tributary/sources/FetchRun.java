@@ -2,6 +2,7 @@ package dev.tributary.sources;
 
 import dev.tributary.sources.FetchException.Reason;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -39,6 +40,10 @@ final class FetchRun {
   private String heldSlot;
   private HttpClientRequest inFlight;
   private LimitedBody body;
+
+  /** The compressed chunks handed to a worker so far, inflated one after the other. */
+  private Future<Void> inflated = Future.succeededFuture();
+
   private long timer = -1;
   private boolean done;
 
@@ -59,11 +64,7 @@ final class FetchRun {
                 fail(
                     new FetchException(
                         Reason.TIMEOUT,
-                        "no complete answer from "
-                            + (current == null ? request.url() : current)
-                            + " within "
-                            + timeoutMs
-                            + " ms")));
+                        "no complete answer from " + where() + " within " + timeoutMs + " ms")));
     try {
       hop(TargetUrl.parse(request.url()));
     } catch (IllegalArgumentException e) {
@@ -138,7 +139,8 @@ final class FetchRun {
       dropResponse();
       fail(
           new FetchException(
-              Reason.PROTOCOL, "a POST to " + target + " was redirected with " + status));
+              Reason.PROTOCOL,
+              "a POST to " + RedactedUrl.of(target) + " was redirected with " + status));
     } else if (REDIRECTS.contains(status)) {
       follow(target, response.getHeader(HttpHeaders.LOCATION));
     } else if (status >= 200 && status < 300 || status == 304) {
@@ -153,21 +155,28 @@ final class FetchRun {
   private void follow(TargetUrl from, String location) {
     dropResponse();
     if (location == null || location.isBlank()) {
-      fail(new FetchException(Reason.PROTOCOL, "redirect without a Location from " + from));
+      fail(
+          new FetchException(
+              Reason.PROTOCOL, "redirect without a Location from " + RedactedUrl.of(from)));
       return;
     }
     if (redirects >= fetcher.options.maxRedirects()) {
       fail(
           new FetchException(
               Reason.TOO_MANY_REDIRECTS,
-              "more than " + fetcher.options.maxRedirects() + " redirects from " + request.url()));
+              "more than "
+                  + fetcher.options.maxRedirects()
+                  + " redirects from "
+                  + RedactedUrl.of(request.url())));
       return;
     }
     TargetUrl next;
     try {
       next = from.resolve(location);
     } catch (IllegalArgumentException e) {
-      fail(new FetchException(Reason.BAD_URL, "redirect from " + from + ": " + e.getMessage()));
+      fail(
+          new FetchException(
+              Reason.BAD_URL, "redirect from " + RedactedUrl.of(from) + ": " + e.getMessage()));
       return;
     }
     redirects++;
@@ -196,13 +205,44 @@ final class FetchRun {
           if (done) {
             return;
           }
+          if (body.compressed()) {
+            inflateOnWorker(response, chunk.getBytes());
+            return;
+          }
           try {
-            body.accept(chunk.getBytes());
+            body.accept(chunk.getBytes()); // a copy, no decoding: fine on the event loop
           } catch (FetchException e) {
             fail(e);
           }
         });
-    response.endHandler(v -> succeed(response));
+    response.endHandler(v -> inflated.onSuccess(ok -> succeed(response)));
+  }
+
+  /**
+   * Inflation is CPU work, so each compressed chunk is inflated on a worker, one after the other,
+   * with the response paused meanwhile: the socket is not read while a chunk inflates, so neither
+   * compressed nor inflated bytes pile up, and {@link LimitedBody} still stops at the limit within
+   * one chunk (a gzip bomb ends at {@code fetch.maxBytes}).
+   */
+  private void inflateOnWorker(HttpClientResponse response, byte[] chunk) {
+    response.pause();
+    inflated =
+        inflated
+            .compose(
+                ok ->
+                    done
+                        ? Future.<Void>succeededFuture()
+                        : fetcher.vertx.<Void>executeBlocking(
+                            () -> {
+                              body.accept(chunk);
+                              return null;
+                            },
+                            false))
+            .onSuccess(
+                ok -> {
+                  if (!done) response.resume();
+                })
+            .onFailure(this::fail);
   }
 
   private void succeed(HttpClientResponse response) {
@@ -243,7 +283,8 @@ final class FetchRun {
     fetcher.vertx.cancelTimer(timer);
     releaseSlot();
     if (body != null) {
-      body.release();
+      LimitedBody inflating = body;
+      inflated.onComplete(ended -> inflating.release()); // never under a worker still inflating
     }
   }
 
@@ -263,6 +304,11 @@ final class FetchRun {
     }
   }
 
+  /** The URL being fetched, for messages: without query and user info ({@link RedactedUrl}). */
+  private String where() {
+    return RedactedUrl.of(current == null ? request.url() : current);
+  }
+
   private long remainingMs() {
     return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
   }
@@ -277,7 +323,7 @@ final class FetchRun {
     if (e instanceof FetchException fetch) {
       return fetch;
     }
-    String where = current == null ? request.url() : current.toString();
+    String where = where();
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
       return new FetchException(Reason.TIMEOUT, "timed out fetching " + where + ": " + detail);

@@ -69,6 +69,11 @@ final class LimitedBody {
     return new LimitedBody(coding, maxBytes);
   }
 
+  /** Whether the body is compressed: accepting a chunk then means inflating it (CPU work). */
+  boolean compressed() {
+    return coding != Coding.IDENTITY;
+  }
+
   /** Decoded bytes so far. */
   long size() {
     return decoded.size();

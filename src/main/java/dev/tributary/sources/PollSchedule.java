@@ -7,8 +7,9 @@ import java.util.random.RandomGenerator;
 /**
  * When to poll a source next: its interval with ±10 % jitter after a success (so sources added
  * together drift apart); after failures, the interval doubled per consecutive error, capped at 24
- * h; never before a server's Retry-After. A feed's own ttl sets the interval within bounds unless
- * the subscriber chose one.
+ * h; never before a server's Retry-After, which is honoured up to that same 24 h cap (a server
+ * asking for {@code Retry-After: 9999999999} would otherwise park the source for centuries). A
+ * feed's own ttl sets the interval within bounds unless the subscriber chose one.
  */
 public final class PollSchedule {
   public static final Duration MAX_BACKOFF = Duration.ofHours(24);
@@ -31,8 +32,15 @@ public final class PollSchedule {
     double factor = Math.pow(2, Math.min(consecutiveErrors, 20));
     long backoff = (long) Math.min(intervalSeconds * 1000L * factor, MAX_BACKOFF.toMillis());
     Instant next = now.plusMillis(jittered(backoff));
-    if (retryAfter != null && now.plus(retryAfter).isAfter(next)) next = now.plus(retryAfter);
+    if (retryAfter != null) {
+      Instant asked = now.plus(min(retryAfter, MAX_BACKOFF));
+      if (asked.isAfter(next)) next = asked;
+    }
     return next;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** The interval a feed's ttl asks for, kept within [1 min, 24 h]; null when it says none. */

@@ -44,11 +44,12 @@ final class SourcePoller {
       PollSchedule schedule,
       Clock clock,
       int defaultIntervalSeconds,
-      TributaryMetrics metrics) {
+      TributaryMetrics metrics,
+      FeedIngest entries) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.fetcher = fetcher;
-    this.entries = new FeedIngest(vertx);
+    this.entries = entries;
     this.hubs = hubs;
     this.schedule = schedule;
     this.clock = clock;
@@ -79,8 +80,44 @@ final class SourcePoller {
     return vertx
         .executeBlocking(
             () -> parser.parse(result.body(), result.contentType(), result.finalUrl()), false)
-        .compose(feed -> entries.ingestNew(source.id(), source.url(), feed).map(n -> feed))
-        .compose(feed -> hubs.afterPoll(succeeded(source, started, result, feed), feed));
+        .compose(
+            feed ->
+                entries
+                    .ingestNew(source.id(), source.url(), feed)
+                    .compose(
+                        outcome ->
+                            hubs.afterPoll(succeeded(source, started, result, feed), feed)
+                                .map(polled -> unlessIncomplete(polled, source, outcome))));
+  }
+
+  /**
+   * A poll whose entries are not all stored (a failure of ours: 503, timeout) did not complete: the
+   * validators stay as they were, so the next poll reads the whole feed again instead of a 304, and
+   * retries those entries (the stored ones are skipped as known). It is an error, with backoff,
+   * because whatever failed (a full disk, a saturated pipeline) needs time.
+   */
+  private Source unlessIncomplete(Source polled, Source before, FeedIngest.Outcome outcome) {
+    if (outcome.complete()) return polled;
+    int errors = before.consecutiveErrors() + 1;
+    String reason = "not all entries stored, the feed is read again at the next poll: " + outcome;
+    LOG.warn("Source {} ({}): {}", before.id(), RedactedUrl.of(before.url()), reason);
+    return new Source(
+        polled.id(),
+        polled.url(),
+        polled.title(),
+        polled.siteUrl(),
+        polled.intervalSeconds(),
+        before.etag(),
+        before.lastModified(),
+        Source.ERROR,
+        polled.lastAttempt(),
+        before.lastSuccess(),
+        polled.lastHttpStatus(),
+        errors,
+        reason,
+        schedule.afterError(clock.instant(), polled.intervalSeconds(), errors, null),
+        polled.hubUrl(),
+        polled.created());
   }
 
   private Source succeeded(Source s, Instant started, FetchResult result, ParsedFeed feed) {
@@ -132,7 +169,7 @@ final class SourcePoller {
     int errors = s.consecutiveErrors() + 1;
     boolean gone = status != null && status == 410;
     Instant now = clock.instant();
-    LOG.warn("Source {} ({}) poll failed: {}", s.id(), s.url(), reason);
+    LOG.warn("Source {} ({}) poll failed: {}", s.id(), RedactedUrl.of(s.url()), reason);
     return new Source(
         s.id(),
         s.url(),

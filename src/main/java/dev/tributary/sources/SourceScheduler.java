@@ -1,6 +1,7 @@
 package dev.tributary.sources;
 
 import dev.tributary.bus.Addresses;
+import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.Source;
@@ -32,20 +33,24 @@ public final class SourceScheduler extends VerticleBase {
   private final int defaultIntervalSeconds;
   private final String publicUrl;
   private final TributaryMetrics metrics;
+  private final IngestGates gates;
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
   private boolean asking;
 
   /**
    * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
+   * @param gates the instance's gates: {@code feed} is every polled entry's way into the pipeline
    */
   public SourceScheduler(
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
       String publicUrl,
-      TributaryMetrics metrics) {
+      TributaryMetrics metrics,
+      IngestGates gates) {
     this.metrics = metrics;
+    this.gates = gates;
     this.fetchOptions = fetchOptions;
     this.publicUrl = publicUrl;
     this.maxInFlight = maxInFlight;
@@ -65,7 +70,8 @@ public final class SourceScheduler extends VerticleBase {
             schedule,
             clock,
             defaultIntervalSeconds,
-            metrics);
+            metrics,
+            new FeedIngest(vertx, gates.of("feed"), gates.pipelineRequests(), metrics));
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
     return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }

@@ -29,7 +29,7 @@ public record TargetUrl(String scheme, WebHost host, int port, String pathAndQue
     try {
       return parse(new URI(url.strip()));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL: " + e.getMessage());
+      throw new IllegalArgumentException("not a valid URL: " + reason(e));
     }
   }
 
@@ -43,12 +43,12 @@ public record TargetUrl(String scheme, WebHost host, int port, String pathAndQue
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException(
           "only http and https URLs can be fetched, not '"
-              + (scheme.isEmpty() ? uri : scheme)
+              + (scheme.isEmpty() ? RedactedUrl.of(uri) : scheme)
               + "'");
     }
     String authority = uri.getRawAuthority();
     if (authority == null || authority.isEmpty()) {
-      throw new IllegalArgumentException("URL has no host: " + uri);
+      throw new IllegalArgumentException("URL has no host: " + RedactedUrl.of(uri));
     }
     // URI only fills getUserInfo() for server-based authorities, so look for '@' ourselves.
     if (authority.indexOf('@') >= 0) {
@@ -70,7 +70,7 @@ public record TargetUrl(String scheme, WebHost host, int port, String pathAndQue
     try {
       return parse(new URI(toString()).resolve(new URI(location.strip())));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("redirect to an invalid URL: " + e.getMessage());
+      throw new IllegalArgumentException("redirect to an invalid URL: " + reason(e));
     }
   }
 
@@ -86,6 +86,11 @@ public record TargetUrl(String scheme, WebHost host, int port, String pathAndQue
   @Override
   public String toString() {
     return scheme + "://" + authority() + pathAndQuery;
+  }
+
+  /** What is wrong and where, without echoing the URL (its query may hold a token). */
+  private static String reason(URISyntaxException e) {
+    return e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "");
   }
 
   private static int portSeparator(String authority) {

@@ -3,6 +3,7 @@ package dev.tributary.websub;
 import dev.tributary.sources.FetchRequest;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.sources.PollSchedule;
+import dev.tributary.sources.RedactedUrl;
 import dev.tributary.sources.parse.ParsedFeed;
 import dev.tributary.store.HubSubscription;
 import dev.tributary.store.Source;
@@ -131,15 +132,18 @@ public final class HubSubscriber {
             answer -> {
               LOG.info(
                   "Asked hub {} to push {} (source {}): {}",
-                  asked.hubUrl(),
-                  asked.topic(),
+                  RedactedUrl.of(asked.hubUrl()),
+                  RedactedUrl.of(asked.topic()),
                   asked.sourceId(),
                   answer.status());
               return (Void) null;
             })
         .recover(
             e -> {
-              LOG.warn("Hub {} refused or unreachable: {}", asked.hubUrl(), e.getMessage());
+              LOG.warn(
+                  "Hub {} refused or unreachable: {}",
+                  RedactedUrl.of(asked.hubUrl()),
+                  e.getMessage());
               return subscriptions.save(asked.requestFailed(e.getMessage())).<Void>mapEmpty();
             });
   }

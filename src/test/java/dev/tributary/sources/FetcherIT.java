@@ -232,6 +232,17 @@ class FetcherIT {
     }
 
     @Test
+    void failuresNameTheUrlWithoutItsQueryWhereAPrivateFeedKeepsItsToken() throws Exception {
+      FetchException status = getFails("/too-many-requests?token=s3cret");
+      assertTrue(status.getMessage().contains("/too-many-requests"), status.getMessage());
+      assertFalse(status.getMessage().contains("s3cret"), status.getMessage());
+      FetchException loop = getFails("/loop?token=s3cret");
+      assertFalse(loop.getMessage().contains("s3cret"), loop.getMessage());
+      FetchException timeout = getTimesOut("/hang?token=s3cret");
+      assertFalse(timeout.getMessage().contains("s3cret"), timeout.getMessage());
+    }
+
+    @Test
     void a503RetryAfterDateBecomesADelay() throws Exception {
       FetchException e = getFails("/unavailable-until");
       assertEquals(503, e.status());

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
+import dev.tributary.bus.Addresses;
+import dev.tributary.store.Source;
+import dev.tributary.store.Sources;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -113,6 +116,19 @@ class SourcesIT {
     throw new AssertionError("no source " + id);
   }
 
+  /** Waits until the source's poll is saved with status ok. */
+  void awaitPolledOk(String id) throws InterruptedException {
+    TestServer.awaitCondition(
+        "the source reports its poll",
+        () -> {
+          try {
+            return "ok".equals(source(id).getString("status"));
+          } catch (Exception e) {
+            return false;
+          }
+        });
+  }
+
   int timelineSize() {
     try {
       return new JsonObject(server.get("/api/timeline").body()).getJsonArray("items").size();
@@ -152,15 +168,7 @@ class SourcesIT {
     assertTrue(
         infusion.getString("contentHtml").contains("href=\"" + web.url("/team") + "\""),
         "relative links in entry content made absolute: " + infusion.getString("contentHtml"));
-    TestServer.awaitCondition(
-        "the source reports its poll",
-        () -> {
-          try {
-            return "ok".equals(source(source.getString("id")).getString("status"));
-          } catch (Exception e) {
-            return false;
-          }
-        });
+    awaitPolledOk(source.getString("id"));
     JsonObject polled = source(source.getString("id"));
     assertEquals(200, polled.getInteger("lastHttpStatus"));
     assertEquals(0, polled.getInteger("consecutiveErrors"));
@@ -213,14 +221,74 @@ class SourcesIT {
   }
 
   @Test
-  void deletingASourceStopsIt() throws Exception {
+  void deletingASourceStopsItsPolling() throws Exception {
+    AtomicInteger ticks = new AtomicInteger();
+    vertx
+        .eventBus()
+        .addOutboundInterceptor(
+            delivery -> {
+              if (Addresses.STORE_DUE_SOURCES.equals(delivery.message().address()))
+                ticks.incrementAndGet(); // the scheduler looks for due sources
+              delivery.next();
+            });
     JsonObject source = subscribe(web.url("/feed.xml"));
+    awaitPolledOk(source.getString("id"));
+    pollEverySecond(source.getString("id"));
+    int live = feedRequests.get();
+    TestServer.awaitCondition("polled at every tick", () -> feedRequests.get() >= live + 2);
+
     assertEquals(401, server.delete("/api/sources/" + source.getString("id"), null).statusCode());
     assertEquals(
         204, server.delete("/api/sources/" + source.getString("id"), server.token).statusCode());
     assertEquals(
         404, server.delete("/api/sources/" + source.getString("id"), server.token).statusCode());
     assertEquals(0, new JsonArray(server.get("/api/sources").body()).size());
+
+    int deletedAt = ticks.get();
+    TestServer.awaitCondition("a poll in flight ends", () -> ticks.get() >= deletedAt + 2);
+    int requests = feedRequests.get();
+    int from = ticks.get();
+    TestServer.awaitCondition("three more scheduler ticks", () -> ticks.get() >= from + 3);
+    assertEquals(requests, feedRequests.get(), "the deleted source was polled again");
+  }
+
+  /** Makes the source due now and every second after: its interval set to 1 s in the store. */
+  void pollEverySecond(String id) {
+    Source s =
+        await(vertx.eventBus().<Sources>request(Addresses.STORE_SOURCES, null))
+            .body()
+            .items()
+            .stream()
+            .filter(x -> x.id().equals(id))
+            .findFirst()
+            .orElseThrow();
+    Source everySecond =
+        new Source(
+            s.id(),
+            s.url(),
+            s.title(),
+            s.siteUrl(),
+            1,
+            s.etag(),
+            s.lastModified(),
+            s.status(),
+            s.lastAttempt(),
+            s.lastSuccess(),
+            s.lastHttpStatus(),
+            s.consecutiveErrors(),
+            s.lastError(),
+            java.time.Instant.now(),
+            s.hubUrl(),
+            s.created());
+    await(vertx.eventBus().request(Addresses.STORE_UPDATE_SOURCE, everySecond));
+  }
+
+  static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Reads a fetched body as RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.0/1.1. Pure and
  * thread-safe; parsing a large body is CPU work, so callers on an event loop run it on a worker.
  *
- * <p>XML goes through the pipeline CommaFeed proved: detect the encoding ({@link FeedCharset}),
+ * <p>XML goes through the pipeline CommaFeed proved: detect the encoding ({@link BodyCharset}),
  * drop characters XML cannot carry and refuse a DOCTYPE that declares anything ({@link
  * XmlCleaner}), parse with external entities and DOCTYPEs off ({@link SecureXml}), then ROME.
  */
@@ -28,7 +28,7 @@ public final class FeedParser {
       }
       return JsonFeedReader.read(json, feedUrl);
     }
-    String xml = XmlCleaner.clean(FeedCharset.decode(body, contentType));
+    String xml = XmlCleaner.clean(BodyCharset.decodeXml(body, contentType));
     if (xml.isBlank()) {
       throw new FeedParseException(
           FeedParseException.Reason.EMPTY,

@@ -48,7 +48,7 @@ public final class FeedSniffer {
   private static String rootName(byte[] head, String contentType) {
     try {
       return Prolog.rootName(
-          XmlCleaner.withoutInvalidCharacters(FeedCharset.decode(head, contentType)));
+          XmlCleaner.withoutInvalidCharacters(BodyCharset.decodeXml(head, contentType)));
     } catch (FeedParseException e) {
       return null;
     }

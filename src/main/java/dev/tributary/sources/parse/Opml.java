@@ -26,7 +26,7 @@ public final class Opml {
       throw new FeedParseException(
           FeedParseException.Reason.EMPTY, "The OPML file is empty; export it again.");
     }
-    String xml = XmlCleaner.clean(FeedCharset.decode(body, null));
+    String xml = XmlCleaner.clean(BodyCharset.decodeXml(body, null));
     Document document = SecureXml.parse(new StringReader(xml));
     Element root = document.getRootElement();
     if (!root.getName().equalsIgnoreCase("opml")) {

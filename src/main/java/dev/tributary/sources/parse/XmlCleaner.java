@@ -98,7 +98,7 @@ final class XmlCleaner {
   static FeedParseException hostile() {
     return new FeedParseException(
         FeedParseException.Reason.HOSTILE,
-        "The document declares entities or other DTD content in a DOCTYPE; Tributary refuses"
-            + " such documents because they can expand without bound or read local files.");
+        "Hostile XML refused: the document declares entities or other DTD content in a DOCTYPE,"
+            + " which can expand without bound (billion laughs) or read local files (XXE).");
   }
 }

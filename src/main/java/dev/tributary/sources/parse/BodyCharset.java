@@ -9,14 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * Turns the bytes of an XML feed into text. The order follows CommaFeed and what feeds in the wild
- * need: a byte-order mark wins; then the UTF-16/32 shape of {@code <?xml}; then the encoding the
- * XML declaration names; then the HTTP {@code charset}; then UTF-8 when the bytes are valid UTF-8,
- * else windows-1252 (the usual encoding of undeclared legacy feeds).
+ * Turns the bytes of a fetched body into text: the one decoder of every reader of the web (feeds,
+ * OPML, web pages and the pages feed discovery reads), as Miniflux has one in {@code
+ * internal/reader/encoding}. Both orders start with a byte-order mark and end with UTF-8 when the
+ * bytes are valid UTF-8, else windows-1252 (the usual encoding of undeclared legacy text); labels
+ * are read as browsers read them (WHATWG Encoding: "latin-1" and "ascii" mean windows-1252).
+ *
+ * <p>XML ({@link #decodeXml}), as CommaFeed does: the BOM; the UTF-16/32 shape of {@code <?xml};
+ * the encoding the XML declaration names; the HTTP {@code charset}.
+ *
+ * <p>HTML ({@link #decodeHtml}), as the HTML standard's encoding sniffing does: the BOM; the HTTP
+ * {@code charset}; a {@code <meta charset>} or {@code <meta http-equiv="Content-Type"
+ * content="…charset=…">} in the first {@value #META_SCAN_BYTES} bytes (read by jsoup, so comments,
+ * attribute order and quoting are handled as a browser would).
  */
-final class FeedCharset {
+public final class BodyCharset {
 
   private static final Pattern DECLARED =
       Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -26,9 +38,13 @@ final class FeedCharset {
   private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-  private FeedCharset() {}
+  /** How far into a page its {@code <meta>} charset declaration is looked for. */
+  static final int META_SCAN_BYTES = 4096;
 
-  static String decode(byte[] body, String contentType) throws FeedParseException {
+  private BodyCharset() {}
+
+  /** An XML document (feed, OPML) as text. */
+  static String decodeXml(byte[] body, String contentType) throws FeedParseException {
     Charset fromBytes = byBom(body);
     int skip = bomLength(body);
     if (fromBytes == null) {
@@ -36,6 +52,35 @@ final class FeedCharset {
     }
     Charset charset = fromBytes != null ? fromBytes : byDeclarationOrHeader(body, contentType);
     return decodeLeniently(body, skip, charset);
+  }
+
+  /** A web page as text; never fails (an unknown label falls through to the next clue). */
+  public static String decodeHtml(byte[] body, String contentType) {
+    Charset charset = byBom(body);
+    if (charset == null && contentType != null) charset = httpCharset(contentType);
+    if (charset == null) charset = byMeta(body);
+    if (charset == null) charset = isValidUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    return decodeLeniently(body, bomLength(body), charset);
+  }
+
+  /** The charset a {@code <meta>} near the start of the page declares, or null. */
+  private static Charset byMeta(byte[] body) {
+    // ISO-8859-1 maps each byte to one char, so the ASCII markup reads the same in any
+    // ASCII-compatible encoding; the page is decoded properly once the label is known.
+    String head =
+        new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+    Document page = Jsoup.parse(head);
+    for (Element meta : page.select("meta[charset], meta[http-equiv][content]")) {
+      String label =
+          meta.hasAttr("charset")
+              ? meta.attr("charset").strip()
+              : meta.attr("http-equiv").equalsIgnoreCase("content-type")
+                  ? charsetParameter(meta.attr("content"))
+                  : null;
+      Charset charset = label == null || label.isEmpty() ? null : asciiCompatible(label);
+      if (charset != null) return charset;
+    }
+    return null;
   }
 
   private static Charset byBom(byte[] b) {
@@ -117,8 +162,14 @@ final class FeedCharset {
   }
 
   private static Charset httpCharset(String contentType) {
+    String label = charsetParameter(contentType);
+    return label == null ? null : asciiCompatible(label);
+  }
+
+  /** The {@code charset} parameter of a Content-Type value, or null. */
+  private static String charsetParameter(String contentType) {
     Matcher m = HTTP_CHARSET.matcher(contentType);
-    return m.find() ? asciiCompatible(m.group(1)) : null;
+    return m.find() ? m.group(1) : null;
   }
 
   /**
