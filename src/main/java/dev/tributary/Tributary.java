@@ -82,6 +82,7 @@ public final class Tributary {
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
                             config.http().publicUrl(),
+                            config.access().allowInsecureHubs(),
                             metrics),
                     new DeploymentOptions()))
         .compose(

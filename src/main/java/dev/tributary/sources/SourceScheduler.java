@@ -31,6 +31,7 @@ public final class SourceScheduler extends VerticleBase {
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
   private final String publicUrl;
+  private final boolean allowInsecureHubs;
   private final TributaryMetrics metrics;
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
@@ -38,13 +39,16 @@ public final class SourceScheduler extends VerticleBase {
 
   /**
    * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
+   * @param allowInsecureHubs {@code websub.allowInsecureHubs}
    */
   public SourceScheduler(
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
       String publicUrl,
+      boolean allowInsecureHubs,
       TributaryMetrics metrics) {
+    this.allowInsecureHubs = allowInsecureHubs;
     this.metrics = metrics;
     this.fetchOptions = fetchOptions;
     this.publicUrl = publicUrl;
@@ -61,7 +65,7 @@ public final class SourceScheduler extends VerticleBase {
         new SourcePoller(
             vertx,
             fetcher,
-            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl),
+            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl, allowInsecureHubs),
             schedule,
             clock,
             defaultIntervalSeconds,
