@@ -27,16 +27,14 @@ import java.util.Map;
 final class ApiRoutes {
   private final Vertx vertx;
   private final SiteInfo site;
-  private final BearerAuth auth;
   private final long maxBodyBytes;
   private final TimelineCache timelines = new TimelineCache();
   private final UrlIngest urlIngest;
 
-  ApiRoutes(Vertx vertx, SiteInfo site, BearerAuth auth, long maxBodyBytes, UrlIngest urlIngest) {
+  ApiRoutes(Vertx vertx, SiteInfo site, long maxBodyBytes, UrlIngest urlIngest) {
     this.vertx = vertx;
     this.urlIngest = urlIngest;
     this.site = site;
-    this.auth = auth;
     this.maxBodyBytes = maxBodyBytes;
     vertx.eventBus().consumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
     vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> timelines.clear());
@@ -47,11 +45,10 @@ final class ApiRoutes {
     router.get("/api/timeline").handler(this::timeline);
     router.get("/api/articles/:id").handler(this::article);
     router.get("/api/topics").handler(this::topics);
-    new TopicRoutes(vertx, auth, maxBodyBytes).mount(router);
+    new TopicRoutes(vertx, maxBodyBytes).mount(router);
     router
         .post("/api/articles")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(auth)
         .handler(this::postArticle);
   }
 

@@ -47,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(this::timeRequest);
     if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    AccessRules.mount(router, new BearerAuth(apiToken), config.access());
     router
         .route("/metrics")
         .method(HttpMethod.GET)
@@ -57,18 +58,15 @@ public final class HttpVerticle extends VerticleBase {
                     .putHeader("Cache-Control", "no-store")
                     .end(metrics.scrape()));
     new FeedRoutes(vertx, site, metrics).mount(router);
-    BearerAuth auth = new BearerAuth(apiToken);
     Fetcher fetcher = new Fetcher(vertx, FetchOptions.from(config.fetch()));
     new ApiRoutes(
             vertx,
             site,
-            auth,
             config.http().maxBodyBytes(),
             new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses()))
         .mount(router);
     new SourceRoutes(
             vertx,
-            auth,
             fetcher,
             site,
             config.pollDefaultIntervalSeconds(),
