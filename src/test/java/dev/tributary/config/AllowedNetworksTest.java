@@ -6,32 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code metrics.allowedNetworks}: CIDR lists parsed once, matched against client addresses. */
 class AllowedNetworksTest {
   static final String KEY = "metrics.allowedNetworks";
 
+  /** Each address in {@code allowed} is let in, each in {@code refused} is not. */
+  static void assertMatches(String networks, List<String> allowed, List<String> refused) {
+    AllowedNetworks parsed = AllowedNetworks.parse(KEY, networks);
+    allowed.forEach(a -> assertTrue(parsed.allows(a), a + " in " + networks));
+    refused.forEach(a -> assertFalse(parsed.allows(a), a + " not in " + networks));
+  }
+
   @Test
   void theDefaultAllowsLoopbackOnly() {
-    AllowedNetworks loopback = AllowedNetworks.parse(KEY, "127.0.0.0/8,::1/128");
-    assertTrue(loopback.allows("127.0.0.1"));
-    assertTrue(loopback.allows("127.9.8.7"));
-    assertTrue(loopback.allows("0:0:0:0:0:0:0:1"));
-    assertFalse(loopback.allows("10.0.0.1"));
-    assertFalse(loopback.allows("::2"));
-    assertFalse(loopback.allows("localhost"), "names are not addresses");
-    assertFalse(loopback.allows(null));
+    assertMatches(
+        "127.0.0.0/8,::1/128",
+        List.of("127.0.0.1", "127.9.8.7", "0:0:0:0:0:0:0:1", "::1"),
+        List.of("10.0.0.1", "::2", "localhost", "not an address"));
+    assertFalse(AllowedNetworks.parse(KEY, "::/0").allows(null));
   }
 
   @Test
   void networksOfBothFamiliesMatchByPrefix() {
-    AllowedNetworks lan = AllowedNetworks.parse(KEY, " 192.168.10.0/24 , fd00::/8 ");
-    assertTrue(lan.allows("192.168.10.200"));
-    assertFalse(lan.allows("192.168.11.1"));
-    assertTrue(lan.allows("fd12:3456::1"));
-    assertFalse(lan.allows("fe80::1"));
-    assertFalse(AllowedNetworks.parse(KEY, "").allows("127.0.0.1"), "empty: nobody");
+    assertMatches(
+        " 192.168.10.0/24 , fd00::/8 ",
+        List.of("192.168.10.200", "fd12:3456::1"),
+        List.of("192.168.11.1", "fe80::1"));
+    assertMatches("", List.of(), List.of("127.0.0.1", "::1"));
   }
 
   @Test
