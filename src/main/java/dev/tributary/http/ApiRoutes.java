@@ -28,10 +28,12 @@ final class ApiRoutes {
   private final Vertx vertx;
   private final SiteInfo site;
   private final long maxBodyBytes;
-  private final TimelineCache timelines = new TimelineCache();
+  private final TimelineCache timelines;
   private final UrlIngest urlIngest;
 
-  ApiRoutes(Vertx vertx, SiteInfo site, long maxBodyBytes, UrlIngest urlIngest) {
+  ApiRoutes(
+      Vertx vertx, SiteInfo site, long maxBodyBytes, long timelineCacheBytes, UrlIngest urlIngest) {
+    this.timelines = new TimelineCache(timelineCacheBytes);
     this.vertx = vertx;
     this.urlIngest = urlIngest;
     this.site = site;
@@ -53,17 +55,16 @@ final class ApiRoutes {
   }
 
   private void timeline(RoutingContext ctx) {
-    String key = ctx.request().query() == null ? "" : ctx.request().query();
-    var cached = timelines.get(key);
-    if (cached.isPresent()) {
-      ConditionalResponse.send(ctx, cached.get(), ConditionalResponse.REVALIDATE);
-      return;
-    }
     TimelineQuery query;
     try {
       query = TimelineParams.parse(ctx.queryParams());
     } catch (TimelineParams.BadParameter e) {
       Errors.send(ctx, 400, e.getMessage());
+      return;
+    }
+    var cached = timelines.get(query);
+    if (cached.isPresent()) {
+      ConditionalResponse.send(ctx, cached.get(), ConditionalResponse.REVALIDATE);
       return;
     }
     long generation = timelines.generation();
@@ -73,7 +74,7 @@ final class ApiRoutes {
         .compose(reply -> vertx.executeBlocking(() -> timelineResponse(reply.body()), false))
         .onSuccess(
             response -> {
-              timelines.put(key, generation, response);
+              timelines.put(query, generation, response);
               ConditionalResponse.send(ctx, response, ConditionalResponse.REVALIDATE);
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));

@@ -48,6 +48,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(this::timeRequest);
     if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
     AccessRules.mount(router, new BearerAuth(apiToken), config.access());
+    KnownParameters.mount(router);
     router
         .route("/metrics")
         .method(HttpMethod.GET)
@@ -63,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
             vertx,
             site,
             config.http().maxBodyBytes(),
+            config.http().timelineCacheBytes(),
             new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses()))
         .mount(router);
     new SourceRoutes(
