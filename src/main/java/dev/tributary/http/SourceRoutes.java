@@ -170,24 +170,34 @@ final class SourceRoutes {
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 
+  /** An OPML document read: the outlines that may be subscribed, and those refused with why. */
+  private record OpmlImport(List<OpmlOutline> accepted, JsonArray rejected) {}
+
   private void importOpml(RoutingContext ctx) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    List<OpmlOutline> outlines;
-    try {
-      outlines = Opml.parse(body);
-    } catch (Exception e) {
-      Errors.send(ctx, 400, "not an OPML document: " + e.getMessage());
-      return;
-    }
-    List<Future<Stored>> added = new ArrayList<>();
+    // Parsing up to http.maxBodyBytes of XML and checking every URL is work for a worker.
+    vertx
+        .executeBlocking(() -> readOpml(body), false)
+        .onSuccess(read -> subscribeAll(ctx, read))
+        .onFailure(e -> Errors.send(ctx, 400, "not an OPML document: " + e.getMessage()));
+  }
+
+  private OpmlImport readOpml(byte[] body) throws Exception {
+    List<OpmlOutline> accepted = new ArrayList<>();
     JsonArray rejected = new JsonArray();
-    for (OpmlOutline o : outlines) {
+    for (OpmlOutline o : Opml.parse(body)) {
       String refusal =
           o.xmlUrl() == null ? "no xmlUrl" : refusal(o.xmlUrl(), allowPrivateAddresses);
-      if (refusal != null) {
-        rejected.add(new JsonObject().put("url", o.xmlUrl()).put("error", refusal));
-        continue;
-      }
+      if (refusal == null) accepted.add(o);
+      else rejected.add(new JsonObject().put("url", o.xmlUrl()).put("error", refusal));
+    }
+    return new OpmlImport(accepted, rejected);
+  }
+
+  private void subscribeAll(RoutingContext ctx, OpmlImport read) {
+    List<Future<Stored>> added = new ArrayList<>();
+    JsonArray rejected = read.rejected();
+    for (OpmlOutline o : read.accepted()) {
       added.add(
           store(
               Source.subscribe(
