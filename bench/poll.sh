@@ -192,7 +192,7 @@ jvm_start=$(awk -v hz="$hz" -v btime="$(awk '/^btime/{print $2}' /proc/stat)" '{
 jstat -gc -t "$tributary_pid" 1000 "$max_seconds" >"$OUT/jstat.txt" 2>&1 &
 jstat_pid=$!
 
-sources_json() { curl -fsS --max-time 60 "$tbase/api/sources"; }
+sources_json() { curl -fsS --max-time 60 -H "Authorization: Bearer $token" "$tbase/api/sources"; }
 # summary of /api/sources: total new ok error lastSuccess-count max(lastSuccess|lastAttempt) errors-by-text
 # $1: epoch seconds; "after" = sources whose lastAttempt is later than that
 summarize() {

@@ -89,6 +89,7 @@ public final class Tributary {
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
                             config.http().publicUrl(),
+                            config.access().allowInsecureHubs(),
                             metrics,
                             gates),
                     new DeploymentOptions()))

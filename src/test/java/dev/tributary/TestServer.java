@@ -79,6 +79,11 @@ public final class TestServer {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET with this server's bearer token, for the endpoints that need it. */
+  public HttpResponse<String> getWithToken(String path) throws Exception {
+    return get(path, "Authorization", "Bearer " + token);
+  }
+
   public HttpResponse<String> post(String path, String contentType, String body, String bearer)
       throws Exception {
     HttpRequest.Builder request =

@@ -26,7 +26,8 @@ public record TributaryConfig(
     boolean logRequests,
     Cluster cluster,
     int bridgePort,
-    Api api) {
+    Api api,
+    Access access) {
 
   public record Http(
       String host,
@@ -34,7 +35,8 @@ public record TributaryConfig(
       String publicUrl,
       long maxBodyBytes,
       int streamKeepAliveSeconds,
-      int instances) {
+      int instances,
+      long timelineCacheBytes) {
 
     /** HTTP verticle instances: as configured, or one per processor when 0. */
     public int effectiveInstances() {
@@ -78,6 +80,19 @@ public record TributaryConfig(
 
   public record Cluster(boolean enabled, String host, int port, String members) {}
 
+  /**
+   * Who may read what, and what may be sent where.
+   *
+   * @param sourcesPublic {@code sources.public}: {@code GET /api/sources} and {@code /sources.opml}
+   *     answer without the token
+   * @param metricsAllowedNetworks {@code metrics.allowedNetworks}: the clients {@code /metrics}
+   *     answers
+   * @param allowInsecureHubs {@code websub.allowInsecureHubs}: subscribe at plain-http WebSub hubs
+   *     (the push secret then travels in the clear)
+   */
+  public record Access(
+      boolean sourcesPublic, AllowedNetworks metricsAllowedNetworks, boolean allowInsecureHubs) {}
+
   private static final Set<String> STORE_KINDS = Set.of("sqlite", "postgres");
   private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
@@ -96,7 +111,8 @@ public record TributaryConfig(
             publicUrl,
             r.longInRange("http.maxBodyBytes", 1024, Long.MAX_VALUE),
             r.intInRange("http.streamKeepAliveSeconds", 1, 3600),
-            r.intInRange("http.instances", 0, 256));
+            r.intInRange("http.instances", 0, 256),
+            r.longInRange("http.timelineCacheBytes", 0, Long.MAX_VALUE));
     Inbox inbox =
         new Inbox(
             r.path("inbox.dir"),
@@ -136,7 +152,11 @@ public record TributaryConfig(
         r.bool("log.requests"),
         cluster,
         r.intInRange("bridge.port", 0, 65535),
-        new Api(r.intInRange("api.maxInFlight", 0, 1024), r.intInRange("api.maxWaiting", 0, 4096)));
+        new Api(r.intInRange("api.maxInFlight", 0, 1024), r.intInRange("api.maxWaiting", 0, 4096)),
+        new Access(
+            r.bool("sources.public"),
+            AllowedNetworks.parse("metrics.allowedNetworks", r.string("metrics.allowedNetworks")),
+            r.bool("websub.allowInsecureHubs")));
   }
 
   private static String stripTrailingSlash(String url) {

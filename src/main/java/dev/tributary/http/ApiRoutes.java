@@ -29,24 +29,23 @@ import java.util.Map;
 final class ApiRoutes {
   private final Vertx vertx;
   private final SiteInfo site;
-  private final BearerAuth auth;
   private final long maxBodyBytes;
-  private final TimelineCache timelines = new TimelineCache();
+  private final TimelineCache timelines;
   private final UrlIngest urlIngest;
   private final IngestGates gates;
 
   ApiRoutes(
       Vertx vertx,
       SiteInfo site,
-      BearerAuth auth,
       long maxBodyBytes,
+      long timelineCacheBytes,
       UrlIngest urlIngest,
       IngestGates gates) {
+    this.timelines = new TimelineCache(timelineCacheBytes);
     this.vertx = vertx;
     this.gates = gates;
     this.urlIngest = urlIngest;
     this.site = site;
-    this.auth = auth;
     this.maxBodyBytes = maxBodyBytes;
     vertx.eventBus().consumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
     vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> timelines.clear());
@@ -57,26 +56,24 @@ final class ApiRoutes {
     router.get("/api/timeline").handler(this::timeline);
     router.get("/api/articles/:id").handler(this::article);
     router.get("/api/topics").handler(this::topics);
-    new TopicRoutes(vertx, auth, maxBodyBytes).mount(router);
+    new TopicRoutes(vertx, maxBodyBytes).mount(router);
     router
         .post("/api/articles")
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(auth)
         .handler(this::postArticle);
   }
 
   private void timeline(RoutingContext ctx) {
-    String key = ctx.request().query() == null ? "" : ctx.request().query();
-    var cached = timelines.get(key);
-    if (cached.isPresent()) {
-      ConditionalResponse.send(ctx, cached.get(), ConditionalResponse.REVALIDATE);
-      return;
-    }
     TimelineQuery query;
     try {
       query = TimelineParams.parse(ctx.queryParams());
     } catch (TimelineParams.BadParameter e) {
       Errors.send(ctx, 400, e.getMessage());
+      return;
+    }
+    var cached = timelines.get(query);
+    if (cached.isPresent()) {
+      ConditionalResponse.send(ctx, cached.get(), ConditionalResponse.REVALIDATE);
       return;
     }
     long generation = timelines.generation();
@@ -86,7 +83,7 @@ final class ApiRoutes {
         .compose(reply -> vertx.executeBlocking(() -> timelineResponse(reply.body()), false))
         .onSuccess(
             response -> {
-              timelines.put(key, generation, response);
+              timelines.put(query, generation, response);
               ConditionalResponse.send(ctx, response, ConditionalResponse.REVALIDATE);
             })
         .onFailure(e -> Errors.fromFailure(ctx, e));

@@ -57,6 +57,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(this::timeRequest);
     if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
+    AccessRules.mount(router, new BearerAuth(apiToken), config.access());
+    KnownParameters.mount(router);
     router
         .route("/metrics")
         .method(HttpMethod.GET)
@@ -67,19 +69,17 @@ public final class HttpVerticle extends VerticleBase {
                     .putHeader("Cache-Control", "no-store")
                     .end(metrics.scrape()));
     new FeedRoutes(vertx, site, metrics).mount(router);
-    BearerAuth auth = new BearerAuth(apiToken);
     Fetcher fetcher = new Fetcher(vertx, FetchOptions.from(config.fetch()));
     new ApiRoutes(
             vertx,
             site,
-            auth,
             config.http().maxBodyBytes(),
+            config.http().timelineCacheBytes(),
             new UrlIngest(vertx, fetcher, site, config.fetch().allowPrivateAddresses(), gates),
             gates)
         .mount(router);
     new SourceRoutes(
             vertx,
-            auth,
             fetcher,
             site,
             config.pollDefaultIntervalSeconds(),

@@ -6,8 +6,9 @@ import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@code /api/timeline}'s query string into a {@link TimelineQuery}, or says what is wrong.
@@ -23,13 +24,19 @@ final class TimelineParams {
     }
   }
 
-  /** {@code topic} parameters, repeatable and comma-separated. */
+  /** The parameters {@code /api/timeline} knows; any other is answered 400. */
+  static final Set<String> NAMES = Set.of("topic", "source", "q", "since", "limit", "cursor");
+
+  /**
+   * {@code topic} parameters, repeatable and comma-separated; sorted and without repeats, since any
+   * of them matches, so that one question has one form (and one cache entry).
+   */
   static List<String> topics(MultiMap params) {
-    List<String> topics = new ArrayList<>();
+    TreeSet<String> topics = new TreeSet<>();
     for (String value : params.getAll("topic")) {
       for (String slug : value.split(",")) if (!slug.isBlank()) topics.add(slug.trim());
     }
-    return topics;
+    return List.copyOf(topics);
   }
 
   static TimelineQuery parse(MultiMap params) throws BadParameter {

@@ -32,6 +32,7 @@ public final class SourceScheduler extends VerticleBase {
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
   private final String publicUrl;
+  private final boolean allowInsecureHubs;
   private final TributaryMetrics metrics;
   private final IngestGates gates;
   private final Set<String> inFlight = new HashSet<>();
@@ -41,14 +42,17 @@ public final class SourceScheduler extends VerticleBase {
   /**
    * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
    * @param gates the instance's gates: {@code feed} is every polled entry's way into the pipeline
+   * @param allowInsecureHubs {@code websub.allowInsecureHubs}
    */
   public SourceScheduler(
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
       String publicUrl,
+      boolean allowInsecureHubs,
       TributaryMetrics metrics,
       IngestGates gates) {
+    this.allowInsecureHubs = allowInsecureHubs;
     this.metrics = metrics;
     this.gates = gates;
     this.fetchOptions = fetchOptions;
@@ -66,7 +70,7 @@ public final class SourceScheduler extends VerticleBase {
         new SourcePoller(
             vertx,
             fetcher,
-            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl),
+            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl, allowInsecureHubs),
             schedule,
             clock,
             defaultIntervalSeconds,

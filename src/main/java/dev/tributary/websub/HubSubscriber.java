@@ -40,14 +40,24 @@ public final class HubSubscriber {
   private final Clock clock;
   private final String callbackBase;
   private final HubSubscriptions subscriptions;
+  private final boolean allowInsecureHubs;
   private final SecureRandom random = new SecureRandom();
 
   /**
-   * @param publicUrl {@code http.publicUrl}: callbacks are {@code <publicUrl>/websub/<source id>}
+   * @param publicUrl {@code http.publicUrl}: callbacks are {@code <publicUrl>/websub/<source
+   *     id>/<callback token>}
+   * @param allowInsecureHubs {@code websub.allowInsecureHubs}: whether to subscribe at plain-http
+   *     hubs, which means sending {@code hub.secret} (and the callback token) in the clear
    */
   public HubSubscriber(
-      Vertx vertx, Fetcher fetcher, PollSchedule schedule, Clock clock, String publicUrl) {
+      Vertx vertx,
+      Fetcher fetcher,
+      PollSchedule schedule,
+      Clock clock,
+      String publicUrl,
+      boolean allowInsecureHubs) {
     this.vertx = vertx;
+    this.allowInsecureHubs = allowInsecureHubs;
     this.fetcher = fetcher;
     this.schedule = schedule;
     this.clock = clock;
@@ -65,6 +75,12 @@ public final class HubSubscriber {
   public Future<Source> afterPoll(Source polled, ParsedFeed feed) {
     String hub = polled.hubUrl();
     if (hub == null || hub.isBlank()) return Future.succeededFuture(polled);
+    if (!allowInsecureHubs && !hub.regionMatches(true, 0, "https://", 0, 8)) {
+      // The secret that authenticates pushes would travel in the clear, so anyone on the path
+      // could forge pushes with it: keep polling instead (WebSub §5.1 advises https for secrets).
+      LOG.debug("Not subscribing source {} at plain-http hub {}", polled.id(), hub);
+      return Future.succeededFuture(polled);
+    }
     return subscriptions
         .of(polled.id())
         .compose(
@@ -74,9 +90,10 @@ public final class HubSubscriber {
               if (current != null && !current.needsRequest(hub, topic, now))
                 return Future.succeededFuture(current);
               HubSubscription asked =
-                  current != null && current.hubUrl().equals(hub) && current.topic().equals(topic)
+                  current != null && current.canRenew(hub, topic)
                       ? current.renewed(now)
-                      : HubSubscription.request(polled.id(), hub, topic, newSecret(), now);
+                      : HubSubscription.request(
+                          polled.id(), hub, topic, randomToken(), randomToken(), now);
               return ask(asked).compose(v -> subscriptions.of(polled.id()));
             })
         .map(subscription -> withFallback(polled, subscription))
@@ -116,7 +133,7 @@ public final class HubSubscriber {
             + "&"
             + field("hub.topic", asked.topic())
             + "&"
-            + field("hub.callback", callbackBase + asked.sourceId())
+            + field("hub.callback", callbackBase + asked.sourceId() + "/" + asked.callbackToken())
             + "&"
             + field("hub.secret", asked.secret())
             + "&"
@@ -148,7 +165,8 @@ public final class HubSubscriber {
             });
   }
 
-  private String newSecret() {
+  /** 32 random bytes, base64url: a {@code hub.secret} or a callback token. */
+  private String randomToken() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -2,6 +2,7 @@ package dev.tributary.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
@@ -53,23 +54,46 @@ class MetricsIT {
     String type = response.headers().firstValue("Content-Type").orElse("");
     assertTrue(type.startsWith("text/plain; version=0.0.4"), type);
     String body = response.body();
-    assertHas(body, "tributary_articles_ingested_total{input=\"api\"} 1.0");
-    assertHas(body, "tributary_articles_ingested_total{input=\"inbox\"} 0.0");
-    assertHas(body, "tributary_articles_ingested_total{input=\"feed\"} 0.0");
-    assertHas(body, "tributary_articles_duplicates_total{input=\"api\"} 1.0");
-    assertHas(body, "tributary_ingest_failures_total{reason=\"unsupported_type\"} 1.0");
-    assertHas(body, "tributary_tagging_seconds_count 2");
-    assertHas(body, "tributary_store_latency_seconds_count{operation=\"put\"} 2");
-    assertHas(body, "tributary_feed_cache_total{result=\"miss\"} 1.0");
-    assertHas(body, "tributary_feed_cache_total{result=\"hit\"} 1.0");
-    assertHas(body, "tributary_sources{status=\"ok\"} 0.0");
-    assertHas(
+    assertValue(body, "tributary_articles_ingested_total{input=\"api\"}", 1.0);
+    assertValue(body, "tributary_articles_ingested_total{input=\"inbox\"}", 0.0);
+    assertValue(body, "tributary_articles_ingested_total{input=\"feed\"}", 0.0);
+    assertValue(body, "tributary_articles_duplicates_total{input=\"api\"}", 1.0);
+    assertValue(body, "tributary_ingest_failures_total{reason=\"unsupported_type\"}", 1.0);
+    assertValue(body, "tributary_tagging_seconds_count", 2.0);
+    assertValue(body, "tributary_store_latency_seconds_count{operation=\"put\"}", 2.0);
+    assertValue(body, "tributary_feed_cache_total{result=\"miss\"}", 1.0);
+    assertValue(body, "tributary_feed_cache_total{result=\"hit\"}", 1.0);
+    assertValue(body, "tributary_sources{status=\"ok\"}", 0.0);
+    assertValue(
         body,
-        "tributary_http_server_requests_seconds_count{method=\"POST\",route=\"/api/articles\",status=\"201\"} 1");
+        "tributary_http_server_requests_seconds_count{method=\"POST\",route=\"/api/articles\",status=\"201\"}",
+        1.0);
     assertFalse(body.contains("tributary_polls_total{"), "no source, so no poll");
   }
 
-  private static void assertHas(String body, String line) {
-    assertTrue(body.contains(line), "missing: " + line + "\n" + body);
+  /**
+   * Asserts the value of one series, read from its own line of the exposition ({@code <series>
+   * <value>}), so {@code count 2} is never found inside {@code count 20}.
+   */
+  static void assertValue(String body, String series, double expected) {
+    assertEquals(expected, value(body, series), series + "\n" + body);
+  }
+
+  static Double value(String body, String series) {
+    for (String line : body.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        String[] rest = line.substring(series.length() + 1).trim().split(" ");
+        return Double.valueOf(rest[0]); // a timestamp may follow the value
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aSeriesValueIsReadWholeNotAsAPrefix() {
+    String exposition = "x_count 20\nx_count{a=\"b\"} 3.0\nx_count_total 7\n";
+    assertEquals(20.0, value(exposition, "x_count"));
+    assertEquals(3.0, value(exposition, "x_count{a=\"b\"}"));
+    assertNull(value(exposition, "x_coun"));
   }
 }

@@ -118,7 +118,7 @@ class SourcesCorpusIT {
   }
 
   List<JsonObject> sources() throws Exception {
-    return new JsonArray(server.get("/api/sources").body())
+    return new JsonArray(server.getWithToken("/api/sources").body())
         .stream().map(JsonObject.class::cast).toList();
   }
 }

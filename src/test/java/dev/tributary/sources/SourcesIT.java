@@ -110,7 +110,7 @@ class SourcesIT {
   }
 
   JsonObject source(String id) throws Exception {
-    for (Object o : new JsonArray(server.get("/api/sources").body())) {
+    for (Object o : new JsonArray(server.getWithToken("/api/sources").body())) {
       if (((JsonObject) o).getString("id").equals(id)) return (JsonObject) o;
     }
     throw new AssertionError("no source " + id);
@@ -215,7 +215,7 @@ class SourcesIT {
     JsonObject result = new JsonObject(imported.body());
     assertEquals(1, result.getInteger("imported"));
     assertEquals(1, result.getJsonArray("rejected").size());
-    String exported = server.get("/sources.opml").body();
+    String exported = server.getWithToken("/sources.opml").body();
     assertTrue(exported.contains("xmlUrl=\"" + web.url("/feed.xml") + "\""), exported);
     TestServer.awaitCondition("imported source polled", () -> timelineSize() == 2);
   }
@@ -242,7 +242,7 @@ class SourcesIT {
         204, server.delete("/api/sources/" + source.getString("id"), server.token).statusCode());
     assertEquals(
         404, server.delete("/api/sources/" + source.getString("id"), server.token).statusCode());
-    assertEquals(0, new JsonArray(server.get("/api/sources").body()).size());
+    assertEquals(0, new JsonArray(server.getWithToken("/api/sources").body()).size());
 
     int deletedAt = ticks.get();
     TestServer.awaitCondition("a poll in flight ends", () -> ticks.get() >= deletedAt + 2);
@@ -335,7 +335,7 @@ class SourcesIT {
   }
 
   java.util.List<JsonObject> sources() throws Exception {
-    return new JsonArray(server.get("/api/sources").body())
+    return new JsonArray(server.getWithToken("/api/sources").body())
         .stream().map(JsonObject.class::cast).toList();
   }
 

@@ -21,7 +21,7 @@ class HubSubscriptionTest {
   static final String TOPIC = "https://clinic.example/feed.xml";
 
   static HubSubscription requested() {
-    return HubSubscription.request("s1", HUB, TOPIC, "secret", NOW);
+    return HubSubscription.request("s1", HUB, TOPIC, "secret", "token", NOW);
   }
 
   static HubSubscription active(int leaseSeconds) {
@@ -42,6 +42,43 @@ class HubSubscriptionTest {
     assertEquals(HubSubscription.DENIED, denied.state());
     assertTrue(
         denied.verify("subscribe", TOPIC, 60L, null, NOW).isEmpty(), "not asked since denial");
+  }
+
+  @Test
+  void aGrantedLeaseIsCappedAtTheLeaseWeAskedFor() {
+    HubSubscription verified =
+        requested().verify("subscribe", TOPIC, 10L * 365 * 24 * 3600, null, NOW).orElseThrow();
+    assertEquals(HubSubscription.MAX_LEASE_SECONDS, verified.leaseSeconds());
+    assertEquals(NOW.plusSeconds(HubSubscription.MAX_LEASE_SECONDS), verified.leaseExpires());
+  }
+
+  @Test
+  void aDenialCountsOnlyWhileARequestOfOursIsPending() {
+    HubSubscription verified = active(10_000);
+    assertTrue(
+        verified.verify("denied", TOPIC, null, "forged", NOW.plusSeconds(10)).isEmpty(),
+        "an active subscription with no request outstanding cannot be denied");
+    HubSubscription renewing = verified.renewed(NOW.plusSeconds(9_000));
+    assertEquals(
+        HubSubscription.DENIED,
+        renewing.verify("denied", TOPIC, null, "no", NOW.plusSeconds(9_001)).orElseThrow().state());
+    HubSubscription renewed =
+        renewing.verify("subscribe", TOPIC, 10_000L, null, NOW.plusSeconds(9_001)).orElseThrow();
+    assertFalse(renewed.pending(), "the renewal was verified");
+  }
+
+  @Test
+  void theCallbackTokenMustMatchExactly() {
+    assertTrue(requested().calledBackWith("token"));
+    assertFalse(requested().calledBackWith("token2"));
+    assertFalse(requested().calledBackWith("tokeN"));
+    assertFalse(requested().calledBackWith(null));
+    HubSubscription old =
+        new HubSubscription(
+            "s1", HUB, TOPIC, "secret", null, HubSubscription.ACTIVE, NOW, 3600, NOW, null);
+    assertFalse(old.calledBackWith("token"), "a subscription from before tokens matches none");
+    assertTrue(old.needsRequest(HUB, TOPIC, NOW), "and is replaced by a new one at once");
+    assertFalse(old.canRenew(HUB, TOPIC));
   }
 
   @Test
@@ -66,7 +103,8 @@ class HubSubscriptionTest {
   void whileTheHubPushesTheNextPollIsTheLongFallbackCappedAtRenewal() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     HubSubscriber subscriber =
-        new HubSubscriber(null, null, new PollSchedule(new Random(1)), clock, "https://t.example");
+        new HubSubscriber(
+            null, null, new PollSchedule(new Random(1)), clock, "https://t.example", false);
     Source polled =
         new Source(
             "s1",

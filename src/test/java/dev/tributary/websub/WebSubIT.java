@@ -3,10 +3,13 @@ package dev.tributary.websub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
+import dev.tributary.bus.Addresses;
 import dev.tributary.sources.WebServer;
+import dev.tributary.store.HubSubscription;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -104,12 +107,19 @@ class WebSubIT {
                         ctx.response().setStatusCode(202).end();
                       });
             });
+  }
+
+  /** The local hub is plain http: allowed unless a test says otherwise before subscribing. */
+  boolean insecureHubsAllowed = true;
+
+  void startTributary() throws Exception {
     server =
         TestServer.start(
             vertx,
             dataDir,
             new JsonObject()
                 .put("http", new JsonObject().put("publicUrl", PUBLIC_URL))
+                .put("websub", new JsonObject().put("allowInsecureHubs", insecureHubsAllowed))
                 .put(
                     "fetch",
                     new JsonObject().put("allowPrivateAddresses", true).put("timeoutMs", 5000)));
@@ -121,6 +131,7 @@ class WebSubIT {
   }
 
   String subscribe() throws Exception {
+    startTributary();
     var response =
         server.post(
             "/api/sources",
@@ -132,7 +143,7 @@ class WebSubIT {
   }
 
   JsonObject source(String id) throws Exception {
-    for (Object o : new JsonArray(server.get("/api/sources").body())) {
+    for (Object o : new JsonArray(server.getWithToken("/api/sources").body())) {
       if (((JsonObject) o).getString("id").equals(id)) return (JsonObject) o;
     }
     throw new AssertionError("no source " + id);
@@ -146,18 +157,22 @@ class WebSubIT {
     }
   }
 
-  HttpResponse<String> push(String id, String body, String signature) throws Exception {
+  /** The callback path the hub was given: {@code /websub/<source id>/<token>}. */
+  String callbackPath() {
+    return URI.create(hubRequest.get().get("hub.callback")).getPath();
+  }
+
+  HttpResponse<String> push(String path, String body, String signature) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.baseUrl + "/websub/" + id))
+        HttpRequest.newBuilder(URI.create(server.baseUrl + path))
             .header("Content-Type", "application/rss+xml")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (signature != null) request.header("X-Hub-Signature", signature);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  String verification(String id, String mode, String topic, String challenge) throws Exception {
-    return "/websub/"
-        + id
+  static String verification(String path, String mode, String topic, String challenge) {
+    return path
         + "?hub.mode="
         + mode
         + "&hub.topic="
@@ -174,10 +189,14 @@ class WebSubIT {
     MultiMap form = hubRequest.get();
     assertEquals("subscribe", form.get("hub.mode"));
     assertEquals(web.url("/feed.xml"), form.get("hub.topic"), "the feed's self URL");
-    assertEquals(PUBLIC_URL + "/websub/" + id, form.get("hub.callback"));
+    String callback = form.get("hub.callback");
+    assertTrue(callback.startsWith(PUBLIC_URL + "/websub/" + id + "/"), callback);
+    String token = callback.substring(callback.lastIndexOf('/') + 1);
+    assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url: " + token);
     String secret = form.get("hub.secret");
     assertNotNull(secret);
     assertTrue(secret.length() >= 32 && secret.length() < 200, secret);
+    assertFalse(secret.equals(token), "the secret and the callback token are different");
     assertEquals(String.valueOf(7 * 24 * 3600), form.get("hub.lease_seconds"));
     TestServer.awaitCondition("the challenge echoed", () -> "ch4llenge".equals(echoed.get()));
   }
@@ -187,14 +206,86 @@ class WebSubIT {
     String id = subscribe();
     TestServer.awaitCondition("the hub is asked", () -> hubRequest.get() != null);
     String topic = web.url("/feed.xml");
-    var right = server.get(verification(id, "subscribe", topic, "abc123"));
+    String path = callbackPath();
+    var right = server.get(verification(path, "subscribe", topic, "abc123"));
     assertEquals(200, right.statusCode());
     assertEquals("abc123", right.body());
     assertEquals(
-        404, server.get(verification(id, "subscribe", web.url("/other.xml"), "x")).statusCode());
-    assertEquals(404, server.get(verification(id, "unsubscribe", topic, "x")).statusCode());
+        404, server.get(verification(path, "subscribe", web.url("/other.xml"), "x")).statusCode());
+    assertEquals(404, server.get(verification(path, "unsubscribe", topic, "x")).statusCode());
     assertEquals(
-        404, server.get(verification("snosuchsource", "subscribe", topic, "x")).statusCode());
+        404,
+        server.get(verification("/websub/snosuchsource/x", "subscribe", topic, "x")).statusCode());
+  }
+
+  /** The subscription as the store holds it, asked over the test's own event bus. */
+  HubSubscription subscription(String id) {
+    try {
+      return vertx
+          .eventBus()
+          .<HubSubscription>request(Addresses.STORE_HUB_SUBSCRIPTION, id)
+          .map(m -> m.body())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read the subscription of " + id, e);
+    }
+  }
+
+  @Test
+  void forgedVerificationsAndDenialsChangeNothingAndTheHubsOwnWork() throws Exception {
+    String id = subscribe();
+    TestServer.awaitCondition("the challenge echoed", () -> echoed.get() != null);
+    TestServer.awaitCondition(
+        "the subscription active", () -> HubSubscription.ACTIVE.equals(subscription(id).state()));
+    HubSubscription before = subscription(id);
+    String topic = web.url("/feed.xml");
+    String path = callbackPath();
+    String wrongToken =
+        path.substring(0, path.lastIndexOf('/') + 1)
+            + "A"
+            + path.substring(path.lastIndexOf('/') + 2);
+    for (String forged :
+        new String[] {"/websub/" + id, wrongToken, "/websub/" + id + "/", path + "x"}) {
+      for (String mode : new String[] {"denied", "subscribe"}) {
+        var answer = server.get(verification(forged, mode, topic, "x") + "0000000");
+        assertEquals(404, answer.statusCode(), mode + " at " + forged + ": " + answer.body());
+      }
+    }
+    assertEquals(
+        404,
+        server.get(verification(path, "denied", topic, "x")).statusCode(),
+        "a denial with the right token but no request of ours pending");
+    assertEquals(before, subscription(id), "no forged request changed the subscription");
+
+    var renewed = server.get(verification(path, "subscribe", topic, "ok") + "0000000");
+    assertEquals(200, renewed.statusCode());
+    assertEquals(
+        HubSubscription.MAX_LEASE_SECONDS,
+        subscription(id).leaseSeconds(),
+        "a lease of 36000000000 s is capped at the lease we asked for");
+  }
+
+  @Test
+  void aPlainHttpHubIsNotAskedUnlessAllowedAndTheSourceKeepsBeingPolled() throws Exception {
+    insecureHubsAllowed = false;
+    String id = subscribe();
+    TestServer.awaitCondition("the first poll stored", () -> stored("Opening hours"));
+    TestServer.awaitCondition(
+        "the poll saved",
+        () -> {
+          try {
+            return source(id).getString("lastSuccess") != null;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    assertNull(hubRequest.get(), "hub.secret was not sent to an http:// hub");
+    String next = source(id).getString("nextPoll");
+    assertTrue(
+        Instant.parse(next).isBefore(Instant.now().plus(Duration.ofHours(2))),
+        "polled at its own interval, not the push fallback: " + next);
   }
 
   @Test
@@ -204,18 +295,26 @@ class WebSubIT {
     TestServer.awaitCondition("the challenge echoed", () -> echoed.get() != null);
     String secret = hubRequest.get().get("hub.secret");
 
+    String path = callbackPath();
+
     String forged = feed("Forged entry");
-    var ignored = push(id, forged, PushSignature.sign("sha256", "not-the-secret", bytes(forged)));
+    var ignored = push(path, forged, PushSignature.sign("sha256", "not-the-secret", bytes(forged)));
     assertEquals(202, ignored.statusCode(), "a bad signature is acknowledged and ignored (§8)");
-    assertEquals(202, push(id, forged, null).statusCode(), "so is a missing one");
+    assertEquals(202, push(path, forged, null).statusCode(), "so is a missing one");
+    String signedElsewhere = feed("Pushed to the old path");
+    String signature = PushSignature.sign("sha256", secret, bytes(signedElsewhere));
+    assertEquals(404, push("/websub/" + id, signedElsewhere, signature).statusCode());
+    assertEquals(404, push(path + "x", signedElsewhere, signature).statusCode());
 
     String pushed = feed("New ketamine clinic", "Opening hours");
-    var accepted = push(id, pushed, PushSignature.sign("sha512", secret, bytes(pushed)));
+    var accepted = push(path, pushed, PushSignature.sign("sha512", secret, bytes(pushed)));
     assertEquals(202, accepted.statusCode());
     TestServer.awaitCondition(
         "the pushed entry stored", Duration.ofSeconds(5), () -> stored("New ketamine clinic"));
     assertFalse(stored("Forged entry"), "the badly signed push was not ingested");
-    assertEquals(410, push("snosuchsource", pushed, null).statusCode(), "no subscription: gone");
+    assertFalse(stored("Pushed to the old path"), "a push off the secret path was not ingested");
+    assertEquals(
+        410, push("/websub/snosuchsource/x", pushed, null).statusCode(), "no subscription: gone");
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class SqliteStore implements Store {
           "V1__articles.sql",
           "V2__topic_examples.sql",
           "V3__sources.sql",
-          "V4__hub_subscriptions.sql");
+          "V4__hub_subscriptions.sql",
+          "V5__hub_callback_token.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
