@@ -1,0 +1,116 @@
+package dev.tributary;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fails the test during which Vert.x warned that an event loop (or a worker) was blocked. Vert.x
+ * 5's {@code BlockedThreadChecker} logs those warnings through the logger {@code
+ * io.vertx.core.impl.BlockedThreadChecker} (its {@code LOGGER_NAME}); an appender on that logger
+ * records them, and after each test the ones recorded during it fail it with the blocked thread's
+ * stack. Warnings raised while a class starts or stops its server fail the class.
+ *
+ * <p>Registered for the integration tests only: failsafe turns on JUnit's extension autodetection
+ * (pom.xml), which finds this class through META-INF/services.
+ */
+public final class BlockedThreadGuard
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+  static final String CHECKER_LOGGER = "io.vertx.core.impl.BlockedThreadChecker";
+  private static final String APPENDER = "blocked-thread-guard";
+  private static final int FRAMES = 12;
+
+  private static final Recorder RECORDER = new Recorder();
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    attach();
+    RECORDER.drain();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    attach();
+    failOnWarnings("before " + context.getDisplayName());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    failOnWarnings(context.getDisplayName());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    failOnWarnings("starting or stopping " + context.getDisplayName());
+  }
+
+  static void failOnWarnings(String during) {
+    List<ILoggingEvent> warnings = RECORDER.drain();
+    if (warnings.isEmpty()) return;
+    throw new AssertionError(
+        warnings.size()
+            + " blocked-thread warning(s) during "
+            + during
+            + ":\n"
+            + warnings.stream()
+                .map(BlockedThreadGuard::describe)
+                .collect(Collectors.joining("\n")));
+  }
+
+  /** The warning and the top of the blocked thread's stack, which Vert.x attaches as a cause. */
+  static String describe(ILoggingEvent event) {
+    IThrowableProxy stack = event.getThrowableProxy();
+    if (stack == null) return event.getFormattedMessage();
+    return Stream.concat(
+            Stream.of(event.getFormattedMessage()),
+            Stream.of(stack.getStackTraceElementProxyArray())
+                .limit(FRAMES)
+                .map(StackTraceElementProxy::getSTEAsString)
+                .map(frame -> "    at " + frame))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** Idempotent: a logback reload (LogFormat) drops appenders, so each test re-attaches it. */
+  static synchronized void attach() {
+    if (!(LoggerFactory.getLogger(CHECKER_LOGGER) instanceof Logger logger)) {
+      throw new IllegalStateException(
+          "logback is not the SLF4J backend; cannot watch " + CHECKER_LOGGER);
+    }
+    if (logger.getAppender(APPENDER) != null) return;
+    if (!RECORDER.isStarted()) {
+      RECORDER.setName(APPENDER);
+      RECORDER.setContext(logger.getLoggerContext());
+      RECORDER.start();
+    }
+    logger.addAppender(RECORDER);
+  }
+
+  static final class Recorder extends AppenderBase<ILoggingEvent> {
+    private final List<ILoggingEvent> events = new ArrayList<>();
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+      if (event.getLevel().isGreaterOrEqual(Level.WARN)) events.add(event);
+    }
+
+    synchronized List<ILoggingEvent> drain() {
+      List<ILoggingEvent> drained = List.copyOf(events);
+      events.clear();
+      return drained;
+    }
+  }
+}
