@@ -32,7 +32,8 @@ public final class BlockedThreadGuard
 
   static final String CHECKER_LOGGER = "io.vertx.core.impl.BlockedThreadChecker";
   private static final String APPENDER = "blocked-thread-guard";
-  private static final int FRAMES = 12;
+  private static final int TOP_FRAMES = 6;
+  private static final int OUR_FRAMES = 6;
 
   private static final Recorder RECORDER = new Recorder();
 
@@ -71,15 +72,22 @@ public final class BlockedThreadGuard
                 .collect(Collectors.joining("\n")));
   }
 
-  /** The warning and the top of the blocked thread's stack, which Vert.x attaches as a cause. */
+  /**
+   * The warning, the top of the blocked thread's stack (which Vert.x attaches as a cause) and the
+   * first frames of ours below it, which name the handler that blocked.
+   */
   static String describe(ILoggingEvent event) {
     IThrowableProxy stack = event.getThrowableProxy();
     if (stack == null) return event.getFormattedMessage();
+    List<String> frames =
+        Stream.of(stack.getStackTraceElementProxyArray())
+            .map(StackTraceElementProxy::getSTEAsString)
+            .toList();
+    Stream<String> ours =
+        frames.stream().skip(TOP_FRAMES).filter(frame -> frame.contains("dev.tributary."));
     return Stream.concat(
             Stream.of(event.getFormattedMessage()),
-            Stream.of(stack.getStackTraceElementProxyArray())
-                .limit(FRAMES)
-                .map(StackTraceElementProxy::getSTEAsString)
+            Stream.concat(frames.stream().limit(TOP_FRAMES), ours.limit(OUR_FRAMES))
                 .map(frame -> "    at " + frame))
         .collect(Collectors.joining("\n"));
   }
