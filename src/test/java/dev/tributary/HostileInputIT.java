@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,8 +79,8 @@ class HostileInputIT {
 
   @TestFactory
   Stream<DynamicTest> eachHostileRequestGetsItsAnswer() {
-    String manyParams =
-        IntStream.range(0, 1_500).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+    // 1,800 parameters fit Vert.x's 4,096-byte request line; a longer line is the last row.
+    String manyParams = "limit=5" + "&j".repeat(1_800);
     String manyFlags = "a" + "&a".repeat(1_800);
     List<HttpRow> rows =
         List.of(
@@ -227,7 +226,7 @@ class HostileInputIT {
                 "too-large.txt",
                 overInboxLimit(),
                 "failed",
-                "too large"),
+                "inbox.maxBytes"),
             new InboxRow(
                 "an unsupported extension fails as unsupported",
                 "document.pdf",
@@ -248,7 +247,7 @@ class HostileInputIT {
                 null),
             new InboxRow(
                 "an encoded traversal in a file name stays in the inbox",
-                "..%2F..%2Fescaped.txt",
+                "escaped..%2F..%2F..%2Fetc%2Fpasswd.txt",
                 text,
                 "done",
                 null),
@@ -278,6 +277,7 @@ class HostileInputIT {
     assertFalse(Files.exists(inbox.resolve(row.fileName())), "still in the inbox");
     if (row.reason() != null) {
       Path note = landed.resolveSibling(row.fileName() + ".error.txt");
+      TestServer.awaitCondition("the reason beside " + row.fileName(), () -> Files.exists(note));
       String why = Files.readString(note).toLowerCase(Locale.ROOT);
       assertTrue(why.contains(row.reason().toLowerCase(Locale.ROOT)), why);
     }
@@ -313,7 +313,7 @@ class HostileInputIT {
                 dynamicTest(
                     page.getKey() + " carries no live script or handler",
                     () -> {
-                      String body = exchange("GET", page.getValue(), null, null, null).text();
+                      String body = markupIn(exchange("GET", page.getValue(), null, null, null));
                       assertTrue(body.contains("Hostile"), "the article is there");
                       for (String alive :
                           List.of("<script>alert", "onerror=", "javascript:alert")) {
@@ -355,6 +355,33 @@ class HostileInputIT {
                     dynamicTest(
                         target + " has no injected header",
                         () -> noInjectedHeader(exchange("GET", target, null, null, null)))));
+  }
+
+  /**
+   * What a client renders as markup. In JSON a title is plain text (JSON Feed's {@code title}, our
+   * API's {@code title}): the reader escapes it, so it is left as written and not checked here;
+   * every other string (content_html, summary…) is.
+   */
+  private static String markupIn(Response response) {
+    String type = response.header("content-type");
+    if (!type.startsWith("application/") || !type.contains("json")) return response.text();
+    StringBuilder strings = new StringBuilder();
+    collectStrings(new JsonObject(response.text()).getMap(), null, strings);
+    return strings.toString();
+  }
+
+  private static void collectStrings(Object json, String key, StringBuilder into) {
+    if (json instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> collectStrings(v, String.valueOf(k), into));
+    } else if (json instanceof List<?> list) {
+      list.forEach(v -> collectStrings(v, key, into));
+    } else if (json instanceof JsonObject object) {
+      collectStrings(object.getMap(), key, into);
+    } else if (json instanceof JsonArray array) {
+      collectStrings(array.getList(), key, into);
+    } else if (json instanceof String text && !"title".equals(key)) {
+      into.append(text).append('\n');
+    }
   }
 
   private static void noInjectedHeader(Response response) {
@@ -448,7 +475,8 @@ class HostileInputIT {
       throws IOException {
     int port = Integer.parseInt(server.baseUrl.substring(server.baseUrl.lastIndexOf(':') + 1));
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
+      // Longer than the pipeline's own 30 s request timeout, so its answer is what is judged.
+      socket.setSoTimeout(120_000);
       StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
       head.append("Host: 127.0.0.1\r\nConnection: close\r\n");
       if (token != null) head.append("Authorization: Bearer ").append(token).append("\r\n");
