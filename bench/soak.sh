@@ -10,7 +10,7 @@
 #   bench/soak.sh            # 10 minutes
 #   bench/soak.sh 60         # one minute
 # Environment (optional): POSTS_PER_S=5, FILES_PER_S=2, CONNECTIONS=8 (per wrk),
-#   JAVA_OPTS=-Xmx512m, OUT=target/bench/soak-<time>
+#   JAVA_OPTS=-Xmx512m, JAR=target/tributary.jar, OUT=target/bench/soak-<time>
 # Only ever binds and targets 127.0.0.1. Stops everything it started on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,8 @@ if ! command -v wrk >/dev/null; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 fi
 for t in curl python3 jcmd wrk; do command -v $t >/dev/null || { echo "soak.sh: $t is needed" >&2; exit 2; }; done
-[ -f target/tributary.jar ] || ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/tributary.jar}
+[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 
 work=$(mktemp -d)
 pids=()
@@ -50,7 +51,7 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
-cp target/tributary.jar "$work/tributary.jar"
+cp "$JAR" "$work/tributary.jar"
 # shellcheck disable=SC2086
 TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PUBLICURL=$base \
 TRIBUTARY_DATA_DIR=$work/data TRIBUTARY_INBOX_DIR=$work/data/inbox \
