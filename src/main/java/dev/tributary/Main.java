@@ -122,11 +122,17 @@ public final class Main {
             new Thread(
                 () -> {
                   log.info("Shutting down");
+                  int status = 0;
                   try {
                     vertx.close().await(20, TimeUnit.SECONDS);
+                    log.info("Stopped");
                   } catch (Exception e) {
                     log.warn("Unclean shutdown: {}", e.getMessage());
+                    status = 1;
                   }
+                  // SIGTERM (docker stop, systemd) is the normal way to stop a server: exit 0 when
+                  // everything closed (the JVM would report 143), 1 when the close failed.
+                  Runtime.getRuntime().halt(status);
                 },
                 "tributary-shutdown"));
     Thread.currentThread().join();

@@ -34,15 +34,23 @@ public final class TestServer {
     this.token = running.apiToken();
   }
 
-  /** A Vert.x that complains early about anything blocking an event loop. */
+  /**
+   * A Vert.x that complains early about anything blocking an event loop, with the thresholds the
+   * build passes to surefire and failsafe ({@code vertx.options.*} in pom.xml; Vert.x itself reads
+   * them only in its launcher). Every warning carries the blocked thread's stack, which {@link
+   * BlockedThreadGuard} reports when it fails the test.
+   */
   public static Vertx newVertx() {
+    long checkMillis = Long.getLong("vertx.options.blockedThreadCheckInterval", 100);
+    long maxNanos =
+        Long.getLong("vertx.options.maxEventLoopExecuteTime", TimeUnit.MILLISECONDS.toNanos(100));
     return Vertx.vertx(
         new VertxOptions()
-            .setBlockedThreadCheckInterval(100)
-            .setMaxEventLoopExecuteTime(100)
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-            .setWarningExceptionTime(200)
-            .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+            .setBlockedThreadCheckInterval(checkMillis)
+            .setMaxEventLoopExecuteTime(maxNanos)
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.NANOSECONDS)
+            .setWarningExceptionTime(maxNanos)
+            .setWarningExceptionTimeUnit(TimeUnit.NANOSECONDS));
   }
 
   public static TributaryConfig config(Path dataDir, JsonObject overrides) {

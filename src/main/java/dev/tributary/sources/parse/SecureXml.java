@@ -32,6 +32,14 @@ final class SecureXml {
     } catch (IOException e) {
       throw new FeedParseException(
           FeedParseException.Reason.MALFORMED, "The document could not be read: " + e, e);
+    } catch (IllegalArgumentException e) {
+      // JDOM checks names and text as it builds the tree (IllegalNameException,
+      // IllegalDataException) and throws unchecked: an element called ":x" passed the SAX
+      // parser's namespace handling and escaped as a crash (found by FeedParserFuzzTest).
+      throw new FeedParseException(
+          FeedParseException.Reason.MALFORMED,
+          "The document is not legal XML: " + firstLine(e.getMessage()),
+          e);
     }
   }
 
