@@ -89,7 +89,7 @@ public final class BlockedThreadGuard
     return Stream.concat(
             Stream.of(event.getFormattedMessage()),
             Stream.concat(frames.stream().limit(TOP_FRAMES), ours.limit(OUR_FRAMES))
-                .map(frame -> "    at " + frame))
+                .map(frame -> "    " + frame))
         .collect(Collectors.joining("\n"));
   }
 
@@ -116,8 +116,13 @@ public final class BlockedThreadGuard
                         || f.contains("jdk.internal.loader.")
                         || f.contains("java.lang.invoke.MethodHandleNatives.link"));
     boolean deploying =
-        frames.stream().anyMatch(f -> f.matches("at dev\\.tributary\\..*Verticle\\.start\\(.*"));
-    return loading || deploying;
+        frames.stream()
+            .anyMatch(f -> f.matches(".*\\bdev\\.tributary\\.[\\w.]*Verticle\\.start\\(.*"));
+    // an event loop caught waiting in its selector was idle: the whole JVM stalled (a GC pause, a
+    // starved CPU), and no handler of ours was running
+    boolean idle =
+        frames.stream().limit(WARM_UP_FRAMES).anyMatch(f -> f.contains(".NioIoHandler.select("));
+    return loading || deploying || idle;
   }
 
   /** Idempotent: a logback reload (LogFormat) drops appenders, so each test re-attaches it. */

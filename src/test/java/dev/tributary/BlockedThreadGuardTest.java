@@ -49,13 +49,18 @@ class BlockedThreadGuardTest {
   }
 
   @Test
-  void classLoadingAndVerticleStartUpAreWarmUpButAHandlerIsNot() {
+  void classLoadingStartUpAndAnIdleLoopAreNotBlamedButAHandlerIs() {
     assertTrue(BlockedThreadGuard.isWarmUp(warning(frame("java.lang.ClassLoader", "loadClass"))));
     assertTrue(
         BlockedThreadGuard.isWarmUp(
             warning(
                 frame("io.netty.channel.AbstractChannel", "bind"),
                 frame("dev.tributary.http.HttpVerticle", "start"))));
+    assertTrue(
+        BlockedThreadGuard.isWarmUp(
+            warning(
+                frame("sun.nio.ch.EPoll", "wait"),
+                frame("io.netty.channel.nio.NioIoHandler", "select"))));
     assertFalse(
         BlockedThreadGuard.isWarmUp(
             warning(
@@ -64,7 +69,7 @@ class BlockedThreadGuardTest {
   }
 
   private static StackTraceElement frame(String type, String method) {
-    return new StackTraceElement(type, method, type + ".java", 1);
+    return new StackTraceElement("app", null, null, type, method, type + ".java", 1);
   }
 
   private static ILoggingEvent warning(StackTraceElement... frames) {

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** 405 with the {@code Allow} header listing the methods the path does take (RFC 9110 §15.5.6). */
+/**
+ * 405 with the {@code Allow} header listing the methods the path does take (RFC 9110 §15.5.6); 404
+ * when no route of the path takes any method, so an unknown path is not found whatever its method.
+ */
 final class MethodNotAllowed {
   private MethodNotAllowed() {}
 
@@ -19,6 +22,11 @@ final class MethodNotAllowed {
       String pattern = route.getPath();
       if (pattern == null || route.methods() == null || !matches(pattern, path)) continue;
       route.methods().stream().map(HttpMethod::name).forEach(allowed::add);
+    }
+    if (allowed.isEmpty()) {
+      // only a method-filtered catch-all (the token check on /api/* writes) matched the path
+      Errors.send(ctx, 404, "not found");
+      return;
     }
     ctx.response().putHeader("Allow", String.join(", ", allowed));
     Errors.send(
