@@ -8,8 +8,9 @@ import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
 import dev.tributary.http.SiteInfo;
-import dev.tributary.ingest.ExtractorVerticle;
+import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.InboxVerticle;
+import dev.tributary.ingest.PipelineVerticle;
 import dev.tributary.ingest.TaggerVerticle;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FeedIngest;
@@ -22,11 +23,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * Deploys the verticles of one Tributary instance in pipeline order: store, tagger, extractor,
- * HTTP, then the inbox (whose first scan needs the pipeline up).
+ * Deploys the verticles of one Tributary instance in pipeline order: store, tagger (the topic
+ * model's owner), the pipeline workers, HTTP, then the inputs (whose first scan needs the pipeline
+ * up).
  */
 public final class Tributary {
   private static final DeploymentOptions WORKER =
@@ -63,15 +66,16 @@ public final class Tributary {
     TributaryMetrics metrics = new TributaryMetrics();
     IngestGates gates = ingestGates(config, metrics);
     HttpVerticle[] http = new HttpVerticle[1];
+    TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
+    ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
     return vertx
         .deployVerticle(
             () -> new StoreVerticle(() -> SqliteStore.open(config.dataDir()), metrics), WORKER)
+        .compose(id -> vertx.deployVerticle(tagger, WORKER))
         .compose(
             id ->
-                vertx.deployVerticle(
-                    () -> new TaggerVerticle(taxonomy, config.topicsFile(), metrics, gates),
-                    WORKER))
-        .compose(id -> vertx.deployVerticle(() -> new ExtractorVerticle(metrics, gates), WORKER))
+                PipelineVerticle.deploy(
+                    vertx, config.pipeline().effectiveWorkers(), pipeline, metrics, gates))
         .compose(
             id ->
                 vertx.deployVerticle(

@@ -7,11 +7,11 @@ package dev.tributary.bus;
 public final class Addresses {
   private Addresses() {}
 
-  /** Request {@code RawDocument} → reply {@code StoredArticle}. Handled by the extractor. */
+  /**
+   * Request {@code RawDocument} → reply {@code StoredArticle}. Handled by the pipeline workers
+   * (extract and tag), one consumer per worker.
+   */
   public static final String INGEST = "tributary.ingest";
-
-  /** Request {@code Article} (untagged) → reply {@code StoredArticle}. Handled by the tagger. */
-  public static final String TAG = "tributary.tag";
 
   /** Request {@code Article} (tagged) → reply {@code StoredArticle}. Handled by the store. */
   public static final String STORE_PUT = "tributary.store.put";
@@ -49,6 +49,12 @@ public final class Addresses {
 
   /** Request (empty body) → reply {@code JsonObject} {@code {"articles", "changed"}}. */
   public static final String TOPICS_RETAG = "tributary.topics.retag";
+
+  /**
+   * Request {@code StoredTerms} (a newly stored article's words) → reply {@code true} once its
+   * words are counted in the corpus statistics. Handled by the tagger, which owns the topic model.
+   */
+  public static final String TOPICS_COUNT_STORED = "tributary.topics.count-stored";
 
   /** Request {@code Article} → reply {@code JsonArray}: per topic, its score and evidence. */
   public static final String TOPICS_EXPLAIN = "tributary.topics.explain";

@@ -2,6 +2,7 @@ package dev.tributary.bus;
 
 import dev.tributary.article.Article;
 import dev.tributary.ingest.RawDocument;
+import dev.tributary.ingest.StoredTerms;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.HubSubscription;
 import dev.tributary.store.ReplayBatch;
@@ -26,6 +27,7 @@ public final class Codecs {
           RawDocument.class,
           Article.class,
           StoredArticle.class,
+          StoredTerms.class,
           TimelineQuery.class,
           TimelinePage.class,
           TopicCounts.class,

@@ -11,13 +11,14 @@ import java.util.Map;
  * The gates of one instance, one per input ({@code inbox}, {@code api}, {@code feed}, {@code
  * websub}), and the request timeout that follows from them.
  *
- * <p>Every document enters the pipeline ({@code tributary.ingest} → {@code tributary.tag} → {@code
- * tributary.store.put}) through one of these gates, so no stage ever has more than {@link
- * #totalPermits()} documents queued before it. Each stage handles one document at a time, so a
- * request waits at most for the documents ahead of it plus its own: {@code (totalPermits + 1) ×}
- * {@link #DOCUMENT_BUDGET}. That is the timeout of every pipeline request ({@link
- * #pipelineRequests()}): a request that is merely queued never times out into a retry; the timeout
- * is left only as a guard against a reply that never comes.
+ * <p>Every document enters the pipeline ({@code tributary.ingest} → {@code tributary.store.put},
+ * then {@code tributary.topics.count-stored}) through one of these gates, so no stage ever has more
+ * than {@link #totalPermits()} documents queued before it. Each stage handles at least one document
+ * at a time (the store one, each of the pipeline workers one), so a request waits at most for the
+ * documents ahead of it plus its own: {@code (totalPermits + 1) ×} {@link #DOCUMENT_BUDGET}. That
+ * is the timeout of every pipeline request ({@link #pipelineRequests()}): a request that is merely
+ * queued never times out into a retry; the timeout is left only as a guard against a reply that
+ * never comes.
  */
 public final class IngestGates {
   /**
@@ -59,8 +60,9 @@ public final class IngestGates {
   }
 
   /**
-   * Options for a request into the pipeline ({@code tributary.ingest}, {@code tributary.tag},
-   * {@code tributary.store.put}); a fresh instance, as {@link DeliveryOptions} is mutable.
+   * Options for a request into the pipeline ({@code tributary.ingest}, {@code tributary.store.put},
+   * {@code tributary.topics.count-stored}); a fresh instance, as {@link DeliveryOptions} is
+   * mutable.
    */
   public DeliveryOptions pipelineRequests() {
     return new DeliveryOptions().setSendTimeout(pipelineTimeoutMillis());

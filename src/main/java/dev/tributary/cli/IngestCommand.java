@@ -1,44 +1,38 @@
 package dev.tributary.cli;
 
-import dev.tributary.article.Article;
 import dev.tributary.article.SourceRef;
-import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractionException;
-import dev.tributary.ingest.ArticleAssembler;
-import dev.tributary.ingest.BodyDecoder;
+import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.Format;
 import dev.tributary.ingest.InboxFolder;
 import dev.tributary.ingest.RawDocument;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;
-import dev.tributary.topics.Keyphrases;
 import dev.tributary.topics.TopicTagger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code tributary ingest PATH…}: the same extract → tag → store steps as the server, called
- * directly, with a progress line per file and a summary. Files are left where they are.
+ * {@code tributary ingest PATH…}: the server's {@link ArticlePipeline} (decode, extract, tag) and
+ * store, called directly, with a progress line per file and a summary. Files are left where they
+ * are.
  */
 public final class IngestCommand {
   /** What a run did. */
   public record Summary(int ingested, int duplicates, int failed) {}
 
-  private final ArticleExtractor extractor = new ArticleExtractor();
-  private final ArticleAssembler assembler = new ArticleAssembler(Clock.systemUTC());
-  private final TopicTagger tagger;
+  private final ArticlePipeline pipeline;
   private final Store store;
   private final long maxBytes;
   private final PrintStream out;
 
   public IngestCommand(TopicTagger tagger, Store store, long maxBytes, PrintStream out) {
-    this.tagger = tagger;
+    this.pipeline = ArticlePipeline.over(tagger);
     this.store = store;
     this.maxBytes = maxBytes;
     this.out = out;
@@ -83,14 +77,9 @@ public final class IngestCommand {
     if (Files.size(file) > maxBytes) {
       throw new ExtractionException("file is over inbox.maxBytes (" + maxBytes + ")");
     }
-    String body = BodyDecoder.decode(Files.readAllBytes(file), maxBytes);
-    RawDocument doc = RawDocument.of(name, format, body, SourceRef.INBOX);
-    Article draft = assembler.assemble(doc, extractor.extract(format, body, null));
-    var tagging = tagger.tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE);
-    return store.put(
-        draft
-            .withTopics(tagging.topics())
-            .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases())));
+    RawDocument doc =
+        ArticlePipeline.decode(name, format, Files.readAllBytes(file), maxBytes, SourceRef.INBOX);
+    return store.put(pipeline.process(doc).article());
   }
 
   private static List<Path> expand(List<Path> paths) throws IOException {

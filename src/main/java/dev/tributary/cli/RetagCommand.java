@@ -1,6 +1,7 @@
 package dev.tributary.cli;
 
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.ExampleTeacher;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Store;
@@ -8,7 +9,6 @@ import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicUpdates;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TopicModel;
-import dev.tributary.topics.TopicTagger;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class RetagCommand {
     forEachStored(
         s -> model.corpus().add(model.tagger().terms(s.article().title(), s.article().text())));
     ExampleTeacher.teach(model, store.examples().items());
-    TopicTagger tagger = model.tagger();
+    ArticlePipeline pipeline = ArticlePipeline.over(model.tagger());
     long[] seen = {0};
     int[] changed = {0};
     long after = -1;
@@ -49,8 +49,7 @@ public final class RetagCommand {
           store.storedAfter(new ReplayQuery(after, List.of(), BATCH)).items();
       if (batch.isEmpty()) break;
       Map<String, List<ArticleTopic>> updates = new HashMap<>();
-      for (StoredArticle s : batch)
-        updates.put(s.article().id(), tagger.tag(s.article().title(), s.article().text()));
+      for (StoredArticle s : batch) updates.put(s.article().id(), pipeline.topicsOf(s.article()));
       changed[0] += store.replaceTopics(new TopicUpdates(updates));
       seen[0] += batch.size();
       out.println("re-tagged " + seen[0] + "/" + total + " (" + changed[0] + " changed)");

@@ -27,6 +27,7 @@ public record TributaryConfig(
     Cluster cluster,
     int bridgePort,
     Api api,
+    Pipeline pipeline,
     Access access) {
 
   public record Http(
@@ -67,6 +68,19 @@ public record TributaryConfig(
 
     public int effectiveMaxInFlight() {
       return maxInFlight > 0 ? maxInFlight : perProcessor(2, 4);
+    }
+  }
+
+  /**
+   * The pipeline's CPU stages.
+   *
+   * @param workers documents extracted and tagged at once, each on its own worker; 0 picks one per
+   *     processor
+   */
+  public record Pipeline(int workers) {
+
+    public int effectiveWorkers() {
+      return workers > 0 ? workers : perProcessor(1, 1);
     }
   }
 
@@ -153,6 +167,7 @@ public record TributaryConfig(
         cluster,
         r.intInRange("bridge.port", 0, 65535),
         new Api(r.intInRange("api.maxInFlight", 0, 1024), r.intInRange("api.maxWaiting", 0, 4096)),
+        new Pipeline(r.intInRange("pipeline.workers", 0, 256)),
         new Access(
             r.bool("sources.public"),
             AllowedNetworks.parse("metrics.allowedNetworks", r.string("metrics.allowedNetworks")),

@@ -207,8 +207,9 @@ public final class InboxVerticle extends VerticleBase {
     }
     RawDocument doc;
     try {
-      String body = BodyDecoder.decode(Files.readAllBytes(file), maxBytes);
-      doc = RawDocument.of(name, format.get(), body, SourceRef.INBOX);
+      doc =
+          ArticlePipeline.decode(
+              name, format.get(), Files.readAllBytes(file), maxBytes, SourceRef.INBOX);
     } catch (ExtractionException e) {
       metrics.failure("undecodable");
       fail(file, e.getMessage());

@@ -8,7 +8,6 @@ import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicUpdates;
 import dev.tributary.topics.TopicModel;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-tags every stored article with the current model, a batch at a time, writing back the topics
- * of each batch in one transaction, then publishes {@link Addresses#ARTICLES_RETAGGED} so feeds and
- * counts follow. Free tags are left as they were at ingest.
+ * Re-tags every stored article with the current model (one snapshot for the whole run, through the
+ * {@link ArticlePipeline}'s tagging stage), a batch at a time, writing back the topics of each
+ * batch in one transaction, then publishes {@link Addresses#ARTICLES_RETAGGED} so feeds and counts
+ * follow. Free tags are left as they were at ingest.
  */
 final class Retagging {
   private static final Logger LOG = LoggerFactory.getLogger(Retagging.class);
@@ -45,7 +45,7 @@ final class Retagging {
     }
     running = true;
     Promise<int[]> done = Promise.promise();
-    batch(-1, new int[2], model.tagger(), done);
+    batch(-1, new int[2], ArticlePipeline.over(model.tagger()), done);
     done.future()
         .onComplete(
             r -> {
@@ -62,7 +62,7 @@ final class Retagging {
   }
 
   /** counts[0]: articles seen; counts[1]: articles whose topics changed. */
-  private void batch(long afterSeq, int[] counts, TopicTagger tagger, Promise<int[]> done) {
+  private void batch(long afterSeq, int[] counts, ArticlePipeline pipeline, Promise<int[]> done) {
     vertx
         .eventBus()
         .<ReplayBatch>request(Addresses.STORE_REPLAY, new ReplayQuery(afterSeq, List.of(), BATCH))
@@ -71,7 +71,7 @@ final class Retagging {
               List<StoredArticle> items = reply.body().items();
               Map<String, List<ArticleTopic>> updates = new HashMap<>();
               for (StoredArticle s : items) {
-                updates.put(s.article().id(), tagger.tag(s.article().title(), s.article().text()));
+                updates.put(s.article().id(), pipeline.topicsOf(s.article()));
               }
               counts[0] += items.size();
               Future<Integer> written =
@@ -92,7 +92,7 @@ final class Retagging {
         .onSuccess(
             next -> {
               if (next == -2L) done.complete(counts);
-              else batch(next, counts, tagger, done);
+              else batch(next, counts, pipeline, done);
             })
         .onFailure(done::fail);
   }

@@ -1,13 +1,7 @@
 package dev.tributary.ingest;
 
-import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
-import dev.tributary.bus.Failures;
-import dev.tributary.bus.IngestGates;
-import dev.tributary.metrics.TributaryMetrics;
-import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicExamples;
-import dev.tributary.topics.Keyphrases;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TopicModel;
 import dev.tributary.topics.TopicTagger;
@@ -19,27 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Second stage of the pipeline: tags an article with its topics and keyphrases and hands it to the
- * store. Owns the live topic model: loads the taught examples and the corpus statistics from the
- * store, reloads the taxonomy file when it changes ({@link TaxonomyWatcher}), learns new examples
- * and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance; explanations run
- * elsewhere ({@link ExplainVerticle}, deployed with it) so they never hold up the pipeline.
+ * Owns the live topic model: loads the taught examples and the corpus statistics from the store,
+ * counts each newly stored article's words ({@link Addresses#TOPICS_COUNT_STORED}, from the
+ * pipeline workers), reloads the taxonomy file when it changes ({@link TaxonomyWatcher}), learns
+ * new examples and re-tags stored articles ({@link Retagging}). Runs on a worker, one instance. The
+ * articles themselves are tagged by the pipeline workers ({@link PipelineVerticle}) over the
+ * model's current immutable tagger ({@link #tagger()}), and explanations on their own pool ({@link
+ * ExplainVerticle}, deployed with it), so neither waits for this thread.
  */
 public final class TaggerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TaggerVerticle.class);
 
   private final Taxonomy initial;
   private final Path topicsFile;
-  private final TributaryMetrics metrics;
-  private final IngestGates gates;
-  private TopicModel model;
+  private volatile TopicModel model;
 
-  public TaggerVerticle(
-      Taxonomy initial, Path topicsFile, TributaryMetrics metrics, IngestGates gates) {
+  public TaggerVerticle(Taxonomy initial, Path topicsFile) {
     this.initial = initial;
     this.topicsFile = topicsFile;
-    this.metrics = metrics;
-    this.gates = gates;
   }
 
   @Override
@@ -47,7 +38,7 @@ public final class TaggerVerticle extends VerticleBase {
     model = new TopicModel(initial);
     var bus = vertx.eventBus();
     // The load's bound is read before this verticle takes any article, so each stored article is
-    // counted once: by the load up to the bound, by onArticle above it.
+    // counted once: by the load up to the bound, by onStored above it.
     return bus.<Long>request(Addresses.STORE_LAST_SEQ, null)
         .compose(
             last -> {
@@ -63,7 +54,8 @@ public final class TaggerVerticle extends VerticleBase {
               ExampleTeacher teacher = new ExampleTeacher(vertx, model);
               Retagging retagging = new Retagging(vertx, model);
               return Future.all(
-                  bus.<Article>consumer(Addresses.TAG, this::onArticle).completion(),
+                  bus.<StoredTerms>consumer(Addresses.TOPICS_COUNT_STORED, this::onStored)
+                      .completion(),
                   bus.consumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples).completion(),
                   bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
                   vertx.deployVerticle(
@@ -76,34 +68,18 @@ public final class TaggerVerticle extends VerticleBase {
     return model;
   }
 
-  private void onArticle(Message<Article> message) {
-    Article draft = message.body();
-    TopicTagger.Tagging tagging;
-    try {
-      tagging =
-          metrics
-              .tagging()
-              .record(
-                  () ->
-                      model.tagger().tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE));
-    } catch (RuntimeException e) {
-      metrics.failure("tagging");
-      message.fail(Failures.INTERNAL, "tagging failed: " + e);
-      return;
-    }
-    Article tagged =
-        draft
-            .withTopics(tagging.topics())
-            .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
-    vertx
-        .eventBus()
-        .<StoredArticle>request(Addresses.STORE_PUT, tagged, gates.pipelineRequests())
-        .onSuccess(
-            reply -> {
-              StoredArticle stored = reply.body();
-              if (stored.created()) model.countStored(stored.seq(), tagging.terms());
-              message.reply(stored);
-            })
-        .onFailure(failure -> Failures.relay(message, failure));
+  /**
+   * The current tagger: an immutable snapshot, safe to use from any thread, replaced when the
+   * taxonomy is reloaded or an example taught. Null before the verticle has started.
+   */
+  public TopicTagger tagger() {
+    TopicModel current = model;
+    return current == null ? null : current.tagger();
+  }
+
+  /** Counts a newly stored article's words: the one place the live corpus statistics grow. */
+  private void onStored(Message<StoredTerms> message) {
+    model.countStored(message.body().seq(), message.body().terms());
+    message.reply(true);
   }
 }

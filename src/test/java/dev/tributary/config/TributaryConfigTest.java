@@ -62,6 +62,15 @@ class TributaryConfigTest {
   }
 
   @Test
+  void thePipelineHasOneWorkerPerProcessorUnlessConfigured() throws Exception {
+    assertEquals(
+        Runtime.getRuntime().availableProcessors(),
+        load(null, Map.of()).pipeline().effectiveWorkers());
+    assertEquals(
+        3, load(null, Map.of("TRIBUTARY_PIPELINE_WORKERS", "3")).pipeline().effectiveWorkers());
+  }
+
+  @Test
   void aBadValueNamesItsKey() {
     var e =
         assertThrows(

@@ -9,8 +9,6 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.Failures;
-import dev.tributary.bus.IngestGate;
-import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
@@ -60,10 +58,7 @@ class ExplainVerticleTest {
     await(
         vertx.deployVerticle(
             new TaggerVerticle(
-                TaxonomySource.load(TaxonomySource.DEFAULT_FILE),
-                TaxonomySource.DEFAULT_FILE,
-                new TributaryMetrics(),
-                new IngestGates(List.of(new IngestGate("test", 1, 0)))),
+                TaxonomySource.load(TaxonomySource.DEFAULT_FILE), TaxonomySource.DEFAULT_FILE),
             worker));
   }
 
@@ -82,16 +77,17 @@ class ExplainVerticleTest {
   }
 
   @Test
-  void anExplanationIsAnsweredWhileTheTaggerIsBusyWithThePipeline() throws Exception {
+  void anExplanationIsAnsweredWhileTheTaggersThreadIsBusy() throws Exception {
     CountDownLatch taggerHeld = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean holding = new AtomicBoolean(true);
-    // The tagger sends to the store from its own thread: hold that thread there.
+    // A re-tag reads the store from the tagger's own thread: hold that thread there. (The start-up
+    // corpus load's read was sent while the tagger deployed, before this interceptor.)
     vertx
         .eventBus()
         .addOutboundInterceptor(
             delivery -> {
-              if (delivery.message().address().equals(Addresses.STORE_PUT)
+              if (delivery.message().address().equals(Addresses.STORE_REPLAY)
                   && holding.getAndSet(false)) {
                 taggerHeld.countDown();
                 try {
@@ -102,9 +98,11 @@ class ExplainVerticleTest {
               }
               delivery.next();
             });
-    vertx.eventBus().request(Addresses.TAG, KETAMINE);
+    vertx.eventBus().request(Addresses.TOPICS_RETAG, null);
     try {
-      assertTrue(taggerHeld.await(HOLD_SECONDS, TimeUnit.SECONDS), "the tagger took the article");
+      assertTrue(
+          taggerHeld.await(HOLD_SECONDS, TimeUnit.SECONDS),
+          "the tagger's thread is held in the re-tag");
       var explained =
           vertx
               .eventBus()

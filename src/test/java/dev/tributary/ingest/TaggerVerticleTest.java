@@ -92,14 +92,21 @@ class TaggerVerticleTest {
   }
 
   TaggerVerticle deployTagger() throws Exception {
-    TaggerVerticle tagger =
-        new TaggerVerticle(
-            taxonomy,
-            TOPICS,
-            new TributaryMetrics(),
-            new IngestGates(List.of(new IngestGate("test", 1, 0))));
+    TaggerVerticle tagger = new TaggerVerticle(taxonomy, TOPICS);
     await(vertx.deployVerticle(tagger, worker()));
     return tagger;
+  }
+
+  /** Pipeline workers over the tagger's model, as {@code Tributary} deploys them. */
+  void deployPipeline(TaggerVerticle tagger, int workers) throws Exception {
+    ArticlePipeline pipeline = new ArticlePipeline(java.time.Clock.systemUTC(), tagger::tagger);
+    await(
+        PipelineVerticle.deploy(
+            vertx,
+            workers,
+            pipeline,
+            new TributaryMetrics(),
+            new IngestGates(List.of(new IngestGate("test", 1, 0)))));
   }
 
   /** Waits until the tagger's thread has done everything queued on it so far. */
@@ -186,9 +193,15 @@ class TaggerVerticleTest {
     TaggerVerticle tagger = deployTagger();
     TestServer.awaitCondition("the corpus load to start", () -> heldLoad.get() != null);
 
-    Article live = article("Third", "A ketamine trial for anxiety begins in spring.");
+    deployPipeline(tagger, 1);
+    RawDocument live =
+        RawDocument.of(
+            "third.txt",
+            Format.TEXT,
+            "Third\n\nA ketamine trial for anxiety begins in spring.",
+            SourceRef.INBOX);
     StoredArticle third =
-        (StoredArticle) await(vertx.eventBus().request(Addresses.TAG, live)).body();
+        (StoredArticle) await(vertx.eventBus().request(Addresses.INGEST, live)).body();
     assertTrue(third.created());
     assertEquals(1, tagger.model().corpus().documents(), "the live article, counted as it came");
 
