@@ -1,30 +1,102 @@
 package dev.tributary.topics;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Document frequencies of stems over the stored articles, for TF-IDF: a word that most articles use
- * says little about any one of them. Filled from the store at start-up and kept up to date as
- * articles are stored. Thread-safe.
+ * says little about any one of them. Filled from the store's corpus statistics at start-up and kept
+ * up to date as articles are stored. Thread-safe.
+ *
+ * <p>The frequencies are held in a count-min sketch of fixed size ({@link #DEPTH} rows of {@link
+ * #WIDTH} counters, 8 MiB once the first article is counted), however many distinct stems the
+ * corpus has: each stem adds to one counter per row, and its frequency is the smallest of its
+ * counters — never less than the true one, more only where a stem shares every one of its counters
+ * with others. Adding is commutative, so the sketch filled from the stored frequencies at start-up
+ * is the same as the one counted article by article before the restart. See docs/TOPICS.md, "Corpus
+ * statistics".
  */
 public final class CorpusStats {
-  private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
-  private final AtomicInteger documents = new AtomicInteger();
+  static final int DEPTH = 4;
+  static final int WIDTH = 1 << 19;
 
+  private final AtomicLong documents = new AtomicLong();
+  private volatile AtomicIntegerArray counters;
+
+  /** Counts one more article with these terms. */
   public void add(TermCounts article) {
+    for (String term : article.terms()) addFrequency(term, 1);
     documents.incrementAndGet();
-    for (String term : article.terms()) documentFrequency.merge(term, 1, Integer::sum);
   }
 
-  public int documents() {
+  /** Adds stored counts: {@code documents} articles in all, and a stem's document frequency. */
+  public void addDocuments(long stored) {
+    documents.addAndGet(stored);
+  }
+
+  /** Adds {@code df} to the stem's document frequency. */
+  public void addFrequency(String term, int df) {
+    AtomicIntegerArray table = table();
+    int[] cells = cells(term);
+    for (int cell : cells) table.addAndGet(cell, df);
+  }
+
+  /** Adds stored document frequencies: {@code frequencies.get(i)} is {@code stems.get(i)}'s. */
+  public void addFrequencies(java.util.List<String> stems, java.util.List<Integer> frequencies) {
+    for (int i = 0; i < stems.size(); i++) addFrequency(stems.get(i), frequencies.get(i));
+  }
+
+  public long documents() {
     return documents.get();
+  }
+
+  /** How many articles the stem occurs in, as the sketch estimates it (never an underestimate). */
+  public int documentFrequency(String term) {
+    AtomicIntegerArray table = counters;
+    if (table == null) return 0;
+    int min = Integer.MAX_VALUE;
+    for (int cell : cells(term)) min = Math.min(min, table.get(cell));
+    return min;
   }
 
   /** Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1, at least 1. */
   public double idf(String term) {
-    int df = documentFrequency.getOrDefault(term, 0);
-    return Math.log((documents.get() + 1.0) / (df + 1.0)) + 1.0;
+    long n = documents.get();
+    int df = (int) Math.min(documentFrequency(term), n);
+    return Math.log((n + 1.0) / (df + 1.0)) + 1.0;
+  }
+
+  /** Counters held in memory: at most {@link #DEPTH} x {@link #WIDTH}, whatever was counted. */
+  public int counters() {
+    AtomicIntegerArray table = counters;
+    return table == null ? 0 : table.length();
+  }
+
+  /** The most counters this ever holds. */
+  public static int maxCounters() {
+    return DEPTH * WIDTH;
+  }
+
+  private AtomicIntegerArray table() {
+    AtomicIntegerArray table = counters;
+    if (table != null) return table;
+    synchronized (this) {
+      if (counters == null) counters = new AtomicIntegerArray(DEPTH * WIDTH);
+      return counters;
+    }
+  }
+
+  /** One counter per row, by double hashing of two murmur3 hashes of the stem's UTF-8 bytes. */
+  private static int[] cells(String term) {
+    BytesRef bytes = new BytesRef(term);
+    int h1 = StringHelper.murmurhash3_x86_32(bytes, 0x5bd1e995);
+    int h2 = StringHelper.murmurhash3_x86_32(bytes, 0x1b873593) | 1;
+    int[] cells = new int[DEPTH];
+    for (int row = 0; row < DEPTH; row++) {
+      cells[row] = row * WIDTH + ((h1 + row * h2) & (WIDTH - 1));
+    }
+    return cells;
   }
 }
