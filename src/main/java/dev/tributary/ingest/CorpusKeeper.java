@@ -35,8 +35,11 @@ final class CorpusKeeper {
   private final TopicModel model;
   private final CorpusLedger ledger;
   private long timer = -1;
-  private boolean busy;
   private boolean stopped;
+
+  /** The save under way; one at a time. */
+  private Future<Void> saving;
+
   private long readBack;
 
   /** The first uncounted article at the last save: still there at the next, it is read back. */
@@ -54,25 +57,39 @@ final class CorpusKeeper {
     timer = vertx.setPeriodic(PERIOD_MS, id -> tick());
   }
 
-  void stop() {
+  /**
+   * Stops the periodic saves and saves what is counted, once the save under way is done; never
+   * fails (what is not saved is counted again from the store at the next start).
+   */
+  Future<Void> stop() {
     stopped = true;
     if (timer >= 0) vertx.cancelTimer(timer);
+    Future<Void> before = saving == null ? Future.succeededFuture() : saving;
+    return before
+        .otherwiseEmpty()
+        .compose(x -> saveCounted(false))
+        .onFailure(
+            e ->
+                LOG.info(
+                    "Corpus statistics not saved at stop ({}): counted from the store at the next start",
+                    e.getMessage()))
+        .otherwiseEmpty();
   }
 
   private void tick() {
-    if (busy) return;
-    busy = true;
-    saveCounted()
-        .onFailure(e -> LOG.warn("Cannot save corpus statistics: {}", e.getMessage()))
-        .onComplete(r -> busy = false);
+    if (saving != null) return;
+    saving =
+        saveCounted(true)
+            .onFailure(e -> LOG.warn("Cannot save corpus statistics: {}", e.getMessage()))
+            .onComplete(r -> saving = null);
   }
 
   /**
-   * Saves what the pipeline counted, up to the first stored article it did not; reads that one and
-   * those after it back from the store when it held the watermark back last time too, or when the
-   * ledger is full.
+   * Saves what the pipeline counted, up to the first stored article it did not; with {@code
+   * mayReadBack}, reads that one and those after it back from the store when it held the watermark
+   * back last time too, or when the ledger is full.
    */
-  Future<Void> saveCounted() {
+  Future<Void> saveCounted(boolean mayReadBack) {
     long from = ledger.countedThrough();
     int limit = ledger.maxPending() + BATCH;
     return vertx
@@ -85,7 +102,8 @@ final class CorpusKeeper {
               boolean stale = blocker >= 0 && blocker == lastBlocker;
               lastBlocker = blocker;
               Future<Void> saved = save(ledger.countedPrefix(seqs));
-              if (!stale && ledger.pending() < ledger.maxPending()) return saved;
+              boolean readBack = stale || ledger.pending() >= ledger.maxPending();
+              if (!mayReadBack || !readBack) return saved;
               return saved.compose(x -> fill()).mapEmpty();
             });
   }

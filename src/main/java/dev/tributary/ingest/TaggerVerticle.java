@@ -79,8 +79,7 @@ public final class TaggerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (keeper != null) keeper.stop();
-    return Future.succeededFuture();
+    return keeper == null ? Future.succeededFuture() : keeper.stop();
   }
 
   /** The live model, for tests. */
