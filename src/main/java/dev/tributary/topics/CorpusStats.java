@@ -22,8 +22,19 @@ public final class CorpusStats {
   static final int DEPTH = 4;
   static final int WIDTH = 1 << 19;
 
+  private final int width;
   private final AtomicLong documents = new AtomicLong();
   private volatile AtomicIntegerArray counters;
+
+  public CorpusStats() {
+    this(WIDTH);
+  }
+
+  /** {@code width}: counters per row, a power of two. */
+  CorpusStats(int width) {
+    if (Integer.bitCount(width) != 1) throw new IllegalArgumentException("a power of two");
+    this.width = width;
+  }
 
   /** Counts one more article with these terms. */
   public void add(TermCounts article) {
@@ -39,8 +50,7 @@ public final class CorpusStats {
   /** Adds {@code df} to the stem's document frequency. */
   public void addFrequency(String term, int df) {
     AtomicIntegerArray table = table();
-    int[] cells = cells(term);
-    for (int cell : cells) table.addAndGet(cell, df);
+    for (int cell : cells(term)) table.addAndGet(cell, df);
   }
 
   /** Adds stored document frequencies: {@code frequencies.get(i)} is {@code stems.get(i)}'s. */
@@ -68,34 +78,34 @@ public final class CorpusStats {
     return Math.log((n + 1.0) / (df + 1.0)) + 1.0;
   }
 
-  /** Counters held in memory: at most {@link #DEPTH} x {@link #WIDTH}, whatever was counted. */
+  /** Counters held in memory: at most {@link #maxCounters}, whatever was counted. */
   public int counters() {
     AtomicIntegerArray table = counters;
     return table == null ? 0 : table.length();
   }
 
-  /** The most counters this ever holds. */
-  public static int maxCounters() {
-    return DEPTH * WIDTH;
+  /** The most counters this ever holds: {@link #DEPTH} rows of its width. */
+  public int maxCounters() {
+    return DEPTH * width;
   }
 
   private AtomicIntegerArray table() {
     AtomicIntegerArray table = counters;
     if (table != null) return table;
     synchronized (this) {
-      if (counters == null) counters = new AtomicIntegerArray(DEPTH * WIDTH);
+      if (counters == null) counters = new AtomicIntegerArray(DEPTH * width);
       return counters;
     }
   }
 
   /** One counter per row, by double hashing of two murmur3 hashes of the stem's UTF-8 bytes. */
-  private static int[] cells(String term) {
+  private int[] cells(String term) {
     BytesRef bytes = new BytesRef(term);
     int h1 = StringHelper.murmurhash3_x86_32(bytes, 0x5bd1e995);
     int h2 = StringHelper.murmurhash3_x86_32(bytes, 0x1b873593) | 1;
     int[] cells = new int[DEPTH];
     for (int row = 0; row < DEPTH; row++) {
-      cells[row] = row * WIDTH + ((h1 + row * h2) & (WIDTH - 1));
+      cells[row] = row * width + ((h1 + row * h2) & (width - 1));
     }
     return cells;
   }
