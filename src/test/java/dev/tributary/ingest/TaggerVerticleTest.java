@@ -286,6 +286,24 @@ class TaggerVerticleTest {
     assertSameStatistics(restarted.model());
   }
 
+  @Test
+  void anArticleStoredPastTheTaggerIsCountedFromTheStoreWhileItRuns() throws Exception {
+    TaggerVerticle tagger = restartTagger(countReplayedArticles());
+    // Stored without the tagger hearing of it (another process, or a reply that never came).
+    store(article("Trial", "A ketamine trial for anxiety begins in spring."));
+    tag(article("Spray", "Nasal spray approved for depression in the clinic."));
+
+    TestServer.awaitCondition(
+        "both articles counted", () -> tagger.model().corpus().documents() == 2);
+    assertSameStatistics(tagger.model());
+
+    undeployTagger();
+    Replays replays = countReplayedArticles();
+    TaggerVerticle restarted = restartTagger(replays);
+    assertEquals(0, replays.articles().get(), "both saved while it ran");
+    assertSameStatistics(restarted.model());
+  }
+
   /** The model's corpus statistics are those of counting every stored article once. */
   void assertSameStatistics(TopicModel model) {
     TopicModel expected = new TopicModel(taxonomy);

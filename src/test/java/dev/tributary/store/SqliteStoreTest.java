@@ -191,4 +191,31 @@ class SqliteStoreTest {
     store.put(article("only", 1));
     assertNull(store.timeline(TimelineQuery.newest(10)).next());
   }
+
+  @Test
+  void corpusCountsAreSavedWithTheirWatermarkAndNeverFromAStaleOne() {
+    store.saveCorpus(new CorpusDelta(0, 4, 3, java.util.Map.of("clinic", 3, "ketamin", 1)));
+    store.saveCorpus(new CorpusDelta(4, 6, 2, java.util.Map.of("clinic", 1, "spray", 2)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        StoreException.class,
+        () -> store.saveCorpus(new CorpusDelta(4, 9, 5, java.util.Map.of("clinic", 5))),
+        "counts from watermark 4 are saved already");
+
+    CorpusPage first = store.corpusTerms(new CorpusQuery("", 2));
+    assertEquals(5, first.documents());
+    assertEquals(6, first.countedThrough());
+    assertEquals(List.of("clinic", "ketamin"), first.stems());
+    assertEquals(List.of(4, 1), first.frequencies());
+    CorpusPage rest = store.corpusTerms(new CorpusQuery("ketamin", 2));
+    assertEquals(List.of("spray"), rest.stems());
+    assertEquals(List.of(2), rest.frequencies());
+  }
+
+  @Test
+  void storedSequenceNumbersAreListedAfterAWatermark() {
+    long first = store.put(article("One text about clinics.", 1)).seq();
+    long second = store.put(article("Another text about sprays.", 2)).seq();
+    assertEquals(List.of(first, second), store.seqsAfter(new ReplayQuery(0, List.of(), 10)).seqs());
+    assertEquals(List.of(second), store.seqsAfter(new ReplayQuery(first, List.of(), 10)).seqs());
+  }
 }
