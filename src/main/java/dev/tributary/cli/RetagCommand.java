@@ -69,17 +69,17 @@ public final class RetagCommand {
    */
   private void loadCorpus(TopicModel model) {
     CorpusStats corpus = model.corpus();
-    String afterStem = "";
+    long afterHash = CorpusQuery.FIRST;
     long watermark = -1;
     while (true) {
-      CorpusPage page = store.corpusTerms(new CorpusQuery(afterStem, CORPUS_PAGE));
+      CorpusPage page = store.corpusTerms(new CorpusQuery(afterHash, CORPUS_PAGE));
       if (watermark < 0) {
         corpus.addDocuments(page.documents());
         watermark = page.countedThrough();
       }
-      corpus.addFrequencies(page.stems(), page.frequencies());
-      if (page.stems().size() < CORPUS_PAGE) break;
-      afterStem = page.stems().get(CORPUS_PAGE - 1);
+      corpus.addFrequencies(page.hashes(), page.frequencies());
+      if (page.size() < CORPUS_PAGE) break;
+      afterHash = page.hashes()[CORPUS_PAGE - 1];
     }
     forEachStored(
         watermark, s -> corpus.add(model.tagger().terms(s.article().title(), s.article().text())));

@@ -7,10 +7,12 @@ import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredSeqs;
 import dev.tributary.topics.CorpusLedger;
+import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.TopicModel;
 import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,8 +143,12 @@ final class CorpusKeeper {
 
   private Future<Void> save(CorpusLedger.Prefix prefix) {
     if (prefix == null) return Future.succeededFuture();
+    List<CorpusDelta.Term> terms = new ArrayList<>(prefix.df().size());
+    prefix
+        .df()
+        .forEach((stem, df) -> terms.add(new CorpusDelta.Term(stem, CorpusStats.hash(stem), df)));
     CorpusDelta delta =
-        new CorpusDelta(prefix.fromSeq(), prefix.throughSeq(), prefix.documents(), prefix.df());
+        new CorpusDelta(prefix.fromSeq(), prefix.throughSeq(), prefix.documents(), terms);
     return vertx
         .eventBus()
         .request(Addresses.STORE_CORPUS_SAVE, delta)

@@ -43,25 +43,25 @@ final class CorpusLoad {
    * watermark), once the model is rebuilt.
    */
   Future<Integer> start() {
-    readPage("");
+    readPage(CorpusQuery.FIRST);
     return done.future();
   }
 
-  private void readPage(String afterStem) {
+  private void readPage(long afterHash) {
     vertx
         .eventBus()
-        .<CorpusPage>request(Addresses.STORE_CORPUS_TERMS, new CorpusQuery(afterStem, PAGE))
+        .<CorpusPage>request(Addresses.STORE_CORPUS_TERMS, new CorpusQuery(afterHash, PAGE))
         .onSuccess(
             reply -> {
               CorpusPage page = reply.body();
               CorpusStats corpus = model.corpus();
-              if (afterStem.isEmpty()) {
+              if (afterHash == CorpusQuery.FIRST) {
                 corpus.addDocuments(page.documents());
                 model.ledger().startFrom(page.countedThrough());
               }
-              corpus.addFrequencies(page.stems(), page.frequencies());
-              stems += page.stems().size();
-              if (page.stems().size() == PAGE) readPage(page.stems().get(PAGE - 1));
+              corpus.addFrequencies(page.hashes(), page.frequencies());
+              stems += page.size();
+              if (page.size() == PAGE) readPage(page.hashes()[PAGE - 1]);
               else countAboveWatermark();
             })
         .onFailure(e -> failed(e));

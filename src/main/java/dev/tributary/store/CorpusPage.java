@@ -1,18 +1,18 @@
 package dev.tributary.store;
 
-import java.util.List;
-
 /**
- * The answer to a {@link CorpusQuery}: stems with their document frequencies, in the store's order
- * (the next page starts after the last), and the corpus's state when the page was read: how many
- * articles are counted, and the sequence number through which every stored article is.
+ * The answer to a {@link CorpusQuery}: stems' hashes with their document frequencies, by hash (the
+ * next page starts after the last), and the corpus's state when the page was read: how many
+ * articles are counted, and the sequence number through which every stored article is. The arrays
+ * are the message's own; nobody changes them.
  */
-public record CorpusPage(
-    long documents, long countedThrough, List<String> stems, List<Integer> frequencies) {
+public record CorpusPage(long documents, long countedThrough, long[] hashes, int[] frequencies) {
   public CorpusPage {
-    stems = List.copyOf(stems);
-    frequencies = List.copyOf(frequencies);
-    if (stems.size() != frequencies.size())
+    if (hashes.length != frequencies.length)
       throw new IllegalArgumentException("one frequency per stem");
+  }
+
+  public int size() {
+    return hashes.length;
   }
 }

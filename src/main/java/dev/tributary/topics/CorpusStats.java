@@ -49,13 +49,20 @@ public final class CorpusStats {
 
   /** Adds {@code df} to the stem's document frequency. */
   public void addFrequency(String term, int df) {
-    AtomicIntegerArray table = table();
-    for (int cell : cells(term)) table.addAndGet(cell, df);
+    addFrequency(hash(term), df);
   }
 
-  /** Adds stored document frequencies: {@code frequencies.get(i)} is {@code stems.get(i)}'s. */
-  public void addFrequencies(java.util.List<String> stems, java.util.List<Integer> frequencies) {
-    for (int i = 0; i < stems.size(); i++) addFrequency(stems.get(i), frequencies.get(i));
+  /** Adds {@code df} to the document frequency of the stem with this {@link #hash}. */
+  public void addFrequency(long hash, int df) {
+    AtomicIntegerArray table = table();
+    for (int cell : cells(hash)) table.addAndGet(cell, df);
+  }
+
+  /**
+   * Adds stored document frequencies: {@code frequencies[i]} is that of the stem {@code hashes[i]}.
+   */
+  public void addFrequencies(long[] hashes, int[] frequencies) {
+    for (int i = 0; i < hashes.length; i++) addFrequency(hashes[i], frequencies[i]);
   }
 
   public long documents() {
@@ -67,7 +74,7 @@ public final class CorpusStats {
     AtomicIntegerArray table = counters;
     if (table == null) return 0;
     int min = Integer.MAX_VALUE;
-    for (int cell : cells(term)) min = Math.min(min, table.get(cell));
+    for (int cell : cells(hash(term))) min = Math.min(min, table.get(cell));
     return min;
   }
 
@@ -98,11 +105,22 @@ public final class CorpusStats {
     }
   }
 
-  /** One counter per row, by double hashing of two murmur3 hashes of the stem's UTF-8 bytes. */
-  private int[] cells(String term) {
+  /**
+   * The stem's 64-bit hash: two murmur3 hashes of its UTF-8 bytes. The store keeps each stem's
+   * frequency under it, so that the start-up load reads numbers, not text; changing it needs a
+   * migration of {@code corpus_terms.hash}.
+   */
+  public static long hash(String term) {
     BytesRef bytes = new BytesRef(term);
     int h1 = StringHelper.murmurhash3_x86_32(bytes, 0x5bd1e995);
-    int h2 = StringHelper.murmurhash3_x86_32(bytes, 0x1b873593) | 1;
+    int h2 = StringHelper.murmurhash3_x86_32(bytes, 0x1b873593);
+    return ((long) h1 << 32) | (h2 & 0xffffffffL);
+  }
+
+  /** One counter per row, by double hashing with the two halves of the stem's hash. */
+  private int[] cells(long hash) {
+    int h1 = (int) (hash >>> 32);
+    int h2 = (int) hash | 1;
     int[] cells = new int[DEPTH];
     for (int row = 0; row < DEPTH; row++) {
       cells[row] = row * width + ((h1 + row * h2) & (width - 1));

@@ -192,23 +192,34 @@ class SqliteStoreTest {
     assertNull(store.timeline(TimelineQuery.newest(10)).next());
   }
 
+  static CorpusDelta delta(long from, long through, int documents, Object... stemHashDf) {
+    List<CorpusDelta.Term> terms = new ArrayList<>();
+    for (int i = 0; i < stemHashDf.length; i += 3) {
+      terms.add(
+          new CorpusDelta.Term(
+              (String) stemHashDf[i], (Long) stemHashDf[i + 1], (Integer) stemHashDf[i + 2]));
+    }
+    return new CorpusDelta(from, through, documents, terms);
+  }
+
   @Test
   void corpusCountsAreSavedWithTheirWatermarkAndNeverFromAStaleOne() {
-    store.saveCorpus(new CorpusDelta(0, 4, 3, java.util.Map.of("clinic", 3, "ketamin", 1)));
-    store.saveCorpus(new CorpusDelta(4, 6, 2, java.util.Map.of("clinic", 1, "spray", 2)));
+    store.saveCorpus(delta(0, 4, 3, "clinic", 7L, 3, "ketamin", -2L, 1));
+    store.saveCorpus(delta(4, 6, 2, "clinic", 7L, 1, "spray", 9L, 2));
     org.junit.jupiter.api.Assertions.assertThrows(
         StoreException.class,
-        () -> store.saveCorpus(new CorpusDelta(4, 9, 5, java.util.Map.of("clinic", 5))),
+        () -> store.saveCorpus(delta(4, 9, 5, "clinic", 7L, 5)),
         "counts from watermark 4 are saved already");
 
-    CorpusPage first = store.corpusTerms(new CorpusQuery("", 2));
+    CorpusPage first = store.corpusTerms(new CorpusQuery(CorpusQuery.FIRST, 2));
     assertEquals(5, first.documents());
     assertEquals(6, first.countedThrough());
-    assertEquals(List.of("clinic", "ketamin"), first.stems());
-    assertEquals(List.of(4, 1), first.frequencies());
-    CorpusPage rest = store.corpusTerms(new CorpusQuery("ketamin", 2));
-    assertEquals(List.of("spray"), rest.stems());
-    assertEquals(List.of(2), rest.frequencies());
+    assertEquals(List.of(-2L, 7L), java.util.Arrays.stream(first.hashes()).boxed().toList());
+    assertEquals(List.of(1, 4), java.util.Arrays.stream(first.frequencies()).boxed().toList());
+    CorpusPage rest = store.corpusTerms(new CorpusQuery(7L, 2));
+    assertEquals(1, rest.size());
+    assertEquals(9L, rest.hashes()[0]);
+    assertEquals(2, rest.frequencies()[0]);
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** The corpus statistics tables (V6): read by pages, written by deltas; callers hold writes' tx. */
 final class SqliteCorpus {
@@ -32,21 +32,23 @@ final class SqliteCorpus {
       documents = rs.getLong(1);
       countedThrough = rs.getLong(2);
     }
-    List<String> stems = new ArrayList<>();
-    List<Integer> frequencies = new ArrayList<>();
+    long[] hashes = new long[query.limit()];
+    int[] frequencies = new int[query.limit()];
+    int n = 0;
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT stem, df FROM corpus_terms WHERE stem > ? ORDER BY stem LIMIT ?")) {
-      ps.setString(1, query.afterStem());
+            "SELECT hash, df FROM corpus_terms WHERE hash > ? ORDER BY hash LIMIT ?")) {
+      ps.setLong(1, query.afterHash());
       ps.setInt(2, query.limit());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          stems.add(rs.getString(1));
-          frequencies.add(rs.getInt(2));
+          hashes[n] = rs.getLong(1);
+          frequencies[n++] = rs.getInt(2);
         }
       }
     }
-    return new CorpusPage(documents, countedThrough, stems, frequencies);
+    return new CorpusPage(
+        documents, countedThrough, Arrays.copyOf(hashes, n), Arrays.copyOf(frequencies, n));
   }
 
   /** Adds the delta; throws when the stored watermark is not the one the delta starts from. */
@@ -65,11 +67,12 @@ final class SqliteCorpus {
     }
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "INSERT INTO corpus_terms (stem, df) VALUES (?, ?)"
-                + " ON CONFLICT (stem) DO UPDATE SET df = df + excluded.df")) {
-      for (Map.Entry<String, Integer> e : delta.frequencies().entrySet()) {
-        ps.setString(1, e.getKey());
-        ps.setInt(2, e.getValue());
+            "INSERT INTO corpus_terms (hash, stem, df) VALUES (?, ?, ?)"
+                + " ON CONFLICT (hash) DO UPDATE SET df = df + excluded.df")) {
+      for (CorpusDelta.Term t : delta.terms()) {
+        ps.setLong(1, t.hash());
+        ps.setString(2, t.stem());
+        ps.setInt(3, t.df());
         ps.addBatch();
       }
       ps.executeBatch();
