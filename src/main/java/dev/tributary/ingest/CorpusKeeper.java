@@ -31,7 +31,8 @@ final class CorpusKeeper {
   /** Articles read back from the store at a time. */
   static final int BATCH = 500;
 
-  static final long PERIOD_MS = 250;
+  /** Longer periods coalesce more: the same stems of many articles are one row write. */
+  static final long PERIOD_MS = 1000;
 
   private final Vertx vertx;
   private final TopicModel model;

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class CorpusLedger {
   /** How many counted articles may wait for their counts to be saved. */
-  public static final int MAX_PENDING = 2000;
+  public static final int MAX_PENDING = 3000;
 
   /** Counts of articles above the watermark, ready to be saved with a new one. */
   public record Prefix(long fromSeq, long throughSeq, int documents, Map<String, Integer> df) {}

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** The corpus statistics tables (V6): read by pages, written by deltas; callers hold writes' tx. */
@@ -69,7 +70,10 @@ final class SqliteCorpus {
         connection.prepareStatement(
             "INSERT INTO corpus_terms (hash, stem, df) VALUES (?, ?, ?)"
                 + " ON CONFLICT (hash) DO UPDATE SET df = df + excluded.df")) {
-      for (CorpusDelta.Term t : delta.terms()) {
+      // In key order: each B-tree page is visited once, not once per stem on it.
+      List<CorpusDelta.Term> byHash = new ArrayList<>(delta.terms());
+      byHash.sort(Comparator.comparingLong(CorpusDelta.Term::hash));
+      for (CorpusDelta.Term t : byHash) {
         ps.setLong(1, t.hash());
         ps.setString(2, t.stem());
         ps.setInt(3, t.df());
