@@ -33,8 +33,8 @@ final class SqliteCorpus {
       documents = rs.getLong(1);
       countedThrough = rs.getLong(2);
     }
-    long[] hashes = new long[query.limit()];
-    int[] frequencies = new int[query.limit()];
+    long[] hashes = new long[Math.min(query.limit(), 4096)];
+    int[] frequencies = new int[hashes.length];
     int n = 0;
     try (PreparedStatement ps =
         connection.prepareStatement(
@@ -43,6 +43,10 @@ final class SqliteCorpus {
       ps.setInt(2, query.limit());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (n == hashes.length) {
+            hashes = Arrays.copyOf(hashes, Math.min(query.limit(), 2 * n));
+            frequencies = Arrays.copyOf(frequencies, hashes.length);
+          }
           hashes[n] = rs.getLong(1);
           frequencies[n++] = rs.getInt(2);
         }
