@@ -87,14 +87,9 @@ public final class TaggerVerticle extends VerticleBase {
     return model;
   }
 
-  /** Completes with the number of stored articles the start-up load counted, for tests. */
+  /** Completes with the number of stored articles the start-up load counted (tests, bench). */
   Future<Integer> corpusLoad() {
     return corpusLoad;
-  }
-
-  /** The corpus statistics' keeper, for tests. */
-  CorpusKeeper keeper() {
-    return keeper;
   }
 
   private void onArticle(Message<Article> message) {
