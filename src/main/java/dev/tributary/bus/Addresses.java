@@ -31,6 +31,18 @@ public final class Addresses {
   /** Request (empty body) → reply {@code Long}: the newest article's sequence number, 0 if none. */
   public static final String STORE_LAST_SEQ = "tributary.store.last-seq";
 
+  /** Request {@code CorpusQuery} → reply {@code CorpusPage}: stored document frequencies. */
+  public static final String STORE_CORPUS_TERMS = "tributary.store.corpus-terms";
+
+  /** Request {@code ReplayQuery} → reply {@code StoredSeqs}: stored sequence numbers after it. */
+  public static final String STORE_CORPUS_SEQS = "tributary.store.corpus-seqs";
+
+  /**
+   * Request {@code CorpusDelta} → reply {@code true}: counts and watermark saved in one
+   * transaction; fails 500 (nothing saved) when the stored watermark is not the delta's start.
+   */
+  public static final String STORE_CORPUS_SAVE = "tributary.store.corpus-save";
+
   /** Request {@code TopicUpdates} → reply {@code Integer}: articles whose topics changed. */
   public static final String STORE_REPLACE_TOPICS = "tributary.store.replace-topics";
 

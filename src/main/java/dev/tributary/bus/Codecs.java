@@ -3,6 +3,9 @@ package dev.tributary.bus;
 import dev.tributary.article.Article;
 import dev.tributary.ingest.RawDocument;
 import dev.tributary.ingest.StoredTerms;
+import dev.tributary.store.CorpusDelta;
+import dev.tributary.store.CorpusPage;
+import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.HubSubscription;
 import dev.tributary.store.ReplayBatch;
@@ -10,6 +13,7 @@ import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Source;
 import dev.tributary.store.Sources;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoredSeqs;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
@@ -39,7 +43,11 @@ public final class Codecs {
           Source.class,
           Sources.class,
           DueQuery.class,
-          HubSubscription.class);
+          HubSubscription.class,
+          CorpusQuery.class,
+          CorpusPage.class,
+          CorpusDelta.class,
+          StoredSeqs.class);
 
   private Codecs() {}
 

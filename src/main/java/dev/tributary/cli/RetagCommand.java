@@ -3,10 +3,13 @@ package dev.tributary.cli;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.ExampleTeacher;
+import dev.tributary.store.CorpusPage;
+import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicUpdates;
+import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TopicModel;
 import java.io.PrintStream;
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
  */
 public final class RetagCommand {
   static final int BATCH = 500;
+  static final int CORPUS_PAGE = 100_000;
 
   /** What a run did. */
   public record Summary(long articles, int changed) {}
@@ -37,8 +41,7 @@ public final class RetagCommand {
   public Summary run(Taxonomy taxonomy) {
     TopicModel model = new TopicModel(taxonomy);
     long total = store.count();
-    forEachStored(
-        s -> model.corpus().add(model.tagger().terms(s.article().title(), s.article().text())));
+    loadCorpus(model);
     ExampleTeacher.teach(model, store.examples().items());
     ArticlePipeline pipeline = ArticlePipeline.over(model.tagger());
     long[] seen = {0};
@@ -59,8 +62,30 @@ public final class RetagCommand {
     return new Summary(seen[0], changed[0]);
   }
 
-  private void forEachStored(Consumer<StoredArticle> action) {
-    long after = -1;
+  /**
+   * The stored corpus statistics, plus the articles above their watermark (stored while no server
+   * counted them), counted here and not saved: saving is the server's.
+   */
+  private void loadCorpus(TopicModel model) {
+    CorpusStats corpus = model.corpus();
+    long afterHash = CorpusQuery.FIRST;
+    long watermark = -1;
+    while (true) {
+      CorpusPage page = store.corpusTerms(new CorpusQuery(afterHash, CORPUS_PAGE));
+      if (watermark < 0) {
+        corpus.addDocuments(page.documents());
+        watermark = page.countedThrough();
+      }
+      corpus.addFrequencies(page.hashes(), page.frequencies());
+      if (page.size() < CORPUS_PAGE) break;
+      afterHash = page.hashes()[CORPUS_PAGE - 1];
+    }
+    forEachStored(
+        watermark, s -> corpus.add(model.tagger().terms(s.article().title(), s.article().text())));
+  }
+
+  private void forEachStored(long watermark, Consumer<StoredArticle> action) {
+    long after = watermark;
     while (true) {
       List<StoredArticle> batch =
           store.storedAfter(new ReplayQuery(after, List.of(), BATCH)).items();

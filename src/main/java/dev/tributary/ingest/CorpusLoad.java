@@ -1,76 +1,99 @@
 package dev.tributary.ingest;
 
 import dev.tributary.bus.Addresses;
-import dev.tributary.store.ReplayBatch;
-import dev.tributary.store.ReplayQuery;
-import dev.tributary.store.StoredArticle;
+import dev.tributary.store.CorpusPage;
+import dev.tributary.store.CorpusQuery;
+import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.TopicModel;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the articles stored before start-up into the model's corpus statistics, batch by batch in
- * the background on the tagger's thread, then has the model rebuilt with them. Only articles up to
- * the model's load bound are counted here; later ones are counted as the pipeline stores them.
+ * Loads the corpus statistics kept in the store at start-up — the document frequencies a page of
+ * {@link #PAGE} stems at a time, and the watermark — then counts the stored articles above the
+ * watermark up to the load's bound (those stored before a crash or by another process), then has
+ * the model rebuilt with them. Articles stored meanwhile are counted by the pipeline, each once.
  */
 final class CorpusLoad {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusLoad.class);
-  static final int BATCH = 500;
+
+  /**
+   * Stems read per query: up to half a million (a few hundred thousand is a large corpus) in one,
+   * at 12 bytes each in the reply, dropped once counted into the sketch.
+   */
+  static final int PAGE = 1 << 19;
 
   private final Vertx vertx;
   private final TopicModel model;
+  private final CorpusKeeper keeper;
+  private final long lastSeq;
   private final Promise<Integer> done = Promise.promise();
+  private int stems;
 
-  CorpusLoad(Vertx vertx, TopicModel model) {
+  /** {@code lastSeq}: the newest article stored before the tagger took any. */
+  CorpusLoad(Vertx vertx, TopicModel model, CorpusKeeper keeper, long lastSeq) {
     this.vertx = vertx;
     this.model = model;
+    this.keeper = keeper;
+    this.lastSeq = lastSeq;
   }
 
-  /** Starts the load; completes with the number of articles counted, once the model is rebuilt. */
+  /**
+   * Starts the load; completes with the number of stored articles counted (those above the
+   * watermark), once the model is rebuilt.
+   */
   Future<Integer> start() {
-    next(-1, 0);
+    readPage(CorpusQuery.FIRST);
     return done.future();
   }
 
-  private void next(long afterSeq, int counted) {
+  private void readPage(long afterHash) {
     vertx
         .eventBus()
-        .<ReplayBatch>request(Addresses.STORE_REPLAY, new ReplayQuery(afterSeq, List.of(), BATCH))
-        .onSuccess(reply -> count(reply.body().items(), counted))
-        .onFailure(
-            e -> {
-              LOG.warn("Cannot load corpus statistics: {}", e.getMessage());
-              finish(counted);
-            });
+        .<CorpusPage>request(Addresses.STORE_CORPUS_TERMS, new CorpusQuery(afterHash, PAGE))
+        .onSuccess(
+            reply -> {
+              CorpusPage page = reply.body();
+              CorpusStats corpus = model.corpus();
+              if (afterHash == CorpusQuery.FIRST) {
+                corpus.addDocuments(page.documents());
+                model.ledger().startFrom(page.countedThrough());
+              }
+              corpus.addFrequencies(page.hashes(), page.frequencies());
+              stems += page.size();
+              if (page.size() == PAGE) readPage(page.hashes()[PAGE - 1]);
+              else countAboveWatermark();
+            })
+        .onFailure(e -> failed(e));
   }
 
-  private void count(List<StoredArticle> items, int countedBefore) {
-    TopicTagger tagger = model.tagger();
-    int counted = countedBefore;
-    boolean more = items.size() == BATCH;
-    for (StoredArticle s : items) {
-      if (model.countLoaded(s.seq(), tagger.terms(s.article().title(), s.article().text()))) {
-        counted++;
-      } else {
-        more = false; // past the bound: the pipeline counted this one and those after it
-        break;
-      }
-    }
-    if (more) next(items.get(items.size() - 1).seq(), counted);
-    else finish(counted);
+  private void countAboveWatermark() {
+    keeper
+        .fill()
+        .onSuccess(
+            last -> {
+              if (last >= 0 && last < lastSeq) countAboveWatermark();
+              else finish();
+            })
+        .onFailure(e -> failed(e));
   }
 
-  private void finish(int counted) {
+  private void failed(Throwable e) {
+    LOG.warn("Cannot load corpus statistics: {}", e.getMessage());
+    finish();
+  }
+
+  private void finish() {
+    int counted = (int) keeper.readBack();
     model.corpusLoaded();
     LOG.info(
-        "Corpus statistics over {} stored articles ({} in all)",
-        counted,
-        model.corpus().documents());
+        "Corpus statistics: {} articles, {} stems read, {} counted above the watermark",
+        model.corpus().documents(),
+        stems,
+        counted);
     done.complete(counted);
   }
 }

@@ -27,6 +27,8 @@ public final class TaggerVerticle extends VerticleBase {
   private final Taxonomy initial;
   private final Path topicsFile;
   private volatile TopicModel model;
+  private CorpusKeeper keeper;
+  private Future<Integer> corpusLoad;
 
   public TaggerVerticle(Taxonomy initial, Path topicsFile) {
     this.initial = initial;
@@ -37,19 +39,23 @@ public final class TaggerVerticle extends VerticleBase {
   public Future<?> start() {
     model = new TopicModel(initial);
     var bus = vertx.eventBus();
-    // The load's bound is read before this verticle takes any article, so each stored article is
-    // counted once: by the load up to the bound, by onStored above it.
+    keeper = new CorpusKeeper(vertx, model);
+    // The load's bound is read before this verticle takes any article: the load counts the stored
+    // articles above the stored watermark up to it; onStored counts those above. Each is counted
+    // once (the model's ledger knows which are).
+    long[] lastSeq = new long[1];
     return bus.<Long>request(Addresses.STORE_LAST_SEQ, null)
         .compose(
             last -> {
-              model.loadCorpusThrough(last.body());
+              lastSeq[0] = last.body();
               return bus.<TopicExamples>request(Addresses.STORE_EXAMPLES, null);
             })
         .map(reply -> ExampleTeacher.teach(model, reply.body().items()))
         .compose(
             taught -> {
               if (taught > 0) LOG.info("Topic model learnt from {} stored examples", taught);
-              new CorpusLoad(vertx, model).start();
+              corpusLoad = new CorpusLoad(vertx, model, keeper, lastSeq[0]).start();
+              corpusLoad.onComplete(r -> keeper.start());
               new TaxonomyWatcher(vertx, topicsFile, model).start();
               ExampleTeacher teacher = new ExampleTeacher(vertx, model);
               Retagging retagging = new Retagging(vertx, model);
@@ -63,9 +69,19 @@ public final class TaggerVerticle extends VerticleBase {
             });
   }
 
+  @Override
+  public Future<?> stop() {
+    return keeper == null ? Future.succeededFuture() : keeper.stop();
+  }
+
   /** The live model, for tests. */
   TopicModel model() {
     return model;
+  }
+
+  /** Completes with the number of stored articles the start-up load counted (tests, bench). */
+  Future<Integer> corpusLoad() {
+    return corpusLoad;
   }
 
   /**

@@ -27,6 +27,18 @@ public interface Store extends AutoCloseable {
   /** New articles stored after {@code query.afterSeq()}, oldest first. */
   ReplayBatch storedAfter(ReplayQuery query);
 
+  /** A page of the corpus statistics (document frequencies by stem) and the corpus's state. */
+  CorpusPage corpusTerms(CorpusQuery query);
+
+  /**
+   * Adds counted articles to the corpus statistics and moves the watermark, in one transaction;
+   * throws (and changes nothing) when the stored watermark is not {@code delta.fromSeq()}.
+   */
+  void saveCorpus(CorpusDelta delta);
+
+  /** Sequence numbers of stored articles after {@code query.afterSeq()}; its topics are ignored. */
+  StoredSeqs seqsAfter(ReplayQuery query);
+
   /** Replaces the topics of stored articles; answers how many articles' topics changed. */
   int replaceTopics(TopicUpdates updates);
 

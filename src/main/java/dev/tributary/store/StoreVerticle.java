@@ -62,6 +62,9 @@ public final class StoreVerticle extends VerticleBase {
     serve(Addresses.STORE_TOPIC_COUNTS, x -> store.topicCounts());
     serve(Addresses.STORE_REPLAY, store::storedAfter);
     serve(Addresses.STORE_LAST_SEQ, x -> store.lastSeq());
+    serve(Addresses.STORE_CORPUS_TERMS, store::corpusTerms);
+    serve(Addresses.STORE_CORPUS_SEQS, store::seqsAfter);
+    serve(Addresses.STORE_CORPUS_SAVE, written(this::saveCorpus));
     serve(Addresses.STORE_REPLACE_TOPICS, written(store::replaceTopics));
     serve(Addresses.STORE_ADD_EXAMPLES, written(store::addExamples));
     serve(Addresses.STORE_EXAMPLES, x -> store.examples());
@@ -164,6 +167,11 @@ public final class StoreVerticle extends VerticleBase {
       LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
     }
     return stored;
+  }
+
+  private boolean saveCorpus(CorpusDelta delta) {
+    store.saveCorpus(delta);
+    return true;
   }
 
   private Source addSource(Source source) {

@@ -11,18 +11,15 @@ import java.util.Map;
  * or the start-up load of the corpus statistics completes. Used from one thread (the tagger
  * verticle's); {@link #tagger()} may be read from any.
  *
- * <p>At start-up the stored articles are counted in the background while new ones keep arriving.
- * Each is counted once: the load counts those up to the newest sequence number stored when it began
- * ({@link #loadCorpusThrough}), the pipeline those above it.
+ * <p>The corpus statistics are kept in the store and read at start-up; {@link #countStored} counts
+ * each newly stored article once, and the {@link CorpusLedger} tracks which counts are saved.
  */
 public final class TopicModel {
   private final CorpusStats corpus = new CorpusStats();
+  private final CorpusLedger ledger = new CorpusLedger(corpus);
   private final Map<String, List<TermCounts>> examples = new HashMap<>();
   private Taxonomy taxonomy;
   private volatile TopicTagger tagger;
-
-  /** The start-up load counts stored articles up to this sequence number; live ones count above. */
-  private long loadThrough = -1;
 
   public TopicModel(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
@@ -41,6 +38,10 @@ public final class TopicModel {
     return corpus;
   }
 
+  public CorpusLedger ledger() {
+    return ledger;
+  }
+
   public void replaceTaxonomy(Taxonomy newTaxonomy) {
     taxonomy = newTaxonomy;
     rebuild();
@@ -53,24 +54,12 @@ public final class TopicModel {
     rebuild();
   }
 
-  /** Sets the start-up load's bound: the newest sequence number stored before it began. */
-  public void loadCorpusThrough(long lastSeq) {
-    loadThrough = lastSeq;
-  }
-
   /**
-   * Counts an article the start-up load read; false (and not counted) when it is beyond the load's
-   * bound, where {@link #countStored} counts it.
+   * Counts a newly stored article into the corpus statistics, once: the one entry point for the
+   * pipeline, called after the store answered that the article is new.
    */
-  public boolean countLoaded(long seq, TermCounts terms) {
-    if (seq > loadThrough) return false;
-    corpus.add(terms);
-    return true;
-  }
-
-  /** Counts a newly stored article unless the start-up load counts it. */
   public void countStored(long seq, TermCounts terms) {
-    if (seq > loadThrough) corpus.add(terms);
+    ledger.countStored(seq, terms);
   }
 
   /**

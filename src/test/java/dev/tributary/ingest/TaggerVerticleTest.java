@@ -12,6 +12,7 @@ import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicExample;
@@ -19,6 +20,7 @@ import dev.tributary.store.TopicExamples;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TaxonomySource;
+import dev.tributary.topics.TermCounts;
 import dev.tributary.topics.TopicExplanation;
 import dev.tributary.topics.TopicModel;
 import io.vertx.core.DeploymentOptions;
@@ -35,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +97,7 @@ class TaggerVerticleTest {
 
   TaggerVerticle deployTagger() throws Exception {
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, TOPICS);
-    await(vertx.deployVerticle(tagger, worker()));
+    deployments.add(await(vertx.deployVerticle(tagger, worker())));
     return tagger;
   }
 
@@ -107,6 +111,52 @@ class TaggerVerticleTest {
             pipeline,
             new TributaryMetrics(),
             new IngestGates(List.of(new IngestGate("test", 1, 0)))));
+  }
+
+  final List<String> deployments = new ArrayList<>();
+
+  /** Stops the tagger as a shutdown does: its stop runs, the store stays. */
+  void undeployTagger() throws Exception {
+    await(vertx.undeploy(deployments.remove(deployments.size() - 1)));
+  }
+
+  /** Articles the store sends back in replay batches, and whether a last (short) batch was seen. */
+  record Replays(AtomicInteger articles, AtomicBoolean lastBatchSeen) {}
+
+  Replays countReplayedArticles() {
+    Replays replays = new Replays(new AtomicInteger(), new AtomicBoolean());
+    vertx
+        .eventBus()
+        .addOutboundInterceptor(
+            delivery -> {
+              if (delivery.message().body() instanceof ReplayBatch batch) {
+                replays.articles().addAndGet(batch.items().size());
+                if (batch.items().size() < CorpusKeeper.BATCH) replays.lastBatchSeen().set(true);
+              }
+              delivery.next();
+            });
+    return replays;
+  }
+
+  /** Deploys a tagger and waits until its start-up load has read its last batch of articles. */
+  TaggerVerticle restartTagger(Replays replays) throws Exception {
+    TaggerVerticle tagger = deployTagger();
+    TestServer.awaitCondition("the start-up load's last read", () -> replays.lastBatchSeen().get());
+    roundTripThroughTheTagger();
+    return tagger;
+  }
+
+  /**
+   * Stores a tagged article and has the tagger count it, as a pipeline worker does: the put, then
+   * {@code tributary.topics.count-stored} with the article's terms.
+   */
+  StoredArticle tag(Article a) throws Exception {
+    StoredArticle s =
+        (StoredArticle) await(vertx.eventBus().request(Addresses.STORE_PUT, a)).body();
+    TermCounts terms = new TopicModel(taxonomy).tagger().terms(a.title(), a.text());
+    await(vertx.eventBus().request(Addresses.TOPICS_COUNT_STORED, new StoredTerms(s.seq(), terms)));
+    stored.add(a);
+    return s;
   }
 
   /** Waits until the tagger's thread has done everything queued on it so far. */
@@ -210,5 +260,81 @@ class TaggerVerticleTest {
         "the load to count the stored articles", () -> tagger.model().corpus().documents() >= 3);
     roundTripThroughTheTagger();
     assertEquals(3, tagger.model().corpus().documents(), "each stored article counted once");
+
+    undeployTagger(); // saves what it counted
+    Replays replays = countReplayedArticles();
+    TaggerVerticle restarted = restartTagger(replays);
+    assertEquals(0, replays.articles().get(), "nothing counted again after the restart");
+    assertEquals(3, restarted.model().corpus().documents(), "each saved once");
+  }
+
+  @Test
+  void theCorpusStatisticsSurviveARestartWithoutReplayingTheStoredArticles() throws Exception {
+    deployTagger();
+    tag(article("Ketamine", "Ketamine clinic opens in the city centre for depression."));
+    tag(article("Spray", "Nasal spray approved for depression in the clinic."));
+    tag(article("Trial", "A ketamine trial for anxiety begins in spring."));
+    tag(article("Sleep", "Sleep and worry: a study of night-time anxiety in the clinic."));
+    undeployTagger();
+
+    Replays replays = countReplayedArticles();
+    TaggerVerticle restarted = restartTagger(replays);
+
+    assertEquals(0, replays.articles().get(), "no stored article replayed through the tagger");
+    assertSameStatistics(restarted.model());
+  }
+
+  @Test
+  void articlesStoredButNotYetCountedBeforeACrashAreCountedAtTheNextStart() throws Exception {
+    deployTagger();
+    tag(article("Ketamine", "Ketamine clinic opens in the city centre for depression."));
+    tag(article("Spray", "Nasal spray approved for depression in the clinic."));
+    undeployTagger();
+    // Stored, but the tagger went down before their counts were saved: above the watermark.
+    store(article("Trial", "A ketamine trial for anxiety begins in spring."));
+    store(article("Sleep", "Sleep and worry: a study of night-time anxiety in the clinic."));
+    store(article("Walk", "Walking in the park eases depression, a clinic reports."));
+
+    Replays replays = countReplayedArticles();
+    TaggerVerticle recovered = restartTagger(replays);
+    assertEquals(3, replays.articles().get(), "only the articles above the watermark read back");
+    assertSameStatistics(recovered.model());
+
+    undeployTagger();
+    Replays again = countReplayedArticles();
+    TaggerVerticle restarted = restartTagger(again);
+    assertEquals(0, again.articles().get(), "the recovered counts were saved, once");
+    assertSameStatistics(restarted.model());
+  }
+
+  @Test
+  void anArticleStoredPastTheTaggerIsCountedFromTheStoreWhileItRuns() throws Exception {
+    TaggerVerticle tagger = restartTagger(countReplayedArticles());
+    // Stored without the tagger hearing of it (another process, or a reply that never came).
+    store(article("Trial", "A ketamine trial for anxiety begins in spring."));
+    tag(article("Spray", "Nasal spray approved for depression in the clinic."));
+
+    TestServer.awaitCondition(
+        "both articles counted", () -> tagger.model().corpus().documents() == 2);
+    assertSameStatistics(tagger.model());
+
+    undeployTagger();
+    Replays replays = countReplayedArticles();
+    TaggerVerticle restarted = restartTagger(replays);
+    assertEquals(0, replays.articles().get(), "both saved while it ran");
+    assertSameStatistics(restarted.model());
+  }
+
+  /** The model's corpus statistics are those of counting every stored article once. */
+  void assertSameStatistics(TopicModel model) {
+    TopicModel expected = new TopicModel(taxonomy);
+    for (Article a : stored) expected.corpus().add(expected.tagger().terms(a.title(), a.text()));
+    assertEquals(stored.size(), model.corpus().documents(), "articles counted");
+    for (Article a : stored) {
+      for (String stem : expected.tagger().terms(a.title(), a.text()).terms()) {
+        assertEquals(
+            expected.corpus().idf(stem), model.corpus().idf(stem), "the IDF of '" + stem + "'");
+      }
+    }
   }
 }

@@ -191,4 +191,42 @@ class SqliteStoreTest {
     store.put(article("only", 1));
     assertNull(store.timeline(TimelineQuery.newest(10)).next());
   }
+
+  static CorpusDelta delta(long from, long through, int documents, Object... stemHashDf) {
+    List<CorpusDelta.Term> terms = new ArrayList<>();
+    for (int i = 0; i < stemHashDf.length; i += 3) {
+      terms.add(
+          new CorpusDelta.Term(
+              (String) stemHashDf[i], (Long) stemHashDf[i + 1], (Integer) stemHashDf[i + 2]));
+    }
+    return new CorpusDelta(from, through, documents, terms);
+  }
+
+  @Test
+  void corpusCountsAreSavedWithTheirWatermarkAndNeverFromAStaleOne() {
+    store.saveCorpus(delta(0, 4, 3, "clinic", 7L, 3, "ketamin", -2L, 1));
+    store.saveCorpus(delta(4, 6, 2, "clinic", 7L, 1, "spray", 9L, 2));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        StoreException.class,
+        () -> store.saveCorpus(delta(4, 9, 5, "clinic", 7L, 5)),
+        "counts from watermark 4 are saved already");
+
+    CorpusPage first = store.corpusTerms(new CorpusQuery(CorpusQuery.FIRST, 2));
+    assertEquals(5, first.documents());
+    assertEquals(6, first.countedThrough());
+    assertEquals(List.of(-2L, 7L), java.util.Arrays.stream(first.hashes()).boxed().toList());
+    assertEquals(List.of(1, 4), java.util.Arrays.stream(first.frequencies()).boxed().toList());
+    CorpusPage rest = store.corpusTerms(new CorpusQuery(7L, 2));
+    assertEquals(1, rest.size());
+    assertEquals(9L, rest.hashes()[0]);
+    assertEquals(2, rest.frequencies()[0]);
+  }
+
+  @Test
+  void storedSequenceNumbersAreListedAfterAWatermark() {
+    long first = store.put(article("One text about clinics.", 1)).seq();
+    long second = store.put(article("Another text about sprays.", 2)).seq();
+    assertEquals(List.of(first, second), store.seqsAfter(new ReplayQuery(0, List.of(), 10)).seqs());
+    assertEquals(List.of(second), store.seqsAfter(new ReplayQuery(first, List.of(), 10)).seqs());
+  }
 }

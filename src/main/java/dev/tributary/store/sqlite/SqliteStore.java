@@ -2,6 +2,9 @@ package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.store.CorpusDelta;
+import dev.tributary.store.CorpusPage;
+import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.HubSubscription;
 import dev.tributary.store.Migrations;
@@ -13,6 +16,7 @@ import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoredSeqs;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
@@ -44,7 +48,8 @@ public final class SqliteStore implements Store {
           "V2__topic_examples.sql",
           "V3__sources.sql",
           "V4__hub_subscriptions.sql",
-          "V5__hub_callback_token.sql");
+          "V5__hub_callback_token.sql",
+          "V6__corpus_terms.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -52,6 +57,7 @@ public final class SqliteStore implements Store {
   private final SqliteSources sourceTable;
   private final SqliteHubSubscriptions hubTable;
   private final SqliteFailures failures;
+  private final SqliteCorpus corpus;
 
   private SqliteStore(Connection connection, Path dataDir) {
     this.connection = connection;
@@ -60,6 +66,7 @@ public final class SqliteStore implements Store {
     this.topicWriter = new SqliteTopics(connection);
     this.sourceTable = new SqliteSources(connection);
     this.hubTable = new SqliteHubSubscriptions(connection);
+    this.corpus = new SqliteCorpus(connection);
   }
 
   /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
@@ -167,6 +174,31 @@ public final class SqliteStore implements Store {
     } catch (SQLException e) {
       throw failures.of("cannot read articles after " + query.afterSeq(), e);
     }
+  }
+
+  @Override
+  public CorpusPage corpusTerms(CorpusQuery query) {
+    // One read transaction: the state and the page are of the same moment.
+    return sql("cannot read the corpus statistics", () -> inTransaction(() -> corpus.page(query)));
+  }
+
+  @Override
+  public void saveCorpus(CorpusDelta delta) {
+    sql(
+        "cannot save the corpus statistics",
+        () ->
+            inTransaction(
+                () -> {
+                  corpus.add(delta);
+                  return null;
+                }));
+  }
+
+  @Override
+  public StoredSeqs seqsAfter(ReplayQuery query) {
+    return sql(
+        "cannot read sequence numbers after " + query.afterSeq(),
+        () -> corpus.seqsAfter(query.afterSeq(), query.limit()));
   }
 
   @Override
