@@ -27,32 +27,18 @@ CLIENTS=${CLIENTS:-16}
 ONLY=${ONLY:-floor,inbox,post}
 OUT=${OUT:-$root/target/bench/ingest-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
-log() { echo "== $*" >&2; }
-die() { echo "ingest.sh: $*" >&2; exit 1; }
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
-command -v jcmd >/dev/null || die "jcmd (from the JDK) is needed for the heap samples"
-
-jar=target/tributary.jar
-newer() { [ ! -e "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]; }
-if newer "$jar" src/main pom.xml conf; then
-  log "building $jar"
-  ./mvnw -q -B package -DskipTests
-fi
-
+log() { echo "== $*" >&2; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # build_jar_if_stale, stop, heap_after_gc
+command -v jcmd >/dev/null || { echo "ingest.sh: jcmd (from the JDK) is needed" >&2; exit 1; }
+build_jar_if_stale
 work=$(mktemp -d /tmp/tributary-ingest.XXXXXX)
 pid=""
-stop() {
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() { stop; rm -rf "$work"; }
-trap cleanup EXIT
+trap 'stop "$pid"; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
-run_jar=$work/tributary.jar
-cp "$jar" "$run_jar"
+run_jar=$work/tributary.jar # a private copy: a rebuild during the run changes nothing
+cp target/tributary.jar "$run_jar"
 
 log "generating $N articles of 3-5 KB"
 python3 bench/gen_articles.py "$work/articles" "$N" 42 3000 5000
@@ -85,14 +71,12 @@ if wants post; then
     java -Xmx"$HEAP" -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
-  curl -fs "$base/health/ready" >/dev/null || die "server not ready after 60 s"
+  curl -fs "$base/health/ready" >/dev/null || { echo "ingest.sh: server not ready after 60 s" >&2; exit 1; }
   python3 bench/post_clients.py "$base" "$token" "$work/articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
-  jcmd "$pid" GC.run >/dev/null 2>&1 || true
-  post_heap=$(jcmd "$pid" GC.heap_info 2>/dev/null |
-    awk '/total.*used/ { for (i=1;i<=NF;i++) if ($i=="used") u=$(i+1); gsub(/[K,]/,"",u); printf "%.1f MB\n", u/1024; exit }')
+  post_heap="$(heap_after_gc "$pid") MB"
   curl -fsS "$base/metrics" -o "$OUT/post-metrics.txt" || true
-  stop
+  stop "$pid"
 fi
 
 ratio() { [ -n "$1" ] && [ -n "$floor" ] && awk -v a="$1" -v f="$floor" 'BEGIN { printf "%.2f", a / f }' || echo "-"; }
