@@ -65,6 +65,9 @@ public final class StoreVerticle extends VerticleBase {
   /** Whether a commit of {@link #batch} is scheduled (on the context, or by a timer). */
   private boolean commitScheduled;
 
+  /** The timer of a scheduled commit when {@code maxDelayMs} > 0; -1 when none. */
+  private long commitTimer = -1;
+
   /**
    * @param opener opens the writing connection
    * @param readerOpener opens one reading connection per reader
@@ -143,13 +146,17 @@ public final class StoreVerticle extends VerticleBase {
     } else if (!commitScheduled) {
       commitScheduled = true;
       if (groupCommit.maxDelayMs() == 0) context.runOnContext(v -> commit());
-      else vertx.setTimer(groupCommit.maxDelayMs(), t -> commit());
+      else commitTimer = vertx.setTimer(groupCommit.maxDelayMs(), t -> commit());
     }
   }
 
   /** Writes the open batch in one transaction, then answers each request and publishes. */
   private void commit() {
     commitScheduled = false;
+    if (commitTimer != -1) {
+      vertx.cancelTimer(commitTimer);
+      commitTimer = -1;
+    }
     if (batch.isEmpty()) return;
     List<Message<Article>> messages = List.copyOf(batch);
     batch.clear();

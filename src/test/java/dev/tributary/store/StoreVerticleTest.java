@@ -150,6 +150,22 @@ class StoreVerticleTest {
   }
 
   @Test
+  void aBatchThatReachesMaxArticlesIsCommittedWithoutWaitingForTheDelay() throws Exception {
+    HeldStore recorded = new HeldStore();
+    recorded.release.countDown(); // record batches, hold none
+    await(
+        vertx.deployVerticle(
+            new StoreVerticle(
+                recorded::store, null, 0, new GroupCommit(2, 600_000), new TributaryMetrics()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    Future<StoredArticle> a = put(SqliteStoreTest.article("first of two", 1));
+    Future<StoredArticle> b = put(SqliteStoreTest.article("second of two", 2));
+    assertTrue(await(a).created());
+    assertTrue(await(b).created());
+    assertEquals(List.of(2), recorded.batchSizes);
+  }
+
+  @Test
   void oneArticleTheStoreRefusesFailsOnlyItsOwnRequest() throws Exception {
     HeldStore held = new HeldStore();
     deploy(held.store());
