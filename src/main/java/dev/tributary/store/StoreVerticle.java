@@ -127,6 +127,7 @@ public final class StoreVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    commit(); // puts still waiting for their batch are written and answered, not left to time out
     if (store != null) store.close();
     return Future.succeededFuture();
   }
