@@ -38,25 +38,15 @@ command -v curl >/dev/null || die "curl is needed"
 command -v python3 >/dev/null || die "python3 is needed (article generator, spare port)"
 command -v jcmd >/dev/null || die "jcmd (from the JDK) is needed for the heap samples"
 
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 jar=target/tributary.jar
-newer() { [ ! -e "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -type f -print -quit 2>/dev/null)" ]; }
-if newer "$jar" src/main pom.xml conf; then
-  log "building $jar"
-  ./mvnw -q -B package -DskipTests
-fi
+build_jar_if_stale
 
 # --- temp dir, spare port, cleanup ----------------------------------------------------------
 work=$(mktemp -d /tmp/tributary-burst.XXXXXX)
 tributary_pid=""
 sampler_pid=""
-stop() { # pid: TERM, wait up to 10 s, then KILL; only our own children
-  local pid=$1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 cleanup() {
   stop "$sampler_pid"
   stop "$tributary_pid"
@@ -94,12 +84,7 @@ curl -fs "$base/health/ready" >/dev/null || die "Tributary not ready after 30 s"
 
 now() { date +%s.%N; }
 count() { find "$1" -maxdepth 1 -type f ! -name '*.error.txt' 2>/dev/null | wc -l; }
-heap_after_gc() { # MB used after a full GC
-  jcmd "$tributary_pid" GC.run >/dev/null 2>&1 || true
-  jcmd "$tributary_pid" GC.heap_info 2>/dev/null |
-    awk '/total.*used/ { for (i=1;i<=NF;i++) if ($i=="used") u=$(i+1); gsub(/[K,]/,"",u); printf "%.1f\n", u/1024; exit }'
-}
-heap0=$(heap_after_gc)
+heap0=$(heap_after_gc "$tributary_pid")
 log "heap used after GC before the burst: $heap0 MB"
 
 # --- the burst ---------------------------------------------------------------------------------
@@ -109,7 +94,7 @@ find "$work/staging" -maxdepth 1 -type f -exec mv -t "$inbox" {} +
 t_moved=$(now)
 (
   while kill -0 "$tributary_pid" 2>/dev/null; do
-    echo "$(now) $(heap_after_gc)"
+    echo "$(now) $(heap_after_gc "$tributary_pid")"
     sleep "$SAMPLE"
   done
 ) >"$OUT/heap.txt" &
@@ -134,7 +119,7 @@ done
 t1=$(now)
 stop "$sampler_pid"
 sampler_pid=""
-heap_end=$(heap_after_gc)
+heap_end=$(heap_after_gc "$tributary_pid")
 echo "$t1 $heap_end" >>"$OUT/heap.txt"
 done_n=$(count "$inbox/done")
 failed_n=$(count "$inbox/failed")

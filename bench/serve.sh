@@ -68,14 +68,8 @@ work=$(mktemp -d /tmp/tributary-bench.XXXXXX)
 chmod 755 "$work"   # nginx workers run as an unprivileged user when started as root
 tributary_pid=""
 nginx_pid=""
-stop() { # pid: TERM, wait up to 10 s, then KILL; only our own children
-  local pid=$1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh # stop PID
 cleanup() {
   stop "$nginx_pid"
   stop "$tributary_pid"

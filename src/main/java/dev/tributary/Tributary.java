@@ -16,6 +16,7 @@ import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
+import dev.tributary.store.GroupCommit;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
@@ -40,6 +41,12 @@ public final class Tributary {
    * metrics.
    */
   public record Running(int httpPort, String apiToken, TributaryMetrics metrics) {}
+
+  /**
+   * Reader verticles of the store, each with its own connection: reads run beside the writer and
+   * beside each other (HTTP answers come from caches mostly; two cover the rest on this size).
+   */
+  static final int STORE_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private Tributary() {}
 
@@ -70,7 +77,15 @@ public final class Tributary {
     ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
     return vertx
         .deployVerticle(
-            () -> new StoreVerticle(() -> SqliteStore.open(config.dataDir()), metrics), WORKER)
+            () ->
+                new StoreVerticle(
+                    () -> SqliteStore.open(config.dataDir()),
+                    () -> SqliteStore.openReader(config.dataDir()),
+                    STORE_READERS,
+                    new GroupCommit(
+                        config.storeBatch().maxArticles(), config.storeBatch().maxDelayMs()),
+                    metrics),
+            WORKER)
         .compose(id -> vertx.deployVerticle(tagger, WORKER))
         .compose(
             id ->

@@ -28,7 +28,8 @@ public record TributaryConfig(
     int bridgePort,
     Api api,
     Pipeline pipeline,
-    Access access) {
+    Access access,
+    StoreBatch storeBatch) {
 
   public record Http(
       String host,
@@ -87,6 +88,15 @@ public record TributaryConfig(
   private static int perProcessor(int each, int atLeast) {
     return Math.max(atLeast, each * Runtime.getRuntime().availableProcessors());
   }
+
+  /**
+   * Group commit of the store.
+   *
+   * @param maxArticles {@code store.batch.maxArticles}: most articles written in one transaction
+   * @param maxDelayMs {@code store.batch.maxDelayMs}: how long a batch's first article may wait for
+   *     more; 0 commits as soon as the store has taken what is queued for it
+   */
+  public record StoreBatch(int maxArticles, long maxDelayMs) {}
 
   public record Fetch(boolean allowPrivateAddresses, long maxBytes, long timeoutMs) {}
 
@@ -171,7 +181,10 @@ public record TributaryConfig(
         new Access(
             r.bool("sources.public"),
             AllowedNetworks.parse("metrics.allowedNetworks", r.string("metrics.allowedNetworks")),
-            r.bool("websub.allowInsecureHubs")));
+            r.bool("websub.allowInsecureHubs")),
+        new StoreBatch(
+            r.intInRange("store.batch.maxArticles", 1, 10_000),
+            r.longInRange("store.batch.maxDelayMs", 0, 1_000)));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -1,6 +1,7 @@
 package dev.tributary.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -119,6 +120,14 @@ public final class TributaryMetrics {
               .tag("operation", operation.replaceFirst("^tributary\\.store\\.", ""))
               .register(registry));
     }
+  }
+
+  /** One group commit of the store: how many articles it wrote in one transaction. */
+  public void storeBatch(int articles) {
+    DistributionSummary.builder("tributary.store.batch.articles")
+        .description("Articles per store transaction (group commit)")
+        .register(registry)
+        .record(articles);
   }
 
   /** Replaces the number of sources per status. */

@@ -1,6 +1,7 @@
 package dev.tributary.store;
 
 import dev.tributary.article.Article;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,10 +11,21 @@ import java.util.Optional;
 public interface Store extends AutoCloseable {
 
   /**
-   * Stores the article unless one with the same id or the same normalised text exists; either way
-   * answers with the stored article. Durable when it returns.
+   * Stores each article unless one with the same id or the same normalised text exists — stored
+   * before or earlier in the same list — and answers one result per article, in order: the stored
+   * article (created, or the existing one for a duplicate), or why that article alone failed. All
+   * the list's new articles are written in one transaction and durable when it returns. Throws when
+   * the batch as a whole could not be written ({@link StoreFullException} for a full disk): then
+   * none of it is stored.
    */
-  StoredArticle put(Article article);
+  List<PutResult> putAll(List<Article> articles);
+
+  /** {@link #putAll} for one article; throws {@link StoreException} when it failed. */
+  default StoredArticle put(Article article) {
+    PutResult result = putAll(List.of(article)).get(0);
+    if (result.isFailed()) throw new StoreException(result.failure(), null);
+    return result.stored();
+  }
 
   Optional<Article> get(String id);
 

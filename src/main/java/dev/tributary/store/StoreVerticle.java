@@ -4,7 +4,9 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.metrics.TributaryMetrics;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,47 +22,84 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last stage of the pipeline and the one reader of the store. A worker verticle with a single
- * instance, so the blocking store is used from one thread at a time. Publishes {@link
- * Addresses#ARTICLE_STORED} for each new article once it is durable.
+ * Last stage of the pipeline and the one writer of the store. A worker verticle with a single
+ * instance, so the blocking store is written from one thread at a time. Reads are served by {@link
+ * StoreReaderVerticle}s on their own connections, which it deploys.
  *
- * <p>Every address is served through {@link #serve}, which answers each message exactly once: with
- * the result, or at once with a failure code — 503 when the disk is full ({@link
- * StoreFullException}), 500 for anything else, whatever was thrown. While the disk is full the ping
+ * <p>Puts are committed in groups ({@link GroupCommit}): each {@link Addresses#STORE_PUT} request
+ * joins the open batch, and the batch is written in one transaction — one fsync — once it holds
+ * {@code maxArticles}, or when the store has taken every request queued for it ({@code maxDelayMs}
+ * 0), or {@code maxDelayMs} after its first article. Each caller is answered after the commit, with
+ * its own article's result; {@link Addresses#ARTICLE_STORED} is published for each new article
+ * after the commit. One article's failure fails only its own request.
+ *
+ * <p>Every request is answered exactly once, at once on failure ({@link StoreAnswers}): 503 when
+ * the disk is full, 500 for anything else, whatever was thrown. While the disk is full the ping
  * fails too (so {@code /health/ready} answers 503) until a write succeeds again or the ping's own
  * check finds room.
  */
 public final class StoreVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StoreVerticle.class);
+  private static final DeploymentOptions WORKER =
+      new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
   private final Supplier<Store> opener;
+  private final Supplier<Store> readerOpener;
+  private final int readers;
+  private final GroupCommit groupCommit;
   private final TributaryMetrics metrics;
 
   /** Each source's status, kept here so the sources-by-status gauge never reads the store. */
   private final Map<String, String> sourceStatus = new HashMap<>();
 
-  private final List<Future<Void>> registrations = new ArrayList<>();
+  private final List<Future<?>> registrations = new ArrayList<>();
+  private StoreAnswers answers;
   private Store store;
 
   /** The failure that found the disk full; null while writes succeed. */
   private StoreFullException full;
 
-  public StoreVerticle(Supplier<Store> opener, TributaryMetrics metrics) {
+  /** Put requests waiting for the next commit, at most {@code groupCommit.maxArticles()}. */
+  private final List<Message<Article>> batch = new ArrayList<>();
+
+  /** Whether a commit of {@link #batch} is scheduled (on the context, or by a timer). */
+  private boolean commitScheduled;
+
+  /** The timer of a scheduled commit when {@code maxDelayMs} > 0; -1 when none. */
+  private long commitTimer = -1;
+
+  /**
+   * @param opener opens the writing connection
+   * @param readerOpener opens one reading connection per reader
+   * @param readers reader verticles to deploy; 0: this verticle serves the reads itself, behind the
+   *     writes (for tests that need no more)
+   */
+  public StoreVerticle(
+      Supplier<Store> opener,
+      Supplier<Store> readerOpener,
+      int readers,
+      GroupCommit groupCommit,
+      TributaryMetrics metrics) {
     this.opener = opener;
+    this.readerOpener = readerOpener;
+    this.readers = readers;
+    this.groupCommit = groupCommit;
     this.metrics = metrics;
+  }
+
+  /** A store that serves its reads itself, with the default group commit. */
+  public StoreVerticle(Supplier<Store> opener, TributaryMetrics metrics) {
+    this(opener, null, 0, GroupCommit.DEFAULT, metrics);
   }
 
   @Override
   public Future<?> start() {
     store = opener.get();
+    answers = new StoreAnswers(vertx, metrics, this::diskFull);
     for (Source s : store.sources().items()) sourceStatus.put(s.id(), s.status());
     publishSourceCounts();
-    serve(Addresses.STORE_PUT, this::put);
-    this.<String>serve(Addresses.STORE_GET, id -> found(store.get(id), "no article with id " + id));
-    serve(Addresses.STORE_TIMELINE, store::timeline);
-    serve(Addresses.STORE_TOPIC_COUNTS, x -> store.topicCounts());
-    serve(Addresses.STORE_REPLAY, store::storedAfter);
-    serve(Addresses.STORE_LAST_SEQ, x -> store.lastSeq());
+    registrations.add(
+        vertx.eventBus().<Article>consumer(Addresses.STORE_PUT, this::enqueue).completion());
     serve(Addresses.STORE_CORPUS_TERMS, store::corpusTerms);
     serve(Addresses.STORE_CORPUS_SEQS, store::seqsAfter);
     serve(Addresses.STORE_CORPUS_SAVE, written(this::saveCorpus));
@@ -75,51 +113,96 @@ public final class StoreVerticle extends VerticleBase {
     serve(Addresses.STORE_DUE_SOURCES, store::dueSources);
     this.<String>serve(
         Addresses.STORE_HUB_SUBSCRIPTION,
-        id -> found(store.hubSubscription(id), "no hub subscription for " + id));
+        id -> StoreAnswers.found(store.hubSubscription(id), "no hub subscription for " + id));
     serve(Addresses.STORE_SAVE_HUB_SUBSCRIPTION, written(store::saveHubSubscription));
     serve(Addresses.STORE_EXISTING_IDS, this::existingIds);
     serve(Addresses.STORE_PING, x -> ping());
+    if (readers == 0) {
+      registrations.addAll(StoreReaderVerticle.serveReads(answers, store));
+    } else {
+      registrations.add(
+          vertx.deployVerticle(
+              () -> new StoreReaderVerticle(readerOpener, metrics),
+              new DeploymentOptions(WORKER).setInstances(readers)));
+    }
     return Future.all(registrations);
   }
 
   @Override
   public Future<?> stop() {
+    commit(); // puts still waiting for their batch are written and answered, not left to time out
     if (store != null) store.close();
     return Future.succeededFuture();
   }
 
-  /** Answers the address with the work's result; see {@link #answer} for failures. */
   private <T> void serve(String address, Function<T, ?> work) {
-    registrations.add(vertx.eventBus().<T>consumer(address, m -> answer(m, work)).completion());
+    registrations.add(answers.serve(address, work));
   }
 
   /**
-   * Runs one store call for a message, timed by its address, and replies — or fails the message at
-   * once, whatever the call threw, so no request is left to run into its timeout.
+   * Adds a put request to the open batch: committed at once when full, else scheduled — behind the
+   * requests already queued for this verticle when there is no delay, so they join it.
    */
-  private <T> void answer(Message<T> message, Function<T, ?> work) {
-    try {
-      Object result = metrics.timeStore(message.address(), () -> work.apply(message.body()));
-      if (result instanceof NotFound nf) message.fail(Failures.NOT_FOUND, nf.message());
-      else message.reply(result);
-    } catch (StoreFullException e) {
-      diskFull(e);
-      message.fail(Failures.SATURATED, e.getMessage());
-    } catch (StoreException e) {
-      LOG.error("Store failure on {}", message.address(), e);
-      message.fail(Failures.INTERNAL, e.getMessage());
-    } catch (Throwable e) { // even an Error: the message must still be answered
-      LOG.error("Unexpected failure on {}", message.address(), e);
-      message.fail(Failures.INTERNAL, "store failed: " + e);
-      if (e instanceof VirtualMachineError fatal) throw fatal;
+  private void enqueue(Message<Article> message) {
+    batch.add(message);
+    if (batch.size() >= groupCommit.maxArticles()) {
+      commit();
+    } else if (!commitScheduled) {
+      commitScheduled = true;
+      if (groupCommit.maxDelayMs() == 0) context.runOnContext(v -> commit());
+      else commitTimer = vertx.setTimer(groupCommit.maxDelayMs(), t -> commit());
     }
   }
 
-  /** A lookup's answer: the value, or a 404 with this message. */
-  private record NotFound(String message) {}
+  /** Writes the open batch in one transaction, then answers each request and publishes. */
+  private void commit() {
+    commitScheduled = false;
+    if (commitTimer != -1) {
+      vertx.cancelTimer(commitTimer);
+      commitTimer = -1;
+    }
+    if (batch.isEmpty()) return;
+    List<Message<Article>> messages = List.copyOf(batch);
+    batch.clear();
+    List<Article> articles = messages.stream().map(Message::body).toList();
+    List<PutResult> results;
+    try {
+      results = metrics.timeStore(Addresses.STORE_PUT, () -> store.putAll(articles));
+      if (results.size() != articles.size()) {
+        throw new StoreException(
+            results.size() + " results for " + articles.size() + " articles", null);
+      }
+    } catch (Throwable e) {
+      answers.failAll(Addresses.STORE_PUT, messages, e);
+      return;
+    }
+    metrics.storeBatch(messages.size());
+    for (int i = 0; i < messages.size(); i++) answer(messages.get(i), results.get(i));
+  }
 
-  private static Object found(Optional<?> value, String notFound) {
-    return value.isPresent() ? value.get() : new NotFound(notFound);
+  private void answer(Message<Article> message, PutResult result) {
+    Article article = message.body();
+    if (result.isFailed()) {
+      LOG.warn(
+          "Article {} from {} not stored: {}",
+          article.id(),
+          article.source().id(),
+          result.failure());
+      message.fail(Failures.INTERNAL, result.failure());
+      return;
+    }
+    StoredArticle stored = result.stored();
+    if (stored.created()) {
+      canWriteAgain();
+      Article a = stored.article();
+      LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
+      metrics.ingested(a.source().id());
+      vertx.eventBus().publish(Addresses.ARTICLE_STORED, stored);
+    } else {
+      metrics.duplicate(article.source().id());
+      LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
+    }
+    message.reply(stored);
   }
 
   /** A write: when it succeeds the store can write again. */
@@ -152,21 +235,6 @@ public final class StoreVerticle extends VerticleBase {
       canWriteAgain();
     }
     return "ok";
-  }
-
-  private StoredArticle put(Article article) {
-    StoredArticle stored = store.put(article);
-    if (stored.created()) {
-      canWriteAgain();
-      Article a = stored.article();
-      LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
-      metrics.ingested(a.source().id());
-      vertx.eventBus().publish(Addresses.ARTICLE_STORED, stored);
-    } else {
-      metrics.duplicate(article.source().id());
-      LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
-    }
-    return stored;
   }
 
   private boolean saveCorpus(CorpusDelta delta) {

@@ -10,12 +10,14 @@ import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.SourceRef;
 import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.store.sqlite.StoreLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,66 @@ class SqliteStoreTest {
     StoredArticle sameText = store.put(sameTextOtherId);
     assertFalse(sameText.created());
     assertEquals(a.id(), sameText.article().id());
+  }
+
+  @Test
+  void aBatchHoldingTheSameIdOrTextTwiceStoresItOnceAndAnswersTheSecondAsItsDuplicate() {
+    Article a = article("batch text", 1);
+    Article sameText = withId(article("Batch   TEXT", 2), "other-id");
+    Article b = article("another text", 3);
+    List<PutResult> results = store.putAll(List.of(a, a, sameText, b));
+
+    assertEquals(4, results.size());
+    StoredArticle first = results.get(0).stored();
+    assertTrue(first.created());
+    for (PutResult dup : results.subList(1, 3)) {
+      assertFalse(dup.stored().created());
+      assertEquals(a.id(), dup.stored().article().id());
+      assertEquals(first.seq(), dup.stored().seq());
+    }
+    assertTrue(results.get(3).stored().created());
+    assertEquals(2, store.count());
+  }
+
+  @Test
+  void aBatchAnswersTheDuplicateOfAnArticleStoredInAnEarlierBatch() {
+    StoredArticle earlier = store.put(article("stored first", 1));
+    PutResult again = store.putAll(List.of(article("stored first", 2))).get(0);
+    assertFalse(again.stored().created());
+    assertEquals(earlier.seq(), again.stored().seq());
+  }
+
+  @Test
+  void oneArticleThatSqliteRefusesFailsAloneAndItsBatchMatesAreStored() throws Exception {
+    StoreLimits.refuseTitlesContaining(dir, "poison");
+    Article good = article("good before", 1, "ketamine");
+    Article bad = article("poison pill", 2, "ketamine");
+    Article after = article("good after", 3, "ketamine");
+    List<PutResult> results = store.putAll(List.of(good, bad, after));
+
+    assertTrue(results.get(0).stored().created());
+    assertTrue(results.get(1).isFailed());
+    assertTrue(results.get(1).failure().contains("refused by the test"), results.get(1).failure());
+    assertTrue(results.get(2).stored().created());
+    assertEquals(2, store.count());
+    assertTrue(store.get(bad.id()).isEmpty());
+    assertEquals(Map.of("ketamine", 2), store.topicCounts().bySlug());
+  }
+
+  static Article withId(Article a, String id) {
+    return new Article(
+        id,
+        a.title(),
+        a.summary(),
+        a.contentHtml(),
+        a.text(),
+        a.url(),
+        a.source(),
+        a.author(),
+        a.published(),
+        a.ingested(),
+        a.topics(),
+        a.tags());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tributary.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,17 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.junit5.VertxExtension;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -64,6 +70,153 @@ class StoreVerticleTest {
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
   }
 
+  /** The store with one reader verticle on its own connection, as Tributary deploys it. */
+  void deployWithReader(Store store) throws Exception {
+    await(
+        vertx.deployVerticle(
+            new StoreVerticle(
+                () -> store,
+                () -> SqliteStore.openReader(dir),
+                1,
+                GroupCommit.DEFAULT,
+                new TributaryMetrics()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+  }
+
+  /**
+   * The real store, except that the first batch written waits, on the writer's thread, until
+   * released.
+   */
+  final class HeldStore {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+    Store store() {
+      return (Store)
+          Proxy.newProxyInstance(
+              Store.class.getClassLoader(),
+              new Class<?>[] {Store.class},
+              (proxy, m, args) -> {
+                if (m.getName().equals("putAll")) {
+                  batchSizes.add(((List<?>) args[0]).size());
+                  entered.countDown();
+                  assertTrue(release.await(60, TimeUnit.SECONDS), "never released");
+                }
+                try {
+                  return m.invoke(sqlite, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+    }
+  }
+
+  Future<StoredArticle> put(Article article) {
+    return vertx
+        .eventBus()
+        .<StoredArticle>request(Addresses.STORE_PUT, article, PATIENT)
+        .map(Message::body);
+  }
+
+  @Test
+  void putsThatArriveWhileACommitRunsAreWrittenTogetherAndEachCallerGetsItsOwnArticle()
+      throws Exception {
+    HeldStore held = new HeldStore();
+    deploy(held.store());
+    Future<StoredArticle> first = put(SqliteStoreTest.article("the first", 0));
+    assertTrue(held.entered.await(20, TimeUnit.SECONDS));
+    List<Article> waiting = new ArrayList<>();
+    List<Future<StoredArticle>> answers = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      Article a = SqliteStoreTest.article("waiting article " + i, i);
+      waiting.add(a);
+      answers.add(put(a));
+    }
+    Future<StoredArticle> duplicate = put(SqliteStoreTest.article("waiting article 7", 99));
+    held.release.countDown();
+
+    assertTrue(await(first).created());
+    for (int i = 0; i < waiting.size(); i++) {
+      StoredArticle stored = await(answers.get(i));
+      assertTrue(stored.created());
+      assertEquals(waiting.get(i).id(), stored.article().id());
+    }
+    StoredArticle dup = await(duplicate);
+    assertFalse(dup.created());
+    assertEquals(waiting.get(6).id(), dup.article().id());
+    assertEquals(List.of(1, 21), held.batchSizes);
+    assertEquals(21, sqlite.count());
+  }
+
+  @Test
+  void aBatchThatReachesMaxArticlesIsCommittedWithoutWaitingForTheDelay() throws Exception {
+    HeldStore recorded = new HeldStore();
+    recorded.release.countDown(); // record batches, hold none
+    await(
+        vertx.deployVerticle(
+            new StoreVerticle(
+                recorded::store, null, 0, new GroupCommit(2, 600_000), new TributaryMetrics()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+    Future<StoredArticle> a = put(SqliteStoreTest.article("first of two", 1));
+    Future<StoredArticle> b = put(SqliteStoreTest.article("second of two", 2));
+    assertTrue(await(a).created());
+    assertTrue(await(b).created());
+    assertEquals(List.of(2), recorded.batchSizes);
+  }
+
+  @Test
+  void oneArticleTheStoreRefusesFailsOnlyItsOwnRequest() throws Exception {
+    HeldStore held = new HeldStore();
+    deploy(held.store());
+    StoreLimits.refuseTitlesContaining(dir, "poison");
+    Future<StoredArticle> first = put(SqliteStoreTest.article("the first", 0));
+    assertTrue(held.entered.await(20, TimeUnit.SECONDS));
+    Future<StoredArticle> good = put(SqliteStoreTest.article("good", 1));
+    Future<StoredArticle> bad = put(SqliteStoreTest.article("poison", 2));
+    Future<StoredArticle> alsoGood = put(SqliteStoreTest.article("also good", 3));
+    held.release.countDown();
+
+    assertTrue(await(first).created());
+    assertTrue(await(good).created());
+    assertTrue(await(alsoGood).created());
+    ExecutionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(bad));
+    ReplyException failure = assertInstanceOf(ReplyException.class, e.getCause());
+    assertEquals(Failures.INTERNAL, failure.failureCode());
+    assertTrue(failure.getMessage().contains("refused by the test"), failure.getMessage());
+    assertEquals(List.of(1, 3), held.batchSizes);
+  }
+
+  @Test
+  void aReadIsAnsweredWhileTheWriterIsHeldInsideABatch() throws Exception {
+    Article stored = SqliteStoreTest.article("stored before", 1);
+    sqlite.put(stored);
+    HeldStore held = new HeldStore();
+    deployWithReader(held.store());
+    Future<StoredArticle> writing = put(SqliteStoreTest.article("held in its batch", 2));
+    assertTrue(held.entered.await(20, TimeUnit.SECONDS));
+
+    TimelinePage page =
+        (TimelinePage)
+            await(
+                    vertx
+                        .eventBus()
+                        .request(Addresses.STORE_TIMELINE, TimelineQuery.newest(5), PATIENT))
+                .body();
+    Article read =
+        (Article) await(vertx.eventBus().request(Addresses.STORE_GET, stored.id(), PATIENT)).body();
+    long lastSeq =
+        (Long) await(vertx.eventBus().request(Addresses.STORE_LAST_SEQ, null, PATIENT)).body();
+    assertFalse(writing.isComplete(), "the write was still held");
+    held.release.countDown();
+
+    assertEquals(List.of(stored.id()), page.items().stream().map(Article::id).toList());
+    assertEquals(stored.title(), read.title());
+    assertEquals(1L, lastSeq);
+    assertTrue(await(writing).created());
+  }
+
   static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
@@ -101,7 +254,7 @@ class StoreVerticleTest {
         Arguments.of(Addresses.STORE_TIMELINE, "timeline", TimelineQuery.newest(5), runtime),
         Arguments.of(Addresses.STORE_GET, "get", "some-id", runtime),
         Arguments.of(Addresses.STORE_HUB_SUBSCRIPTION, "hubSubscription", "some-id", error),
-        Arguments.of(Addresses.STORE_PUT, "put", SqliteStoreTest.article("text", 1), error));
+        Arguments.of(Addresses.STORE_PUT, "putAll", SqliteStoreTest.article("text", 1), error));
   }
 
   @ParameterizedTest(name = "{1} throwing")
@@ -183,7 +336,7 @@ class StoreVerticleTest {
 
   @Test
   void aFailureThatIsNotAFullDiskStaysA500() throws Exception {
-    deploy(throwingFrom("put", () -> new StoreException("cannot store: disk I/O error", null)));
+    deploy(throwingFrom("putAll", () -> new StoreException("cannot store: disk I/O error", null)));
     ReplyException e = failureOf(Addresses.STORE_PUT, longArticle("any"));
     assertEquals(Failures.INTERNAL, e.failureCode());
     assertTrue(e.getMessage().contains("disk I/O error"), e.getMessage());

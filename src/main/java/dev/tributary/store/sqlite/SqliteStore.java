@@ -8,6 +8,7 @@ import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.DueQuery;
 import dev.tributary.store.HubSubscription;
 import dev.tributary.store.Migrations;
+import dev.tributary.store.PutResult;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Source;
@@ -30,6 +31,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -89,22 +91,80 @@ public final class SqliteStore implements Store {
     }
   }
 
-  @Override
-  public StoredArticle put(Article article) {
-    String contentHash = ArticleIds.contentHash(article.text());
+  /**
+   * Opens a reading connection to {@code dataDir/tributary.db}, which a writing {@link #open} has
+   * created and migrated: {@code query_only}, so any write through it fails. In WAL mode it reads
+   * the last committed state while the writer writes, never waiting for it.
+   */
+  public static SqliteStore openReader(Path dataDir) {
+    Path file = dataDir.resolve("tributary.db");
     try {
-      Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
-      if (existing.isPresent()) return existing.get();
-      long seq =
-          inTransaction(
-              () -> {
-                long s = insertArticle(article, contentHash);
-                topicWriter.insert(s, article.topics());
-                return s;
-              });
-      return new StoredArticle(article, true, seq);
+      if (!Files.exists(file)) throw new SQLException("no database yet (the writer creates it)");
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement st = connection.createStatement()) {
+        st.execute("PRAGMA query_only = 1");
+        st.execute("PRAGMA busy_timeout = 5000");
+      }
+      return new SqliteStore(connection, dataDir);
     } catch (SQLException e) {
-      throw failures.of("cannot store article " + article.id(), e);
+      throw new StoreException(
+          "cannot open the SQLite store at " + file + " for reading: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<PutResult> putAll(List<Article> articles) {
+    if (articles.isEmpty()) return List.of();
+    try {
+      return inTransaction(
+          () -> {
+            List<PutResult> results = new ArrayList<>(articles.size());
+            for (Article a : articles) results.add(putOne(a));
+            return results;
+          });
+    } catch (SQLException e) {
+      throw failures.of("cannot store " + articles.size() + " article(s)", e);
+    }
+  }
+
+  /**
+   * One article of a batch, inside the batch's transaction: a duplicate when the id or the text is
+   * stored already (this transaction sees the batch's own earlier rows, so dedup holds inside a
+   * batch too); else inserted under a savepoint, so that its failure rolls back only its own rows.
+   * A full disk is the batch's failure, not the article's: it is thrown on.
+   */
+  private PutResult putOne(Article article) throws SQLException {
+    String contentHash = ArticleIds.contentHash(article.text());
+    Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
+    if (existing.isPresent()) return PutResult.of(existing.get());
+    execute("SAVEPOINT article");
+    try {
+      long seq = insertArticle(article, contentHash);
+      topicWriter.insert(seq, article.topics());
+      execute("RELEASE article");
+      return PutResult.of(new StoredArticle(article, true, seq));
+    } catch (SQLException e) {
+      StoreException failure = failures.of("cannot store article " + article.id(), e);
+      if (failure instanceof StoreFullException) throw e;
+      rollbackToSavepoint(e);
+      return PutResult.failed(failure.getMessage());
+    } catch (RuntimeException e) {
+      rollbackToSavepoint(e);
+      return PutResult.failed("cannot store article " + article.id() + ": " + e);
+    }
+  }
+
+  /**
+   * Undoes one article's rows. When that fails SQLite has dropped the whole transaction (it does on
+   * some errors), so the batch cannot go on: the article's failure is thrown as the batch's.
+   */
+  private <E extends Exception> void rollbackToSavepoint(E failure) throws SQLException {
+    try {
+      execute("ROLLBACK TO article");
+      execute("RELEASE article");
+    } catch (SQLException e) {
+      e.addSuppressed(failure);
+      throw e;
     }
   }
 

@@ -16,4 +16,24 @@ public final class StoreLimits {
   public static void free(SqliteStore store) {
     store.limitPages(1L << 30);
   }
+
+  /**
+   * Makes SQLite refuse (a constraint failure, {@code RAISE(ABORT)}) every article whose title
+   * contains {@code word}: one bad article among good ones, through the real insert.
+   */
+  public static void refuseTitlesContaining(java.nio.file.Path dataDir, String word)
+      throws java.sql.SQLException {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("tributary.db"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TRIGGER refuse_"
+              + word
+              + " BEFORE INSERT ON articles WHEN instr(new.title, '"
+              + word
+              + "') > 0 BEGIN SELECT RAISE(ABORT, 'refused by the test: "
+              + word
+              + "'); END");
+    }
+  }
 }

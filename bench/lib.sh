@@ -1,0 +1,27 @@
+# Shared by the bench scripts (sourced from the repository root, with log() defined).
+
+# Builds target/tributary.jar when missing or older than src/main, pom.xml or conf/.
+build_jar_if_stale() {
+  local jar=target/tributary.jar
+  if [ ! -e "$jar" ] || [ -n "$(find src/main pom.xml conf -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    log "building $jar"
+    ./mvnw -q -B package -DskipTests
+  fi
+}
+
+# stop PID: TERM, wait up to 10 s, then KILL; only our own children.
+stop() {
+  local pid=$1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# heap_after_gc PID: MB of heap used after a full GC (jcmd GC.run, then GC.heap_info).
+heap_after_gc() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || true
+  jcmd "$1" GC.heap_info 2>/dev/null |
+    awk '/total.*used/ { for (i=1;i<=NF;i++) if ($i=="used") u=$(i+1); gsub(/[K,]/,"",u); printf "%.1f\n", u/1024; exit }'
+}
