@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The one article model every input ends in and every output reads from (SPEC §4).
+ * The one article model every input ends in and every output reads from (the article in the
+ * README's API section).
  *
  * @param id stable id derived from the dedup key (see {@link ArticleIds})
  * @param contentHtml sanitised HTML body

@@ -8,9 +8,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Stable article ids (SPEC §4). The id is a hash of the strongest identity the input has: the
- * source's GUID, else the canonical URL, else the normalised text. The content hash of the
- * normalised text is kept as a second dedup key, so the same text never becomes two articles.
+ * Stable article ids (the article in the README's API section). The id is a hash of the strongest
+ * identity the input has: the source's GUID, else the canonical URL, else the normalised text. The
+ * content hash of the normalised text is kept as a second dedup key, so the same text never becomes
+ * two articles.
  */
 public final class ArticleIds {
   private static final int ID_HEX_CHARS = 20;

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The typed configuration, built once from the merged JSON (SPEC §2) and validated. Every key is
- * listed in docs/CONFIGURATION.md and in the README's table.
+ * The typed configuration, built once from the merged JSON (docs/CONFIGURATION.md) and validated.
+ * Every key is listed in docs/CONFIGURATION.md and in the README's table.
  */
 public record TributaryConfig(
     Http http,

@@ -7,7 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Who may call what, decided before any route's own handlers, in one place (SPEC §7 "Security"):
+ * Who may call what, decided before any route's own handlers, in one place (docs/RELIABILITY.md,
+ * "Security"):
  *
  * <ul>
  *   <li>every write under {@code /api/} (POST, PUT, PATCH, DELETE) needs the bearer token, checked

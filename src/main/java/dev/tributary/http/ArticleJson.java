@@ -5,7 +5,7 @@ import dev.tributary.article.ArticleTopic;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The article as the API shows it (SPEC §4). */
+/** The article as the API shows it (the article in the README's API section). */
 public final class ArticleJson {
   private ArticleJson() {}
 

@@ -5,8 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.util.UUID;
 
 /**
- * Stable feed and entry ids (SPEC §4). They depend only on the article id or feed key, never on the
- * public URL, so moving the server does not make readers see every entry as new.
+ * Stable feed and entry ids (the article in the README's API section). They depend only on the
+ * article id or feed key, never on the public URL, so moving the server does not make readers see
+ * every entry as new.
  */
 public final class FeedIds {
   private FeedIds() {}

@@ -4,8 +4,8 @@ import dev.tributary.article.Article;
 import java.util.List;
 
 /**
- * Renders a list of articles, newest first, as Atom 1.0, RSS 2.0 or JSON Feed 1.1 (SPEC §6).
- * Stateless and thread-safe; knows nothing of HTTP or Vert.x.
+ * Renders a list of articles, newest first, as Atom 1.0, RSS 2.0 or JSON Feed 1.1 (the README's API
+ * table). Stateless and thread-safe; knows nothing of HTTP or Vert.x.
  */
 public final class FeedRenderer {
   private final AtomFeedWriter atom = new AtomFeedWriter();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says why an address must not be fetched from (SSRF guard, SPEC §7): anything that is not a public
- * unicast address on the internet. Pure; the fetcher applies it to every address a name resolves to
- * and to every redirect hop, and then connects to the address it checked.
+ * Says why an address must not be fetched from (SSRF guard, docs/RELIABILITY.md): anything that is
+ * not a public unicast address on the internet. Pure; the fetcher applies it to every address a
+ * name resolves to and to every redirect hop, and then connects to the address it checked.
  */
 public final class AddressGuard {
 

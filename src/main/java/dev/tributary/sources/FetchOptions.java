@@ -5,8 +5,8 @@ import dev.tributary.config.TributaryConfig;
 /**
  * How the {@link Fetcher} treats the open web.
  *
- * @param allowPrivateAddresses skip the SSRF guard (SPEC §2 {@code fetch.allowPrivateAddresses});
- *     for tests and private deployments only
+ * @param allowPrivateAddresses skip the SSRF guard (docs/CONFIGURATION.md {@code
+ *     fetch.allowPrivateAddresses}); for tests and private deployments only
  * @param maxBytes largest body kept, counted after decompression ({@code fetch.maxBytes})
  * @param timeoutMs the whole budget of one fetch, redirects included: DNS, waiting for a per-host
  *     slot, connecting and reading the body ({@code fetch.timeoutMs}); also the connect timeout

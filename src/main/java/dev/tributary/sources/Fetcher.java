@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one way Tributary reads the open web (SPEC §3, §7): a GET with conditional headers (or a form
- * POST to a WebSub hub; only 307/308 redirect it, keeping method and body), a total time budget, a
- * body limit counted after decompression, manual redirects with the SSRF guard re-applied on every
- * hop, and a per-host concurrency limit.
+ * The one way Tributary reads the open web (README, docs/RELIABILITY.md): a GET with conditional
+ * headers (or a form POST to a WebSub hub; only 307/308 redirect it, keeping method and body), a
+ * total time budget, a body limit counted after decompression, manual redirects with the SSRF guard
+ * re-applied on every hop, and a per-host concurrency limit.
  *
  * <p>The host is resolved here, not by the HTTP client, every address is checked, and the request
  * is sent to the checked address with the original name in the Host header and SNI, so a DNS answer
