@@ -24,13 +24,19 @@ import java.util.stream.Stream;
 /**
  * {@code tributary ingest PATH…}: the server's {@link ArticlePipeline} (decode, extract, tag) and
  * store, called directly, with a progress line per file and a summary. Articles are stored in
- * batches of {@link #BATCH} files through {@link Store#putAll}, one transaction each; the progress
- * lines of a batch are printed, in file order, once it has committed. Files are left where they
- * are.
+ * batches of {@link #BATCH} files (fewer when their text reaches {@link #BATCH_CHARS}) through
+ * {@link Store#putAll}, one transaction each; the progress lines of a batch are printed, in file
+ * order, once it has committed. Files are left where they are.
  */
 public final class IngestCommand {
   /** Articles per transaction: one fsync per batch rather than per article. */
   public static final int BATCH = 200;
+
+  /**
+   * Characters of text and HTML held for one batch at most: 200 files near {@code inbox.maxBytes}
+   * would not fit a small heap, so large files make smaller batches.
+   */
+  public static final long BATCH_CHARS = 32L << 20;
 
   /** What a run did. */
   public record Summary(int ingested, int duplicates, int failed) {}
@@ -40,17 +46,25 @@ public final class IngestCommand {
   private final long maxBytes;
   private final PrintStream out;
   private final int batchSize;
+  private final long batchChars;
 
   public IngestCommand(TopicTagger tagger, Store store, long maxBytes, PrintStream out) {
-    this(tagger, store, maxBytes, out, BATCH);
+    this(tagger, store, maxBytes, out, BATCH, BATCH_CHARS);
   }
 
-  IngestCommand(TopicTagger tagger, Store store, long maxBytes, PrintStream out, int batchSize) {
+  IngestCommand(
+      TopicTagger tagger,
+      Store store,
+      long maxBytes,
+      PrintStream out,
+      int batchSize,
+      long batchChars) {
     this.pipeline = ArticlePipeline.over(tagger);
     this.store = store;
     this.maxBytes = maxBytes;
     this.out = out;
     this.batchSize = batchSize;
+    this.batchChars = batchChars;
   }
 
   /** One file of a batch: its progress prefix and its article, or why it could not be read. */
@@ -60,17 +74,21 @@ public final class IngestCommand {
     List<Path> files = expand(paths);
     Counts counts = new Counts();
     List<Pending> pending = new ArrayList<>();
+    long chars = 0;
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       String progress = "[" + (i + 1) + "/" + files.size() + "] " + file + ": ";
       try {
-        pending.add(new Pending(progress, article(file), null));
+        Article article = article(file);
+        pending.add(new Pending(progress, article, null));
+        chars += article.text().length() + article.contentHtml().length();
       } catch (ExtractionException | IOException e) {
         pending.add(new Pending(progress, null, e.getMessage()));
       }
-      if (pending.size() == batchSize) {
+      if (pending.size() == batchSize || chars >= batchChars) {
         store(pending, counts);
         pending.clear();
+        chars = 0;
       }
     }
     store(pending, counts);

@@ -45,6 +45,10 @@ class IngestCommandTest {
   private record Run(String output, IngestCommand.Summary summary, List<Integer> putSizes) {}
 
   private Run run(String name, int batchSize) throws Exception {
+    return run(name, batchSize, IngestCommand.BATCH_CHARS);
+  }
+
+  private Run run(String name, int batchSize, long batchChars) throws Exception {
     Path data = dir.resolve(name);
     try (SqliteStore store = SqliteStore.open(data)) {
       StoreLimits.refuseTitlesContaining(data, "poison");
@@ -52,7 +56,12 @@ class IngestCommandTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       IngestCommand.Summary summary =
           new IngestCommand(
-                  tagger, counting(store, putSizes), 1 << 20, new PrintStream(out, true), batchSize)
+                  tagger,
+                  counting(store, putSizes),
+                  1 << 20,
+                  new PrintStream(out, true),
+                  batchSize,
+                  batchChars)
               .run(List.of(files));
       return new Run(out.toString(), summary, putSizes);
     }
@@ -97,5 +106,14 @@ class IngestCommandTest {
     assertEquals(List.of(3, 3, 1), threes.putSizes(), "files 1-3, 4-6, then 7-8 (7 is empty)");
     assertEquals(single.output(), threes.output());
     assertEquals(new IngestCommand.Summary(5, 1, 2), threes.summary());
+  }
+
+  @Test
+  void largeFilesMakeSmallerBatchesWithTheSameLinesAndSummary() throws Exception {
+    Run single = run("single", 1);
+    Run bounded = run("bounded", IngestCommand.BATCH, 1);
+
+    assertEquals(List.of(1, 1, 1, 1, 1, 1, 1), bounded.putSizes(), "each article is over 1 char");
+    assertEquals(single.output(), bounded.output());
   }
 }
