@@ -1,11 +1,13 @@
 package dev.tributary.cli;
 
+import dev.tributary.article.Article;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.Format;
 import dev.tributary.ingest.InboxFolder;
 import dev.tributary.ingest.RawDocument;
+import dev.tributary.store.PutResult;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.topics.TopicTagger;
@@ -14,15 +16,28 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * {@code tributary ingest PATH…}: the server's {@link ArticlePipeline} (decode, extract, tag) and
- * store, called directly, with a progress line per file and a summary. Files are left where they
- * are.
+ * store, called directly, with a progress line per file and a summary. Articles are stored in
+ * batches of {@link #BATCH} files (fewer when their text reaches {@link #BATCH_CHARS}) through
+ * {@link Store#putAll}, one transaction each; the progress lines of a batch are printed, in file
+ * order, once it has committed. Files are left where they are.
  */
 public final class IngestCommand {
+  /** Articles per transaction: one fsync per batch rather than per article. */
+  public static final int BATCH = 200;
+
+  /**
+   * Characters of text and HTML held for one batch at most: 200 files near {@code inbox.maxBytes}
+   * would not fit a small heap, so large files make smaller batches.
+   */
+  public static final long BATCH_CHARS = 32L << 20;
+
   /** What a run did. */
   public record Summary(int ingested, int duplicates, int failed) {}
 
@@ -30,43 +45,100 @@ public final class IngestCommand {
   private final Store store;
   private final long maxBytes;
   private final PrintStream out;
+  private final int batchSize;
+  private final long batchChars;
 
   public IngestCommand(TopicTagger tagger, Store store, long maxBytes, PrintStream out) {
+    this(tagger, store, maxBytes, out, BATCH, BATCH_CHARS);
+  }
+
+  IngestCommand(
+      TopicTagger tagger,
+      Store store,
+      long maxBytes,
+      PrintStream out,
+      int batchSize,
+      long batchChars) {
     this.pipeline = ArticlePipeline.over(tagger);
     this.store = store;
     this.maxBytes = maxBytes;
     this.out = out;
+    this.batchSize = batchSize;
+    this.batchChars = batchChars;
   }
+
+  /** One file of a batch: its progress prefix and its article, or why it could not be read. */
+  private record Pending(String progress, Article article, String failure) {}
 
   public Summary run(List<Path> paths) throws IOException {
     List<Path> files = expand(paths);
-    int ingested = 0;
-    int duplicates = 0;
-    int failed = 0;
+    Counts counts = new Counts();
+    List<Pending> pending = new ArrayList<>();
+    long chars = 0;
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       String progress = "[" + (i + 1) + "/" + files.size() + "] " + file + ": ";
       try {
-        StoredArticle stored = ingest(file);
-        if (stored.created()) ingested++;
-        else duplicates++;
-        out.println(
-            progress
-                + (stored.created() ? "ingested " : "duplicate of ")
-                + stored.article().id()
-                + " \""
-                + stored.article().title()
-                + "\"");
+        Article article = article(file);
+        pending.add(new Pending(progress, article, null));
+        chars += article.text().length() + article.contentHtml().length();
       } catch (ExtractionException | IOException e) {
-        failed++;
-        out.println(progress + "failed: " + e.getMessage());
+        pending.add(new Pending(progress, null, e.getMessage()));
+      }
+      if (pending.size() == batchSize || chars >= batchChars) {
+        store(pending, counts);
+        pending.clear();
+        chars = 0;
       }
     }
-    out.println("ingested " + ingested + ", duplicates " + duplicates + ", failed " + failed);
-    return new Summary(ingested, duplicates, failed);
+    store(pending, counts);
+    out.println(
+        "ingested "
+            + counts.ingested
+            + ", duplicates "
+            + counts.duplicates
+            + ", failed "
+            + counts.failed);
+    return new Summary(counts.ingested, counts.duplicates, counts.failed);
   }
 
-  private StoredArticle ingest(Path file) throws ExtractionException, IOException {
+  private static final class Counts {
+    int ingested;
+    int duplicates;
+    int failed;
+  }
+
+  /** Stores the batch's articles in one transaction, then prints its lines in file order. */
+  private void store(List<Pending> batch, Counts counts) {
+    List<Article> articles = batch.stream().map(Pending::article).filter(Objects::nonNull).toList();
+    List<PutResult> answers = articles.isEmpty() ? List.of() : store.putAll(articles);
+    Iterator<PutResult> results = answers.iterator();
+    for (Pending p : batch) {
+      if (p.article() == null) {
+        counts.failed++;
+        out.println(p.progress() + "failed: " + p.failure());
+        continue;
+      }
+      PutResult result = results.next();
+      if (result.isFailed()) {
+        counts.failed++;
+        out.println(p.progress() + "failed: " + result.failure());
+        continue;
+      }
+      StoredArticle stored = result.stored();
+      if (stored.created()) counts.ingested++;
+      else counts.duplicates++;
+      out.println(
+          p.progress()
+              + (stored.created() ? "ingested " : "duplicate of ")
+              + stored.article().id()
+              + " \""
+              + stored.article().title()
+              + "\"");
+    }
+  }
+
+  private Article article(Path file) throws ExtractionException, IOException {
     String name = file.getFileName().toString();
     Format format =
         Format.fromFileName(name)
@@ -79,7 +151,7 @@ public final class IngestCommand {
     }
     RawDocument doc =
         ArticlePipeline.decode(name, format, Files.readAllBytes(file), maxBytes, SourceRef.INBOX);
-    return store.put(pipeline.process(doc).article());
+    return pipeline.process(doc).article();
   }
 
   private static List<Path> expand(List<Path> paths) throws IOException {

@@ -139,6 +139,29 @@ class SqliteStoreTest {
     assertEquals(Map.of("ketamine", 2), store.topicCounts().bySlug());
   }
 
+  @Test
+  void aBatchGoesOnStoringAndDedupingAfterOneOfItsArticlesWasRefused() throws Exception {
+    StoreLimits.refuseTitlesContaining(dir, "poison");
+    Article good = article("good first", 1, "ketamine");
+    Article bad = article("poison again", 2, "ketamine");
+    Article after = article("good last", 3, "ketamine", "depression");
+    List<PutResult> results = store.putAll(List.of(good, bad, good, bad, after, after));
+
+    assertTrue(results.get(0).stored().created());
+    assertTrue(results.get(1).isFailed());
+    assertFalse(results.get(2).stored().created());
+    assertEquals(results.get(0).stored().seq(), results.get(2).stored().seq());
+    assertTrue(results.get(3).isFailed());
+    assertTrue(results.get(4).stored().created());
+    assertFalse(results.get(5).stored().created());
+    assertEquals(
+        Set.of("ketamine", "depression"),
+        Set.copyOf(
+            results.get(5).stored().article().topics().stream().map(ArticleTopic::slug).toList()));
+    assertEquals(2, store.count());
+    assertEquals(Map.of("ketamine", 2, "depression", 1), store.topicCounts().bySlug());
+  }
+
   static Article withId(Article a, String id) {
     return new Article(
         id,

@@ -1,7 +1,6 @@
 package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
-import dev.tributary.article.ArticleIds;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
@@ -16,7 +15,6 @@ import dev.tributary.store.Sources;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
-import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredSeqs;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -119,91 +117,14 @@ public final class SqliteStore implements Store {
       return inTransaction(
           () -> {
             List<PutResult> results = new ArrayList<>(articles.size());
-            for (Article a : articles) results.add(putOne(a));
+            try (SqliteArticleBatch batch =
+                new SqliteArticleBatch(connection, timeline, failures)) {
+              for (Article a : articles) results.add(batch.put(a));
+            }
             return results;
           });
     } catch (SQLException e) {
       throw failures.of("cannot store " + articles.size() + " article(s)", e);
-    }
-  }
-
-  /**
-   * One article of a batch, inside the batch's transaction: a duplicate when the id or the text is
-   * stored already (this transaction sees the batch's own earlier rows, so dedup holds inside a
-   * batch too); else inserted under a savepoint, so that its failure rolls back only its own rows.
-   * A full disk is the batch's failure, not the article's: it is thrown on.
-   */
-  private PutResult putOne(Article article) throws SQLException {
-    String contentHash = ArticleIds.contentHash(article.text());
-    Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
-    if (existing.isPresent()) return PutResult.of(existing.get());
-    execute("SAVEPOINT article");
-    try {
-      long seq = insertArticle(article, contentHash);
-      topicWriter.insert(seq, article.topics());
-      execute("RELEASE article");
-      return PutResult.of(new StoredArticle(article, true, seq));
-    } catch (SQLException e) {
-      StoreException failure = failures.of("cannot store article " + article.id(), e);
-      if (failure instanceof StoreFullException) throw e;
-      rollbackToSavepoint(e);
-      return PutResult.failed(failure.getMessage());
-    } catch (RuntimeException e) {
-      rollbackToSavepoint(e);
-      return PutResult.failed("cannot store article " + article.id() + ": " + e);
-    }
-  }
-
-  /**
-   * Undoes one article's rows. When that fails SQLite has dropped the whole transaction (it does on
-   * some errors), so the batch cannot go on: the article's failure is thrown as the batch's.
-   */
-  private <E extends Exception> void rollbackToSavepoint(E failure) throws SQLException {
-    try {
-      execute("ROLLBACK TO article");
-      execute("RELEASE article");
-    } catch (SQLException e) {
-      e.addSuppressed(failure);
-      throw e;
-    }
-  }
-
-  private Optional<StoredArticle> findDuplicate(String id, String contentHash) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1")) {
-      ps.setString(1, id);
-      ps.setString(2, contentHash);
-      return timeline.readStored(ps).stream()
-          .findFirst()
-          .map(s -> new StoredArticle(s.article(), false, s.seq()));
-    }
-  }
-
-  private long insertArticle(Article a, String contentHash) throws SQLException {
-    String sql =
-        "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
-            + " source_title, author, published_ms, ingested_ms, tags)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, a.id());
-      ps.setString(2, contentHash);
-      ps.setString(3, a.title());
-      ps.setString(4, a.summary());
-      ps.setString(5, a.contentHtml());
-      ps.setString(6, a.text());
-      ps.setString(7, a.url());
-      ps.setString(8, a.source().id());
-      ps.setString(9, a.source().title());
-      ps.setString(10, a.author());
-      ps.setLong(11, a.published().toEpochMilli());
-      ps.setLong(12, a.ingested().toEpochMilli());
-      ps.setString(13, ArticleRows.tagsJson(a.tags()));
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
     }
   }
 

@@ -22,19 +22,27 @@ final class SqliteTopics {
     this.connection = connection;
   }
 
+  static final String INSERT =
+      "INSERT INTO article_topics (article_seq, slug, label, score) VALUES (?, ?, ?, ?)";
+
   void insert(long seq, List<ArticleTopic> topics) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO article_topics (article_seq, slug, label, score) VALUES (?, ?, ?, ?)")) {
-      for (ArticleTopic t : topics) {
-        ps.setLong(1, seq);
-        ps.setString(2, t.slug());
-        ps.setString(3, t.label());
-        ps.setDouble(4, t.score());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+      insert(ps, seq, topics);
     }
+  }
+
+  /** Inserts an article's topics through {@code ps}, a statement prepared from {@link #INSERT}. */
+  static void insert(PreparedStatement ps, long seq, List<ArticleTopic> topics)
+      throws SQLException {
+    if (topics.isEmpty()) return;
+    for (ArticleTopic t : topics) {
+      ps.setLong(1, seq);
+      ps.setString(2, t.slug());
+      ps.setString(3, t.label());
+      ps.setDouble(4, t.score());
+      ps.addBatch();
+    }
+    ps.executeBatch();
   }
 
   int replace(TopicUpdates updates) throws SQLException {
