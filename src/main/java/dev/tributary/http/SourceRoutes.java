@@ -69,13 +69,20 @@ final class SourceRoutes {
     vertx
         .eventBus()
         .<Sources>request(Addresses.STORE_SOURCES, null)
+        // thousands of sources make a JSON document of megabytes: encoded on a worker
+        .compose(reply -> vertx.executeBlocking(() -> encode(reply.body()), false))
         .onSuccess(
-            reply -> {
-              JsonArray list = new JsonArray();
-              reply.body().items().forEach(s -> list.add(SourceJson.of(s)));
-              ApiRoutes.sendJson(ctx, 200, list);
-            })
+            json ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(json))
         .onFailure(e -> Errors.fromFailure(ctx, e));
+  }
+
+  private static String encode(Sources sources) {
+    JsonArray list = new JsonArray();
+    sources.items().forEach(s -> list.add(SourceJson.of(s)));
+    return list.encode();
   }
 
   private void subscribe(RoutingContext ctx) {
