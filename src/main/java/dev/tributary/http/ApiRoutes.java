@@ -221,7 +221,12 @@ final class ApiRoutes {
   }
 
   static void sendJson(RoutingContext ctx, int status, Object json) {
-    String body = json instanceof JsonArray a ? a.encode() : ((JsonObject) json).encode();
+    sendEncoded(
+        ctx, status, json instanceof JsonArray a ? a.encode() : ((JsonObject) json).encode());
+  }
+
+  /** A JSON document already encoded (on a worker, when it is large). */
+  static void sendEncoded(RoutingContext ctx, int status, String body) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -71,11 +71,7 @@ final class SourceRoutes {
         .<Sources>request(Addresses.STORE_SOURCES, null)
         // thousands of sources make a JSON document of megabytes: encoded on a worker
         .compose(reply -> vertx.executeBlocking(() -> encode(reply.body()), false))
-        .onSuccess(
-            json ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/json; charset=utf-8")
-                    .end(json))
+        .onSuccess(json -> ApiRoutes.sendEncoded(ctx, 200, json))
         .onFailure(e -> Errors.fromFailure(ctx, e));
   }
 

@@ -319,24 +319,14 @@ final class FetchRun {
         what + " is larger than the limit of " + fetcher.options.maxBytes() + " bytes");
   }
 
-  /**
-   * The client's own message without any query string in it: Vert.x names the request line in some
-   * of its messages ("… while executing GET /feed?token=…"), and private feeds keep their tokens
-   * there.
-   */
-  static String withoutQueries(String message) {
-    return QUERY.matcher(message).replaceAll("");
-  }
-
-  private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("\\?\\S*");
-
   private FetchException failure(Throwable e) {
     if (e instanceof FetchException fetch) {
       return fetch;
     }
     String where = where();
     String detail =
-        withoutQueries(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        RedactedUrl.inMessage(
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
       return new FetchException(Reason.TIMEOUT, "timed out fetching " + where + ": " + detail);
     }

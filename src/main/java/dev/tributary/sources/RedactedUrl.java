@@ -15,7 +15,18 @@ public final class RedactedUrl {
   private static final Pattern USER_INFO =
       Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:)?(//)[^/\\\\]*@");
 
+  /** A query string inside free text: from a '?' to the next whitespace. */
+  private static final Pattern QUERY_IN_TEXT = Pattern.compile("\\?\\S*");
+
   private RedactedUrl() {}
+
+  /**
+   * A message that may name a request line (the HTTP client's own: "… while executing GET
+   * /feed?token=… for server …"), with every query string in it dropped.
+   */
+  public static String inMessage(String message) {
+    return message == null ? null : QUERY_IN_TEXT.matcher(message).replaceAll("");
+  }
 
   /** The URL without query, fragment and user info; null stays null. */
   public static String of(Object url) {
