@@ -1,7 +1,7 @@
 package dev.tributary.bus;
 
 import dev.tributary.article.Article;
-import dev.tributary.ingest.RawDocument;
+import dev.tributary.article.RawDocument;
 import dev.tributary.ingest.StoredTerms;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;

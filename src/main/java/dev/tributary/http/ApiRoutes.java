@@ -1,13 +1,13 @@
 package dev.tributary.http;
 
 import dev.tributary.article.Article;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.BodyDecoder;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
 import dev.tributary.publish.RenderedFeed;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;

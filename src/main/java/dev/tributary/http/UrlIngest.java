@@ -1,12 +1,12 @@
 package dev.tributary.http;
 
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.web.WebPage;
 import dev.tributary.extract.web.WebPageExtractor;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
 import dev.tributary.sources.FetchRequest;
 import dev.tributary.sources.FetchResult;
 import dev.tributary.sources.Fetcher;
