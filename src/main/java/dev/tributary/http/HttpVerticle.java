@@ -8,6 +8,7 @@ import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
 import dev.tributary.topics.Taxonomy;
+import dev.tributary.websub.HubCallback;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
+import java.time.Clock;
 import java.util.List;
 
 /** The HTTP server: feeds, the JSON API, health, metrics, and the page for people. */
@@ -87,9 +89,11 @@ public final class HttpVerticle extends VerticleBase {
             config.fetch().allowPrivateAddresses())
         .mount(router);
     new WebSubRoutes(
-            vertx,
             config.fetch().maxBytes(),
-            new FeedIngest(vertx, gates.of("websub"), gates.pipelineRequests(), metrics))
+            new HubCallback(
+                vertx,
+                new FeedIngest(vertx, gates.of("websub"), gates.pipelineRequests(), metrics),
+                Clock.systemUTC()))
         .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);

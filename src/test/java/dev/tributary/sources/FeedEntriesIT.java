@@ -8,8 +8,6 @@ import dev.tributary.TestServer;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.article.RawDocument;
 import dev.tributary.bus.Addresses;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tributary.TestServer;
 import dev.tributary.bus.Addresses;
 import dev.tributary.sources.WebServer;
-import dev.tributary.store.HubSubscription;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
