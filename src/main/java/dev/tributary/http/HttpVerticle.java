@@ -7,6 +7,7 @@ import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
+import dev.tributary.sources.Subscriptions;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.websub.HubCallback;
 import io.vertx.core.Future;
@@ -82,11 +83,14 @@ public final class HttpVerticle extends VerticleBase {
         .mount(router);
     new SourceRoutes(
             vertx,
-            fetcher,
+            new Subscriptions(
+                vertx,
+                fetcher,
+                Clock.systemUTC(),
+                config.pollDefaultIntervalSeconds(),
+                config.fetch().allowPrivateAddresses()),
             site,
-            config.pollDefaultIntervalSeconds(),
-            config.http().maxBodyBytes(),
-            config.fetch().allowPrivateAddresses())
+            config.http().maxBodyBytes())
         .mount(router);
     new WebSubRoutes(
             config.fetch().maxBytes(),
