@@ -20,6 +20,7 @@ import dev.tributary.store.GroupCommit;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
+import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -107,8 +108,14 @@ public final class Tributary {
                             FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
-                            config.http().publicUrl(),
-                            config.access().allowInsecureHubs(),
+                            (v, fetcher, schedule, clock) ->
+                                new HubSubscriber(
+                                    v,
+                                    fetcher,
+                                    schedule,
+                                    clock,
+                                    config.http().publicUrl(),
+                                    config.access().allowInsecureHubs()),
                             metrics,
                             gates),
                     new DeploymentOptions()))

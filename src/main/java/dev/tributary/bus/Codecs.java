@@ -1,53 +1,19 @@
 package dev.tributary.bus;
 
-import dev.tributary.article.Article;
-import dev.tributary.ingest.RawDocument;
-import dev.tributary.ingest.StoredTerms;
-import dev.tributary.store.CorpusDelta;
-import dev.tributary.store.CorpusPage;
-import dev.tributary.store.CorpusQuery;
-import dev.tributary.store.DueQuery;
-import dev.tributary.store.HubSubscription;
-import dev.tributary.store.ReplayBatch;
-import dev.tributary.store.ReplayQuery;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
-import dev.tributary.store.StoredArticle;
-import dev.tributary.store.StoredSeqs;
-import dev.tributary.store.TimelinePage;
-import dev.tributary.store.TimelineQuery;
-import dev.tributary.store.TopicCounts;
-import dev.tributary.store.TopicExamples;
-import dev.tributary.store.TopicUpdates;
-import dev.tributary.topics.Taxonomy;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import java.util.List;
 
-/** Registers a local codec for every record Tributary sends on the event bus. */
+/**
+ * Lets every record Tributary sends on the event bus travel by reference. One {@link LocalCodec}
+ * serves them all, chosen by a codec selector, so this package names no other package's types: each
+ * package owns its messages, and a new record needs no registration here.
+ *
+ * <p>Vert.x consults the selector only after its own codecs (strings, numbers, JSON, buffers) and
+ * any codec registered as a type's default, so a message that must leave the instance (a clustered
+ * event, as JSON) gets its own default codec and this rule still covers the rest.
+ */
 public final class Codecs {
-  private static final List<Class<?>> MESSAGE_TYPES =
-      List.of(
-          RawDocument.class,
-          Article.class,
-          StoredArticle.class,
-          StoredTerms.class,
-          TimelineQuery.class,
-          TimelinePage.class,
-          TopicCounts.class,
-          ReplayQuery.class,
-          ReplayBatch.class,
-          TopicExamples.class,
-          TopicUpdates.class,
-          Taxonomy.class,
-          Source.class,
-          Sources.class,
-          DueQuery.class,
-          HubSubscription.class,
-          CorpusQuery.class,
-          CorpusPage.class,
-          CorpusDelta.class,
-          StoredSeqs.class);
+  private static final String OUR_TYPES = "dev.tributary.";
 
   private Codecs() {}
 
@@ -56,10 +22,17 @@ public final class Codecs {
     var marker = vertx.sharedData().getLocalMap("tributary.codecs");
     if (marker.putIfAbsent("registered", true) != null) return;
     EventBus bus = vertx.eventBus();
-    for (Class<?> type : MESSAGE_TYPES) register(bus, type);
+    bus.registerCodec(new LocalCodec());
+    bus.codecSelector(Codecs::select);
   }
 
-  private static <T> void register(EventBus bus, Class<T> type) {
-    bus.registerDefaultCodec(type, new LocalCodec<>(type));
+  /**
+   * Our records (immutable by the project's rule) go by reference; anything else is left to Vert.x,
+   * which refuses a type it has no codec for.
+   */
+  static String select(Object body) {
+    return body instanceof Record && body.getClass().getName().startsWith(OUR_TYPES)
+        ? LocalCodec.NAME
+        : null;
   }
 }

@@ -1,12 +1,12 @@
 package dev.tributary.cli;
 
 import dev.tributary.article.Article;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.ArticlePipeline;
-import dev.tributary.ingest.Format;
 import dev.tributary.ingest.InboxFolder;
-import dev.tributary.ingest.RawDocument;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;

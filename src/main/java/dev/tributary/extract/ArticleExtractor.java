@@ -1,6 +1,6 @@
 package dev.tributary.extract;
 
-import dev.tributary.ingest.Format;
+import dev.tributary.article.Format;
 
 /**
  * Turns a decoded document body into an article: title, sanitised HTML, plain text, summary and

@@ -1,14 +1,15 @@
 package dev.tributary.http;
 
 import dev.tributary.article.Article;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.BodyDecoder;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
 import dev.tributary.publish.RenderedFeed;
+import dev.tributary.sources.AddressGuard;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -163,7 +164,7 @@ final class ApiRoutes {
     }
     String url = q.get("url");
     if (url != null && !url.isBlank()) {
-      String refusal = SourceRoutes.refusal(url.trim(), true);
+      String refusal = AddressGuard.refusalBeforeFetch(url.trim(), true).orElse(null);
       if (refusal != null) {
         Errors.send(ctx, 400, "url: " + refusal);
         return;

@@ -7,7 +7,9 @@ import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.FeedIngest;
 import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.Fetcher;
+import dev.tributary.sources.Subscriptions;
 import dev.tributary.topics.Taxonomy;
+import dev.tributary.websub.HubCallback;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -18,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
+import java.time.Clock;
 import java.util.List;
 
 /** The HTTP server: feeds, the JSON API, health, metrics, and the page for people. */
@@ -80,16 +83,21 @@ public final class HttpVerticle extends VerticleBase {
         .mount(router);
     new SourceRoutes(
             vertx,
-            fetcher,
+            new Subscriptions(
+                vertx,
+                fetcher,
+                Clock.systemUTC(),
+                config.pollDefaultIntervalSeconds(),
+                config.fetch().allowPrivateAddresses()),
             site,
-            config.pollDefaultIntervalSeconds(),
-            config.http().maxBodyBytes(),
-            config.fetch().allowPrivateAddresses())
+            config.http().maxBodyBytes())
         .mount(router);
     new WebSubRoutes(
-            vertx,
             config.fetch().maxBytes(),
-            new FeedIngest(vertx, gates.of("websub"), gates.pipelineRequests(), metrics))
+            new HubCallback(
+                vertx,
+                new FeedIngest(vertx, gates.of("websub"), gates.pipelineRequests(), metrics),
+                Clock.systemUTC()))
         .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);

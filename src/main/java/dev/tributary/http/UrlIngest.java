@@ -1,12 +1,14 @@
 package dev.tributary.http;
 
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.web.WebPage;
 import dev.tributary.extract.web.WebPageExtractor;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
+import dev.tributary.sources.AddressGuard;
+import dev.tributary.sources.FetchException;
 import dev.tributary.sources.FetchRequest;
 import dev.tributary.sources.FetchResult;
 import dev.tributary.sources.Fetcher;
@@ -51,7 +53,7 @@ final class UrlIngest {
     JsonObject body = SourceRoutes.jsonWithUrl(ctx, "https://…/article");
     if (body == null) return;
     String url = body.getString("url").trim();
-    String refusal = SourceRoutes.refusal(url, allowPrivateAddresses);
+    String refusal = AddressGuard.refusalBeforeFetch(url, allowPrivateAddresses).orElse(null);
     if (refusal != null) {
       Errors.send(ctx, 400, "url: " + refusal);
       return;
@@ -77,7 +79,8 @@ final class UrlIngest {
             })
         .onFailure(
             e -> {
-              if (!Saturation.answered(ctx, e)) SourceRoutes.sendFetchFailure(ctx, e);
+              if (!Saturation.answered(ctx, e))
+                Errors.fromFailure(ctx, FetchException.asRefusal(e));
             });
   }
 

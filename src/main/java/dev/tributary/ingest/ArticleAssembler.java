@@ -2,6 +2,7 @@ package dev.tributary.ingest;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.article.RawDocument;
 import dev.tributary.extract.ExtractedArticle;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.tributary.ingest;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractionException;

@@ -1,5 +1,7 @@
 package dev.tributary.ingest;
 
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;

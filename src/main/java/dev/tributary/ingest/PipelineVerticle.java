@@ -1,5 +1,6 @@
 package dev.tributary.ingest;
 
+import dev.tributary.article.RawDocument;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.bus.IngestGates;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Says why an address must not be fetched from (SSRF guard, docs/RELIABILITY.md): anything that is
@@ -102,18 +103,33 @@ public final class AddressGuard {
   }
 
   /**
+   * The one check of a URL a user gives, before any request: why it cannot be fetched (not http(s),
+   * no host, user info, a bad port, and unless private addresses are allowed, what {@link
+   * #refusalForUrl(URI)} refuses), empty when it may be tried. The fetcher checks again, on every
+   * resolved address and every redirect.
+   */
+  public static Optional<String> refusalBeforeFetch(String url, boolean allowPrivateAddresses) {
+    return refusalOf(() -> TargetUrl.parse(url), allowPrivateAddresses);
+  }
+
+  /**
    * Why this URL is refused before any DNS lookup: not http(s), user info, no host, a host that is
    * an IP literal (in any spelling) which {@link #refusal} refuses, or a {@code localhost} name.
    * Empty means "resolve the name and check every address it gives".
    */
   public static Optional<String> refusalForUrl(URI url) {
+    return refusalOf(() -> TargetUrl.parse(url), false);
+  }
+
+  private static Optional<String> refusalOf(
+      Supplier<TargetUrl> parse, boolean allowPrivateAddresses) {
     TargetUrl target;
     try {
-      target = TargetUrl.parse(url);
+      target = parse.get();
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
-    return refusalForHost(target.host());
+    return allowPrivateAddresses ? Optional.empty() : refusalForHost(target.host());
   }
 
   static Optional<String> refusalForHost(WebHost host) {

@@ -1,13 +1,13 @@
 package dev.tributary.sources;
 
 import dev.tributary.article.ArticleIds;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.extract.web.ContentLinks;
-import dev.tributary.ingest.Format;
-import dev.tributary.ingest.RawDocument;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.parse.FeedItem;
 import dev.tributary.sources.parse.ParsedFeed;

@@ -1,6 +1,11 @@
 package dev.tributary.sources;
 
+import dev.tributary.bus.Failures;
+import dev.tributary.sources.parse.FeedParseException;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Why a fetch failed, in terms a source status can show and a scheduler can act on. */
 public final class FetchException extends RuntimeException {
@@ -67,5 +72,30 @@ public final class FetchException extends RuntimeException {
   @Override
   public String toString() {
     return reason + ": " + getMessage();
+  }
+
+  /**
+   * A failure to fetch or read what a user asked for, as the status to answer and a message that
+   * says why: 400 for a URL that may not be fetched, 422 for one that could not be read or holds no
+   * feed. Other failures (ours) pass unchanged.
+   */
+  public static Throwable asRefusal(Throwable e) {
+    if (e instanceof FetchException fe) {
+      boolean userError =
+          fe.reason() == FetchException.Reason.BLOCKED_ADDRESS
+              || fe.reason() == FetchException.Reason.BAD_URL;
+      return refusal(
+          userError ? 400 : Failures.BAD_INPUT,
+          "cannot fetch: "
+              + fe.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + ": "
+              + fe.getMessage());
+    }
+    if (e instanceof FeedParseException) return refusal(Failures.BAD_INPUT, e.getMessage());
+    return e;
+  }
+
+  private static ReplyException refusal(int status, String message) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, status, message);
   }
 }

@@ -1,6 +1,5 @@
 package dev.tributary.sources;
 
-import dev.tributary.store.Source;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 

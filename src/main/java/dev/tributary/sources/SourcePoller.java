@@ -5,8 +5,6 @@ import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.sources.parse.FeedParseException;
 import dev.tributary.sources.parse.FeedParser;
 import dev.tributary.sources.parse.ParsedFeed;
-import dev.tributary.store.Source;
-import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -17,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one source: a conditional fetch, the feed parsed on a worker, its new entries sent
- * into the pipeline ({@link FeedIngest}), the hub it advertises subscribed to ({@link
- * HubSubscriber}, which may move the next poll out to the fallback interval), and the source's
- * status saved. Never fails: every outcome ends as the source's status.
+ * into the pipeline ({@link FeedIngest}), the follow-up ({@link PollFollowUp}: the WebSub
+ * subscriber, which may move the next poll out to the fallback interval), and the source's status
+ * saved. Never fails: every outcome ends as the source's status.
  */
 final class SourcePoller {
   private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
@@ -30,7 +28,7 @@ final class SourcePoller {
   private final Vertx vertx;
   private final Fetcher fetcher;
   private final FeedIngest entries;
-  private final HubSubscriber hubs;
+  private final PollFollowUp hubs;
   private final FeedParser parser = new FeedParser();
   private final PollSchedule schedule;
   private final Clock clock;
@@ -40,7 +38,7 @@ final class SourcePoller {
   SourcePoller(
       Vertx vertx,
       Fetcher fetcher,
-      HubSubscriber hubs,
+      PollFollowUp hubs,
       PollSchedule schedule,
       Clock clock,
       int defaultIntervalSeconds,

@@ -3,10 +3,6 @@ package dev.tributary.sources;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
-import dev.tributary.store.DueQuery;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
-import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -31,8 +27,7 @@ public final class SourceScheduler extends VerticleBase {
   private final FetchOptions fetchOptions;
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
-  private final String publicUrl;
-  private final boolean allowInsecureHubs;
+  private final PollFollowUp.Factory followUp;
   private final TributaryMetrics metrics;
   private final IngestGates gates;
   private final Set<String> inFlight = new HashSet<>();
@@ -40,23 +35,20 @@ public final class SourceScheduler extends VerticleBase {
   private boolean asking;
 
   /**
-   * @param publicUrl {@code http.publicUrl}, the base of WebSub callbacks
+   * @param followUp what each successful poll hands its source to (the WebSub subscriber)
    * @param gates the instance's gates: {@code feed} is every polled entry's way into the pipeline
-   * @param allowInsecureHubs {@code websub.allowInsecureHubs}
    */
   public SourceScheduler(
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
-      String publicUrl,
-      boolean allowInsecureHubs,
+      PollFollowUp.Factory followUp,
       TributaryMetrics metrics,
       IngestGates gates) {
-    this.allowInsecureHubs = allowInsecureHubs;
+    this.followUp = followUp;
     this.metrics = metrics;
     this.gates = gates;
     this.fetchOptions = fetchOptions;
-    this.publicUrl = publicUrl;
     this.maxInFlight = maxInFlight;
     this.defaultIntervalSeconds = defaultIntervalSeconds;
   }
@@ -70,7 +62,7 @@ public final class SourceScheduler extends VerticleBase {
         new SourcePoller(
             vertx,
             fetcher,
-            new HubSubscriber(vertx, fetcher, schedule, clock, publicUrl, allowInsecureHubs),
+            followUp.create(vertx, fetcher, schedule, clock),
             schedule,
             clock,
             defaultIntervalSeconds,

@@ -1,6 +1,10 @@
 package dev.tributary.store;
 
 import dev.tributary.article.Article;
+import dev.tributary.sources.DueQuery;
+import dev.tributary.sources.Source;
+import dev.tributary.sources.Sources;
+import dev.tributary.websub.HubSubscription;
 import java.util.List;
 import java.util.Optional;
 

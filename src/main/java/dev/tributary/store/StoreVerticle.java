@@ -4,6 +4,7 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.sources.Source;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;

@@ -1,10 +1,10 @@
 package dev.tributary.topics;
 
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.Format;
 import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractedArticle;
 import dev.tributary.extract.ExtractionException;
-import dev.tributary.ingest.Format;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

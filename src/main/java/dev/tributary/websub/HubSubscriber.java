@@ -2,11 +2,11 @@ package dev.tributary.websub;
 
 import dev.tributary.sources.FetchRequest;
 import dev.tributary.sources.Fetcher;
+import dev.tributary.sources.PollFollowUp;
 import dev.tributary.sources.PollSchedule;
 import dev.tributary.sources.RedactedUrl;
+import dev.tributary.sources.Source;
 import dev.tributary.sources.parse.ParsedFeed;
-import dev.tributary.store.HubSubscription;
-import dev.tributary.store.Source;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URLEncoder;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * fallback: the next poll is {@code max(interval, 6 h)} away, but no later than the lease's renewal
  * time, and the poll at that time renews it.
  */
-public final class HubSubscriber {
+public final class HubSubscriber implements PollFollowUp {
   private static final Logger LOG = LoggerFactory.getLogger(HubSubscriber.class);
 
   /** The polling interval while a hub pushes, unless the source's own is longer. */
@@ -72,6 +72,7 @@ public final class HubSubscriber {
    *
    * @param feed the feed just parsed; null when the poll was a 304
    */
+  @Override
   public Future<Source> afterPoll(Source polled, ParsedFeed feed) {
     String hub = polled.hubUrl();
     if (hub == null || hub.isBlank()) return Future.succeededFuture(polled);

@@ -2,7 +2,6 @@ package dev.tributary.websub;
 
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.Failures;
-import dev.tributary.store.HubSubscription;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;

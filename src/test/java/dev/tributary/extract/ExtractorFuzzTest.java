@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tributary.article.Format;
 import dev.tributary.ingest.BodyDecoder;
-import dev.tributary.ingest.Format;
 import org.junit.jupiter.api.Timeout;
 
 /**

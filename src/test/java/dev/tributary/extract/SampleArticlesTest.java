@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tributary.article.Format;
 import dev.tributary.ingest.BodyDecoder;
-import dev.tributary.ingest.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.Format;
+import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.topics.Taxonomy;

@@ -250,4 +250,35 @@ class AddressGuardTest {
     assertEquals("https://other.org/e", from.resolve("https://other.org/e").toString());
     assertEquals("127.0.0.1", from.resolve("//0x7f.1/").host().name());
   }
+
+  /** The one check of a URL a user gives (subscriptions, OPML, URL ingest), before any request. */
+  @Nested
+  class BeforeFetch {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "ftp://example.com/feed",
+          "example.com/feed",
+          "http:///feed",
+          "http://user@example.com/",
+          "http://example.com:99999/",
+          "not a url at all",
+        })
+    void refusesWhatNoFetchCouldTakeEvenWithPrivateAddressesAllowed(String url) {
+      assertTrue(AddressGuard.refusalBeforeFetch(url, true).isPresent(), url);
+    }
+
+    @Test
+    void refusesALoopbackHostUnlessPrivateAddressesAreAllowed() {
+      assertTrue(AddressGuard.refusalBeforeFetch("http://127.0.0.1:8080/feed", false).isPresent());
+      assertEquals(
+          Optional.empty(), AddressGuard.refusalBeforeFetch("http://127.0.0.1:8080/feed", true));
+    }
+
+    @Test
+    void letsAPublicNameThrough() {
+      assertEquals(
+          Optional.empty(), AddressGuard.refusalBeforeFetch("https://example.com/feed.xml", false));
+    }
+  }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.article.RawDocument;
 import dev.tributary.bus.Addresses;
-import dev.tributary.ingest.RawDocument;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;

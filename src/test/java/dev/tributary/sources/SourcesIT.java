@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
 import dev.tributary.bus.Addresses;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.websub.HubSubscription;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

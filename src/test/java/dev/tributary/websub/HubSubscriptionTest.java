@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.sources.PollSchedule;
-import dev.tributary.store.HubSubscription;
-import dev.tributary.store.Source;
+import dev.tributary.sources.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

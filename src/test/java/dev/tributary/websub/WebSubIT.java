@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tributary.TestServer;
 import dev.tributary.bus.Addresses;
 import dev.tributary.sources.WebServer;
-import dev.tributary.store.HubSubscription;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -242,10 +241,12 @@ class WebSubIT {
     HubSubscription before = subscription(id);
     String topic = web.url("/feed.xml");
     String path = callbackPath();
+    int token = path.lastIndexOf('/') + 1;
+    // The token is random: one in 64 begins with 'A', so the changed letter must differ from it.
     String wrongToken =
-        path.substring(0, path.lastIndexOf('/') + 1)
-            + "A"
-            + path.substring(path.lastIndexOf('/') + 2);
+        path.substring(0, token)
+            + (path.charAt(token) == 'A' ? "B" : "A")
+            + path.substring(token + 1);
     for (String forged :
         new String[] {"/websub/" + id, wrongToken, "/websub/" + id + "/", path + "x"}) {
       for (String mode : new String[] {"denied", "subscribe"}) {

@@ -1,5 +1,6 @@
 package dev.tributary.extract.web;
 
+import dev.tributary.extract.DateText;
 import java.time.Instant;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,5 +1,6 @@
 package dev.tributary.sources.parse;
 
+import dev.tributary.extract.DateText;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -70,7 +71,7 @@ final class JsonFeedReader {
         string(entry, "title"),
         content(entry),
         author != null ? author : feedAuthor,
-        FeedDates.parse(published),
+        DateText.parse(published),
         tags(entry));
   }
 

@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.XmlFixerReader;
+import dev.tributary.extract.DateText;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ final class XmlFeedReader {
     if (date != null) {
       return date.toInstant();
     }
-    return element == null ? null : FeedDates.parse(FeedDocument.rawDate(element));
+    return element == null ? null : DateText.parse(FeedDocument.rawDate(element));
   }
 
   private static List<String> categories(SyndEntry entry) {

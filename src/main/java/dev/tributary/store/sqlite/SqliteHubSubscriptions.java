@@ -1,6 +1,6 @@
 package dev.tributary.store.sqlite;
 
-import dev.tributary.store.HubSubscription;
+import dev.tributary.websub.HubSubscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.tributary.store.sqlite;
 
-import dev.tributary.store.DueQuery;
-import dev.tributary.store.Source;
+import dev.tributary.sources.DueQuery;
+import dev.tributary.sources.Source;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

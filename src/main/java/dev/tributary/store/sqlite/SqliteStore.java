@@ -1,17 +1,16 @@
 package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
+import dev.tributary.sources.DueQuery;
+import dev.tributary.sources.Source;
+import dev.tributary.sources.Sources;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
-import dev.tributary.store.DueQuery;
-import dev.tributary.store.HubSubscription;
 import dev.tributary.store.Migrations;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
-import dev.tributary.store.Source;
-import dev.tributary.store.Sources;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
@@ -21,6 +20,7 @@ import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
+import dev.tributary.websub.HubSubscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tributary.extract.DateText;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -41,7 +42,7 @@ class FeedParserFuzzTest {
   @FuzzTest(maxDuration = "25s")
   @Timeout(10)
   void everyFeedDateParsesOrIsAbsent(FuzzedDataProvider data) {
-    FeedDates.parse(data.consumeRemainingAsString());
+    DateText.parse(data.consumeRemainingAsString());
   }
 
   private static final String[] CONTENT_TYPES = {

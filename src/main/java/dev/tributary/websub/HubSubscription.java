@@ -1,4 +1,4 @@
-package dev.tributary.store;
+package dev.tributary.websub;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

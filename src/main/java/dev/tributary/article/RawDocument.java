@@ -1,12 +1,11 @@
-package dev.tributary.ingest;
+package dev.tributary.article;
 
-import dev.tributary.article.SourceRef;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A document as it arrived, already decoded to text, before extraction. The message every input
- * sends to {@link dev.tributary.bus.Addresses#INGEST}.
+ * sends to the {@code tributary.ingest} address (see {@code bus/Addresses}).
  *
  * @param name file name or other label for logs and errors
  * @param body the decoded text (BOM removed)

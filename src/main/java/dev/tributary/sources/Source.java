@@ -1,4 +1,4 @@
-package dev.tributary.store;
+package dev.tributary.sources;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.tributary.ingest;
+package dev.tributary.article;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tributary.sources.parse;
+package dev.tributary.extract;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,19 +10,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates feeds actually carry: RFC 822/1123 with or without weekday, seconds or zone, two-
- * digit years, named zones (GMT, EST, PDT, CEST, military letters); ISO 8601 / RFC 3339 with or
- * without separators, seconds, fraction or offset, and date-only or year-month forms; the {@code
- * date(1)}/asctime form; "January 2, 2006 3:04 pm". A date without zone is taken as UTC. Anything
- * else is null, never an exception.
+ * The one date parser, for the dates feeds carry and the dates pages write: RFC 822/1123 with or
+ * without weekday, seconds or zone, two-digit years, named zones (GMT, EST, PDT, CEST, military
+ * letters); ISO 8601 / RFC 3339 with or without separators, seconds, fraction (dropped: whole
+ * seconds) or offset, a bracketed zone id after the offset, and date-only or year-month forms;
+ * {@code 2024/03/05} and {@code 2024.03.05}; the {@code date(1)}/asctime form; "January 2, 2006
+ * 3:04 pm", "5th March 2024". A date without zone is taken as UTC: a wrong hour beats no date at
+ * all. Anything else is null, never an exception.
  */
-final class FeedDates {
+public final class DateText {
 
   private static final Pattern ISO =
       Pattern.compile(
           "(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2})(?:[T ](\\d{1,2}):?(\\d{2})(?::?(\\d{2})(?:[.,]\\d+)?)?)?)?)?"
               + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|[A-Z]{1,5})?",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern DOTTED_OR_SLASHED =
+      Pattern.compile("(\\d{4})([/.])(\\d{2})\\2(\\d{2})");
   private static final Pattern RFC822 =
       Pattern.compile(
           "(?:[a-z]+\\.?,?\\s*)?(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+([a-z]+)\\.?,?[\\s-]+(\\d{2,4})"
@@ -77,13 +81,19 @@ final class FeedDates {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
   };
 
-  private FeedDates() {}
+  private DateText() {}
 
-  static Instant parse(String raw) {
+  /** The instant {@code raw} names; null when it is no date this class knows. */
+  public static Instant parse(String raw) {
     if (raw == null) {
       return null;
     }
-    String s = raw.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").strip();
+    // Comments such as "(UTC)" and the zone id ISO_ZONED_DATE_TIME appends ("[Europe/Paris]") say
+    // no more than the offset before them; pages space dates with no-break spaces.
+    String s =
+        raw.replaceAll("\\([^)]*\\)|\\[[^\\]]*\\]", " ")
+            .replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ")
+            .strip();
     if (s.isEmpty() || s.length() > 100) {
       return null;
     }
@@ -91,6 +101,18 @@ final class FeedDates {
       Matcher m = ISO.matcher(s);
       if (m.matches()) {
         return iso(m);
+      }
+      m = DOTTED_OR_SLASHED.matcher(s);
+      if (m.matches()) {
+        return fromParts(
+            year(m.group(1)),
+            Integer.parseInt(m.group(3)),
+            m.group(4),
+            null,
+            null,
+            null,
+            null,
+            null);
       }
       m = RFC822.matcher(s);
       if (m.matches()) {
