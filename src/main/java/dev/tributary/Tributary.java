@@ -51,7 +51,17 @@ public final class Tributary {
 
   private Tributary() {}
 
+  /** Starts an instance with a registry of its own (Vert.x's own metrics are then not in it). */
   public static Future<Running> start(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) {
+    return start(vertx, config, taxonomy, new TributaryMetrics());
+  }
+
+  /**
+   * Starts an instance recording into {@code metrics}: the registry the Vertx was built with
+   * ({@code metrics/VertxMeters}), so that {@code /metrics} shows Vert.x's series too.
+   */
+  public static Future<Running> start(
+      Vertx vertx, TributaryConfig config, Taxonomy taxonomy, TributaryMetrics metrics) {
     Codecs.register(vertx);
     if (!config.storeKind().equals("sqlite")) {
       return Future.failedFuture(
@@ -71,7 +81,6 @@ public final class Tributary {
             config.feed().title(),
             config.feed().size(),
             taxonomy.labels());
-    TributaryMetrics metrics = new TributaryMetrics();
     IngestGates gates = ingestGates(config, metrics);
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
