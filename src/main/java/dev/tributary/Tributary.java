@@ -1,5 +1,7 @@
 package dev.tributary;
 
+import dev.tributary.bridge.IngestAddress;
+import dev.tributary.bridge.TcpBridge;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
@@ -9,6 +11,7 @@ import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
 import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ArticlePipeline;
+import dev.tributary.ingest.ArticlePosts;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.PipelineVerticle;
 import dev.tributary.ingest.TaggerVerticle;
@@ -139,7 +142,29 @@ public final class Tributary {
                             gates,
                             metrics),
                     WORKER))
+        .compose(id -> deployIngestAddress(vertx, config, token, gates))
         .map(id -> new Running(http[0].actualPort(), token, metrics));
+  }
+
+  /**
+   * The public ingest address for other services, and the TCP bridge to it when {@code bridge.port}
+   * is set: on the HTTP interface, as it takes the same token as the API's writes.
+   */
+  private static Future<String> deployIngestAddress(
+      Vertx vertx, TributaryConfig config, String token, IngestGates gates) {
+    long maxBodyBytes = config.http().maxBodyBytes();
+    Future<String> address =
+        vertx.deployVerticle(
+            new IngestAddress(new ArticlePosts(vertx, gates, maxBodyBytes), maxBodyBytes));
+    if (config.bridgePort() == 0) return address;
+    return address.compose(
+        id ->
+            vertx.deployVerticle(
+                new TcpBridge(
+                    config.http().host(),
+                    config.bridgePort(),
+                    token,
+                    TcpBridge.maxFrameBytes(maxBodyBytes))));
   }
 
   /**
