@@ -8,12 +8,15 @@ import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.LogFormat;
 import dev.tributary.config.TributaryConfig;
+import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.metrics.VertxMeters;
 import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TaxonomyException;
 import dev.tributary.topics.TaxonomySource;
 import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.net.BindException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,8 @@ public final class Main {
   }
 
   private static int runWithConfig(CommandLine cli) {
-    Vertx vertx = Vertx.vertx();
+    TributaryMetrics metrics = new TributaryMetrics();
+    Vertx vertx = VertxMeters.builder(new VertxOptions(), metrics).build();
     try {
       TributaryConfig config =
           ConfigLoader.load(vertx, cli.confFile(), System.getenv()).await(30, TimeUnit.SECONDS);
@@ -78,7 +82,7 @@ public final class Main {
         new TopicsEvalCommand(taxonomy, System.out).run(cli.paths().get(0));
         return 0;
       }
-      return serve(vertx, config, taxonomy);
+      return serve(vertx, config, taxonomy, metrics);
     } catch (ConfigException e) {
       return configError(vertx, e.getMessage());
     } catch (TaxonomyException e) {
@@ -91,11 +95,12 @@ public final class Main {
     }
   }
 
-  private static int serve(Vertx vertx, TributaryConfig config, Taxonomy taxonomy)
+  private static int serve(
+      Vertx vertx, TributaryConfig config, Taxonomy taxonomy, TributaryMetrics metrics)
       throws Exception {
     Logger log = LoggerFactory.getLogger(Main.class);
     try {
-      var running = Tributary.start(vertx, config, taxonomy).await(60, TimeUnit.SECONDS);
+      var running = Tributary.start(vertx, config, taxonomy, metrics).await(60, TimeUnit.SECONDS);
       log.info(
           "Tributary {} serving {} (port {}), inbox {}",
           version(),

@@ -1,5 +1,7 @@
 package dev.tributary;
 
+import dev.tributary.bridge.IngestAddress;
+import dev.tributary.bridge.TcpBridge;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
@@ -9,6 +11,7 @@ import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
 import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ArticlePipeline;
+import dev.tributary.ingest.ArticlePosts;
 import dev.tributary.ingest.InboxVerticle;
 import dev.tributary.ingest.PipelineVerticle;
 import dev.tributary.ingest.TaggerVerticle;
@@ -51,7 +54,17 @@ public final class Tributary {
 
   private Tributary() {}
 
+  /** Starts an instance with a registry of its own (Vert.x's own metrics are then not in it). */
   public static Future<Running> start(Vertx vertx, TributaryConfig config, Taxonomy taxonomy) {
+    return start(vertx, config, taxonomy, new TributaryMetrics());
+  }
+
+  /**
+   * Starts an instance recording into {@code metrics}: the registry the Vertx was built with
+   * ({@code metrics/VertxMeters}), so that {@code /metrics} shows Vert.x's series too.
+   */
+  public static Future<Running> start(
+      Vertx vertx, TributaryConfig config, Taxonomy taxonomy, TributaryMetrics metrics) {
     Codecs.register(vertx);
     if (!config.storeKind().equals("sqlite")) {
       return Future.failedFuture(
@@ -71,7 +84,6 @@ public final class Tributary {
             config.feed().title(),
             config.feed().size(),
             taxonomy.labels());
-    TributaryMetrics metrics = new TributaryMetrics();
     IngestGates gates = ingestGates(config, metrics);
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
@@ -130,7 +142,29 @@ public final class Tributary {
                             gates,
                             metrics),
                     WORKER))
+        .compose(id -> deployIngestAddress(vertx, config, token, gates))
         .map(id -> new Running(http[0].actualPort(), token, metrics));
+  }
+
+  /**
+   * The public ingest address for other services, and the TCP bridge to it when {@code bridge.port}
+   * is set: on the HTTP interface, as it takes the same token as the API's writes.
+   */
+  private static Future<String> deployIngestAddress(
+      Vertx vertx, TributaryConfig config, String token, IngestGates gates) {
+    long maxBodyBytes = config.http().maxBodyBytes();
+    Future<String> address =
+        vertx.deployVerticle(
+            new IngestAddress(new ArticlePosts(vertx, gates, maxBodyBytes), maxBodyBytes));
+    if (config.bridgePort() == 0) return address;
+    return address.compose(
+        id ->
+            vertx.deployVerticle(
+                new TcpBridge(
+                    config.http().host(),
+                    config.bridgePort(),
+                    token,
+                    TcpBridge.maxFrameBytes(maxBodyBytes))));
   }
 
   /**

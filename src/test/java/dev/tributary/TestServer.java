@@ -2,6 +2,8 @@ package dev.tributary;
 
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.TributaryConfig;
+import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.metrics.VertxMeters;
 import dev.tributary.topics.TaxonomySource;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -41,16 +43,24 @@ public final class TestServer {
    * BlockedThreadGuard} reports when it fails the test.
    */
   public static Vertx newVertx() {
+    return Vertx.vertx(strictOptions());
+  }
+
+  /** {@link #newVertx()} recording Vert.x's own metrics into {@code metrics}, as Main builds it. */
+  public static Vertx newVertx(TributaryMetrics metrics) {
+    return VertxMeters.builder(strictOptions(), metrics).build();
+  }
+
+  private static VertxOptions strictOptions() {
     long checkMillis = Long.getLong("vertx.options.blockedThreadCheckInterval", 100);
     long maxNanos =
         Long.getLong("vertx.options.maxEventLoopExecuteTime", TimeUnit.MILLISECONDS.toNanos(100));
-    return Vertx.vertx(
-        new VertxOptions()
-            .setBlockedThreadCheckInterval(checkMillis)
-            .setMaxEventLoopExecuteTime(maxNanos)
-            .setMaxEventLoopExecuteTimeUnit(TimeUnit.NANOSECONDS)
-            .setWarningExceptionTime(maxNanos)
-            .setWarningExceptionTimeUnit(TimeUnit.NANOSECONDS));
+    return new VertxOptions()
+        .setBlockedThreadCheckInterval(checkMillis)
+        .setMaxEventLoopExecuteTime(maxNanos)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.NANOSECONDS)
+        .setWarningExceptionTime(maxNanos)
+        .setWarningExceptionTimeUnit(TimeUnit.NANOSECONDS);
   }
 
   public static TributaryConfig config(Path dataDir, JsonObject overrides) {
@@ -68,9 +78,15 @@ public final class TestServer {
   }
 
   public static TestServer start(Vertx vertx, Path dataDir, JsonObject overrides) throws Exception {
+    return start(vertx, dataDir, overrides, new TributaryMetrics());
+  }
+
+  /** An instance recording into {@code metrics}, the registry {@code vertx} was built with. */
+  public static TestServer start(
+      Vertx vertx, Path dataDir, JsonObject overrides, TributaryMetrics metrics) throws Exception {
     TributaryConfig config = config(dataDir, overrides);
     var running =
-        Tributary.start(vertx, config, TaxonomySource.load(config.topicsFile()))
+        Tributary.start(vertx, config, TaxonomySource.load(config.topicsFile()), metrics)
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);

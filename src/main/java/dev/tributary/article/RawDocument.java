@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A document as it arrived, already decoded to text, before extraction. The message every input
- * sends to the {@code tributary.ingest} address (see {@code bus/Addresses}).
+ * sends to the {@code tributary.pipeline} address (see {@code bus/Addresses}).
  *
  * @param name file name or other label for logs and errors
  * @param body the decoded text (BOM removed)

@@ -9,9 +9,18 @@ public final class Addresses {
 
   /**
    * Request {@code RawDocument} → reply {@code StoredArticle}. Handled by the pipeline workers
-   * (extract and tag), one consumer per worker.
+   * (extract and tag), one consumer per worker. Internal: every input sends here through its gate.
    */
-  public static final String INGEST = "tributary.ingest";
+  public static final String PIPELINE = "tributary.pipeline";
+
+  /**
+   * The public ingest address, for other services (on the cluster, or through the TCP bridge):
+   * request {@code JsonObject} {@code {"title"?, "text" | "html" | "markdown", "url"?, "source"?,
+   * "published"?}} → reply {@code JsonObject}, the stored article as the API shows it, with the
+   * header {@code created} ({@code true}, or {@code false} for one already stored); or a failure
+   * whose code is an HTTP status (400 bad input, 422 nothing to extract, 503 saturated, 500).
+   */
+  public static final String PUBLIC_INGEST = "tributary.ingest";
 
   /** Request {@code Article} (tagged) → reply {@code StoredArticle}. Handled by the store. */
   public static final String STORE_PUT = "tributary.store.put";

@@ -11,7 +11,7 @@ import java.util.Map;
  * The gates of one instance, one per input ({@code inbox}, {@code api}, {@code feed}, {@code
  * websub}), and the request timeout that follows from them.
  *
- * <p>Every document enters the pipeline ({@code tributary.ingest} → {@code tributary.store.put},
+ * <p>Every document enters the pipeline ({@code tributary.pipeline} → {@code tributary.store.put},
  * then {@code tributary.topics.count-stored}) through one of these gates, so no stage ever has more
  * than {@link #totalPermits()} documents queued before it. Each stage handles at least one document
  * at a time (the store one, each of the pipeline workers one), so a request waits at most for the
@@ -60,9 +60,9 @@ public final class IngestGates {
   }
 
   /**
-   * Options for a request into the pipeline ({@code tributary.ingest}, {@code tributary.store.put},
-   * {@code tributary.topics.count-stored}); a fresh instance, as {@link DeliveryOptions} is
-   * mutable.
+   * Options for a request into the pipeline ({@code tributary.pipeline}, {@code
+   * tributary.store.put}, {@code tributary.topics.count-stored}); a fresh instance, as {@link
+   * DeliveryOptions} is mutable.
    */
   public DeliveryOptions pipelineRequests() {
     return new DeliveryOptions().setSendTimeout(pipelineTimeoutMillis());

@@ -3,7 +3,9 @@ package dev.tributary.extract;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -82,6 +84,21 @@ public final class DateText {
   };
 
   private DateText() {}
+
+  /**
+   * The strict form an API client must give (a query's {@code since}, a post's {@code published}):
+   * ISO 8601 with an offset or {@code Z}; null for null or blank.
+   *
+   * @throws DateTimeParseException for anything else, so the client hears of it
+   */
+  public static Instant strictIso(String text) {
+    if (text == null || text.isBlank()) return null;
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.parse(text.trim());
+    }
+  }
 
   /** The instant {@code raw} names; null when it is no date this class knows. */
   public static Instant parse(String raw) {

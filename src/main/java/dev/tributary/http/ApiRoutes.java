@@ -1,29 +1,24 @@
 package dev.tributary.http;
 
 import dev.tributary.article.Article;
+import dev.tributary.article.ArticleJson;
 import dev.tributary.article.Format;
-import dev.tributary.article.RawDocument;
-import dev.tributary.article.SourceRef;
 import dev.tributary.bus.Addresses;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
-import dev.tributary.ingest.BodyDecoder;
+import dev.tributary.ingest.ArticlePosts;
 import dev.tributary.publish.RenderedFeed;
-import dev.tributary.sources.AddressGuard;
-import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON API: timeline, one article, topics, and posting an article. */
@@ -33,7 +28,7 @@ final class ApiRoutes {
   private final long maxBodyBytes;
   private final TimelineCache timelines;
   private final UrlIngest urlIngest;
-  private final IngestGates gates;
+  private final ArticlePosts posts;
 
   ApiRoutes(
       Vertx vertx,
@@ -44,7 +39,7 @@ final class ApiRoutes {
       IngestGates gates) {
     this.timelines = new TimelineCache(timelineCacheBytes);
     this.vertx = vertx;
-    this.gates = gates;
+    this.posts = new ArticlePosts(vertx, gates, maxBodyBytes);
     this.urlIngest = urlIngest;
     this.site = site;
     this.maxBodyBytes = maxBodyBytes;
@@ -155,34 +150,26 @@ final class ApiRoutes {
       return;
     }
     var q = ctx.queryParams();
-    Instant published;
+    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    ArticlePosts.Post post;
     try {
-      published = TimelineParams.parseSince(q.get("published"));
-    } catch (TimelineParams.BadParameter e) {
-      Errors.send(ctx, 400, e.getMessage().replace("since:", "published:"));
+      post =
+          ArticlePosts.post(
+              "POST /api/articles",
+              format.get(),
+              bytes,
+              q.get("title"),
+              q.get("url"),
+              q.get("source"),
+              q.get("published"));
+    } catch (ArticlePosts.BadPost e) {
+      Errors.send(ctx, 400, e.getMessage());
       return;
     }
-    String url = q.get("url");
-    if (url != null && !url.isBlank()) {
-      String refusal = AddressGuard.refusalBeforeFetch(url.trim(), true).orElse(null);
-      if (refusal != null) {
-        Errors.send(ctx, 400, "url: " + refusal);
-        return;
-      }
-    }
-    String sourceName = q.get("source");
-    SourceRef source =
-        sourceName == null || sourceName.isBlank()
-            ? SourceRef.API
-            : new SourceRef("api:" + sourceName.trim(), sourceName.trim());
-    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    // Through the api gate: a bounded number in the pipeline, a short queue, then 503.
-    gates
-        .of("api")
-        .submit(() -> ingest(bytes, format.get(), source, q.get("title"), url, published))
+    posts
+        .submit(post)
         .onSuccess(
-            reply -> {
-              StoredArticle stored = reply.body();
+            stored -> {
               ctx.response()
                   .putHeader(
                       "Location", site.publicUrl() + "/api/articles/" + stored.article().id());
@@ -194,31 +181,6 @@ final class ApiRoutes {
               if (e instanceof ExtractionException) Errors.send(ctx, 400, e.getMessage());
               else Errors.fromFailure(ctx, e);
             });
-  }
-
-  /** Decoding a body of up to http.maxBodyBytes is work for a worker, not the event loop. */
-  private Future<Message<StoredArticle>> ingest(
-      byte[] bytes, Format format, SourceRef source, String title, String url, Instant published) {
-    return vertx
-        .executeBlocking(() -> BodyDecoder.decode(bytes, maxBodyBytes), false)
-        .compose(
-            body ->
-                vertx
-                    .eventBus()
-                    .<StoredArticle>request(
-                        Addresses.INGEST,
-                        new RawDocument(
-                            "POST /api/articles",
-                            format,
-                            body,
-                            source,
-                            title,
-                            url,
-                            null,
-                            published,
-                            null,
-                            List.of()),
-                        gates.pipelineRequests()));
   }
 
   static void sendJson(RoutingContext ctx, int status, Object json) {

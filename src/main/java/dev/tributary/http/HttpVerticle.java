@@ -15,9 +15,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import java.time.Clock;
@@ -58,7 +56,6 @@ public final class HttpVerticle extends VerticleBase {
         .eventBus()
         .<Taxonomy>consumer(Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
     Router router = Router.router(vertx);
-    router.route().handler(this::timeRequest);
     if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
     AccessRules.mount(router, new BearerAuth(apiToken), config.access());
     KnownParameters.mount(router);
@@ -114,22 +111,6 @@ public final class HttpVerticle extends VerticleBase {
                 .setDecompressionSupported(false)
                 .setMaxFormAttributeSize(8192));
     return server.requestHandler(router).listen(port, config.http().host());
-  }
-
-  /** Times every request, labelled by the route that answered it (its template, not the path). */
-  private void timeRequest(RoutingContext ctx) {
-    long started = System.nanoTime();
-    ctx.addEndHandler(
-        done -> {
-          Route route = ctx.currentRoute();
-          String path = route == null ? null : route.getPath();
-          metrics.httpRequest(
-              ctx.request().method().name(),
-              path == null ? "other" : path,
-              ctx.response().getStatusCode(),
-              System.nanoTime() - started);
-        });
-    ctx.next();
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */

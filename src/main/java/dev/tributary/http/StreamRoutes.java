@@ -1,5 +1,6 @@
 package dev.tributary.http;
 
+import dev.tributary.article.ArticleJson;
 import dev.tributary.bus.Addresses;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;

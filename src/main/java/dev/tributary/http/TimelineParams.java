@@ -1,10 +1,10 @@
 package dev.tributary.http;
 
+import dev.tributary.extract.DateText;
 import dev.tributary.store.Cursor;
 import dev.tributary.store.TimelineQuery;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -67,15 +67,10 @@ final class TimelineParams {
   }
 
   static Instant parseSince(String text) throws BadParameter {
-    if (text == null || text.isBlank()) return null;
     try {
-      return OffsetDateTime.parse(text.trim()).toInstant();
+      return DateText.strictIso(text);
     } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(text.trim());
-      } catch (DateTimeParseException e2) {
-        throw new BadParameter("since: expected an ISO-8601 time such as 2026-11-21T10:00:00Z");
-      }
+      throw new BadParameter("since: expected an ISO-8601 time such as 2026-11-21T10:00:00Z");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tributary.http;
 
+import dev.tributary.article.ArticleJson;
 import dev.tributary.article.Format;
 import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
@@ -105,7 +106,7 @@ final class UrlIngest {
                 vertx
                     .eventBus()
                     .<StoredArticle>request(
-                        Addresses.INGEST, document(page, result), gates.pipelineRequests()))
+                        Addresses.PIPELINE, document(page, result), gates.pipelineRequests()))
         .map(reply -> reply.body());
   }
 

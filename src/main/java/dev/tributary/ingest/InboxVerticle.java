@@ -222,7 +222,7 @@ public final class InboxVerticle extends VerticleBase {
     }
     return vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.INGEST, doc, gates.pipelineRequests())
+        .<StoredArticle>request(Addresses.PIPELINE, doc, gates.pipelineRequests())
         .transform(
             reply -> {
               if (reply.succeeded()) return moveToDone(file, reply.result().body());

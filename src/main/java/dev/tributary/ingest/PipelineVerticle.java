@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline worker: takes a {@link RawDocument} from {@link Addresses#INGEST}, runs the CPU stages
- * of the {@link ArticlePipeline} (extract, assemble, tag, keyphrases), hands the article to the
- * store and replies with the store's answer. When the store says the article is new, its words are
- * sent to the tagger to be counted ({@link Addresses#TOPICS_COUNT_STORED}) before the reply, so the
- * topic model keeps one owner.
+ * A pipeline worker: takes a {@link RawDocument} from {@link Addresses#PIPELINE}, runs the CPU
+ * stages of the {@link ArticlePipeline} (extract, assemble, tag, keyphrases), hands the article to
+ * the store and replies with the store's answer. When the store says the article is new, its words
+ * are sent to the tagger to be counted ({@link Addresses#TOPICS_COUNT_STORED}) before the reply, so
+ * the topic model keeps one owner.
  *
  * <p>Deployed as {@code pipeline.workers} worker instances ({@link #deploy}), each its own consumer
  * of the address: Vert.x hands the documents round-robin to them, so that many documents are
@@ -66,7 +66,10 @@ public final class PipelineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RawDocument>consumer(Addresses.INGEST, this::onDocument).completion();
+    return vertx
+        .eventBus()
+        .<RawDocument>consumer(Addresses.PIPELINE, this::onDocument)
+        .completion();
   }
 
   private void onDocument(Message<RawDocument> message) {

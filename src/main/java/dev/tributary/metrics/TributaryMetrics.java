@@ -10,15 +10,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
  * The metrics of one Tributary instance, in one Micrometer registry scraped as Prometheus text at
- * {@code GET /metrics}. Created by {@code Tributary.start} and handed to the verticles that record
- * into it; there is no global registry. Thread-safe: verticles on several threads record at once.
+ * {@code GET /metrics}. Created before the Vertx (whose own metrics, {@link VertxMeters}, go into
+ * the same registry) and handed to {@code Tributary.start}, which hands it to the verticles that
+ * record into it; there is no global registry. Thread-safe: verticles on several threads record at
+ * once.
  */
 public final class TributaryMetrics {
   /** Prometheus text exposition format 0.0.4, the one {@link #scrape()} writes. */
@@ -35,6 +36,7 @@ public final class TributaryMetrics {
   private final Counter cacheMisses;
 
   public TributaryMetrics() {
+    registry.config().meterFilter(VertxMeters.answeringRouteOnly());
     tagging =
         Timer.builder("tributary.tagging")
             .description("Time to tag one article with its topics and keyphrases")
@@ -149,17 +151,6 @@ public final class TributaryMetrics {
 
   public void feedCache(boolean hit) {
     (hit ? cacheHits : cacheMisses).increment();
-  }
-
-  /** One HTTP request ended; {@code route} is the route's template, never the raw path. */
-  public void httpRequest(String method, String route, int status, long nanos) {
-    Timer.builder("tributary.http.server.requests")
-        .description("HTTP requests, by method, route and status")
-        .tag("method", method)
-        .tag("route", route)
-        .tag("status", Integer.toString(status))
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   private Counter ingestedCounter(String input) {

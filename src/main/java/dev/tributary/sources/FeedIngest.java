@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends every new entry of a parsed feed into the pipeline — those whose article ids the store does
- * not know yet, however many — each as a {@code RawDocument} to {@code tributary.ingest} through
+ * not know yet, however many — each as a {@code RawDocument} to {@code tributary.pipeline} through
  * the input's {@link IngestGate}. Shared by polling ({@link SourcePoller}, gate {@code feed}) and
  * WebSub pushes (gate {@code websub}), so an entry that arrives both ways is one article.
  *
@@ -204,7 +204,7 @@ public final class FeedIngest {
       return vertx
           .executeBlocking(() -> document(ref, item, feedUrl), false)
           .recover(e -> Future.failedFuture(badEntry(e)))
-          .compose(doc -> vertx.eventBus().request(Addresses.INGEST, doc, requests))
+          .compose(doc -> vertx.eventBus().request(Addresses.PIPELINE, doc, requests))
           .map(reply -> reply.body());
     }
   }

@@ -2,8 +2,10 @@ package dev.tributary.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,5 +89,16 @@ class DateTextTest {
   @Test
   void nullIsNull() {
     assertNull(DateText.parse(null));
+  }
+
+  @Test
+  void strictIsoTakesAnOffsetOrZAndNothingLooser() {
+    assertEquals(
+        Instant.parse("2026-11-21T09:00:00Z"), DateText.strictIso("2026-11-21T10:00:00+01:00"));
+    assertEquals(
+        Instant.parse("2026-11-21T10:00:00Z"), DateText.strictIso(" 2026-11-21T10:00:00Z "));
+    assertNull(DateText.strictIso(" "));
+    assertThrows(DateTimeParseException.class, () -> DateText.strictIso("2026-11-21"));
+    assertThrows(DateTimeParseException.class, () -> DateText.strictIso("Sat, 21 Nov 2026"));
   }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
+import dev.tributary.metrics.TributaryMetrics;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,9 @@ class MetricsIT {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = TestServer.newVertx();
-    server = TestServer.start(vertx, dataDir);
+    TributaryMetrics metrics = new TributaryMetrics();
+    vertx = TestServer.newVertx(metrics);
+    server = TestServer.start(vertx, dataDir, new JsonObject(), metrics);
   }
 
   @AfterEach
@@ -64,10 +67,37 @@ class MetricsIT {
     assertValue(body, "tributary_feed_cache_total{result=\"miss\"}", 1.0);
     assertValue(body, "tributary_feed_cache_total{result=\"hit\"}", 1.0);
     assertValue(body, "tributary_sources{status=\"ok\"}", 0.0);
+    assertFalse(body.contains("tributary_http_server_requests"), "replaced by Vert.x's own");
+  }
+
+  @Test
+  void showsVertxOwnSeriesLabelledByRouteTemplateAndAddress() throws Exception {
+    var posted = server.post("/api/articles", "text/plain", "Notes\n\nBeans grew.", server.token);
+    assertEquals(201, posted.statusCode());
+    String id = new JsonObject(posted.body()).getString("id");
+    assertEquals(200, server.get("/api/articles/" + id).statusCode());
+    assertEquals(200, server.get("/feed.atom").statusCode());
+
+    String body = server.get("/metrics").body();
     assertValue(
         body,
-        "tributary_http_server_requests_seconds_count{method=\"POST\",route=\"/api/articles\",status=\"201\"}",
+        "vertx_http_server_requests_total{code=\"201\",method=\"POST\",route=\"/api/articles\"}",
         1.0);
+    assertValue(
+        body,
+        "vertx_http_server_response_time_seconds_count{code=\"200\",method=\"GET\",route=\"/api/articles/:id\"}",
+        1.0);
+    assertValue(
+        body,
+        "vertx_http_server_requests_total{code=\"200\",method=\"GET\",route=\"/feed.atom\"}",
+        1.0);
+    assertFalse(body.contains(id), "the route label is the template, never the raw path");
+    assertFalse(body.contains(">/"), "only the route that answered, not the chain");
+    assertValue(
+        body,
+        "vertx_eventbus_delivered_total{address=\"tributary.store.put\",side=\"local\"}",
+        1.0);
+    assertTrue(body.contains("vertx_pool_in_use{pool_name=\"tributary-pipeline\""), body);
     assertFalse(body.contains("tributary_polls_total{"), "no source, so no poll");
   }
 

@@ -54,7 +54,7 @@ class InboxIT {
 
   private void countIngestRequests(DeliveryContext<Object> delivery) {
     var message = delivery.message();
-    if (Addresses.INGEST.equals(message.address()) && message.replyAddress() != null) {
+    if (Addresses.PIPELINE.equals(message.address()) && message.replyAddress() != null) {
       awaitedReplies.add(message.replyAddress());
       mostInPipeline.accumulateAndGet(inPipeline.incrementAndGet(), Math::max);
     } else if (awaitedReplies.remove(message.address())) {

@@ -83,7 +83,7 @@ class PipelineVerticleTest {
   CompletableFuture<StoredArticle> ingest(RawDocument doc) {
     return vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.INGEST, doc)
+        .<StoredArticle>request(Addresses.PIPELINE, doc)
         .map(reply -> reply.body())
         .toCompletionStage()
         .toCompletableFuture();

@@ -253,7 +253,7 @@ class TaggerVerticleTest {
             "Third\n\nA ketamine trial for anxiety begins in spring.",
             SourceRef.INBOX);
     StoredArticle third =
-        (StoredArticle) await(vertx.eventBus().request(Addresses.INGEST, live)).body();
+        (StoredArticle) await(vertx.eventBus().request(Addresses.PIPELINE, live)).body();
     assertTrue(third.created());
     assertEquals(1, tagger.model().corpus().documents(), "the live article, counted as it came");
 

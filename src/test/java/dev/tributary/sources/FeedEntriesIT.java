@@ -142,7 +142,7 @@ class FeedEntriesIT {
         .eventBus()
         .addInboundInterceptor(
             delivery -> {
-              if (Addresses.INGEST.equals(delivery.message().address())
+              if (Addresses.PIPELINE.equals(delivery.message().address())
                   && delivery.message().body() instanceof RawDocument doc) {
                 if ("entry-0".equals(doc.guid())) {
                   delivery.message().fail(422, "bad input: the entry is unreadable");

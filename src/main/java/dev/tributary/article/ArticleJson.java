@@ -1,7 +1,5 @@
-package dev.tributary.http;
+package dev.tributary.article;
 
-import dev.tributary.article.Article;
-import dev.tributary.article.ArticleTopic;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
