@@ -12,7 +12,6 @@ import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TaxonomyException;
 import dev.tributary.topics.TaxonomySource;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Vertx;
 import java.net.BindException;
 import java.util.concurrent.CompletionException;
@@ -143,7 +142,7 @@ public final class Main {
       throws Exception {
     try (SqliteStore store = SqliteStore.open(config.dataDir())) {
       var summary =
-          new IngestCommand(new TopicTagger(taxonomy), store, config.inbox().maxBytes(), System.out)
+          new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
               .run(cli.paths());
       return summary.failed() > 0 ? 1 : 0;
     }
