@@ -93,8 +93,9 @@ public final class Main {
   private static int serve(Vertx vertx, TributaryConfig config, Taxonomy taxonomy)
       throws Exception {
     Logger log = LoggerFactory.getLogger(Main.class);
+    Tributary.Running running;
     try {
-      var running = Tributary.start(vertx, config, taxonomy).await(60, TimeUnit.SECONDS);
+      running = Tributary.start(vertx, config, taxonomy).await(60, TimeUnit.SECONDS);
       log.info(
           "Tributary {} serving {} (port {}), inbox {}",
           version(),
@@ -123,7 +124,8 @@ public final class Main {
                   log.info("Shutting down");
                   int status = 0;
                   try {
-                    vertx.close().await(20, TimeUnit.SECONDS);
+                    // In order, the store last (Tributary.Running.stop), then whatever is left.
+                    running.stop(vertx).eventually(vertx::close).await(30, TimeUnit.SECONDS);
                     log.info("Stopped");
                   } catch (Exception e) {
                     log.warn("Unclean shutdown: {}", e.getMessage());

@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,10 +39,30 @@ public final class Tributary {
       new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
   /**
-   * A started instance: the port it listens on, the token its write endpoints want, and its
-   * metrics.
+   * A started instance: the port it listens on, the token its write endpoints want, its metrics,
+   * and its deployments in the order they were made.
    */
-  public record Running(int httpPort, String apiToken, TributaryMetrics metrics) {}
+  public record Running(
+      int httpPort, String apiToken, TributaryMetrics metrics, List<String> deployments) {
+    public Running {
+      deployments = List.copyOf(deployments);
+    }
+
+    /**
+     * Undeploys the verticles in the reverse of the start's order, each once the one before it has
+     * stopped: the inputs first, the store last, so that what stops before the store (the tagger's
+     * last save of the corpus statistics, puts still in the pipeline) still finds it. {@code
+     * Vertx.close} alone undeploys them all at once.
+     */
+    public Future<Void> stop(Vertx vertx) {
+      Future<Void> stopped = Future.succeededFuture();
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        stopped = stopped.compose(x -> vertx.undeploy(id));
+      }
+      return stopped;
+    }
+  }
 
   /**
    * Reader verticles of the store, each with its own connection: reads run beside the writer and
@@ -76,6 +97,7 @@ public final class Tributary {
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
     ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
+    List<String> deployed = new ArrayList<>();
     return vertx
         .deployVerticle(
             () ->
@@ -87,11 +109,14 @@ public final class Tributary {
                         config.storeBatch().maxArticles(), config.storeBatch().maxDelayMs()),
                     metrics),
             WORKER)
+        .onSuccess(deployed::add)
         .compose(id -> vertx.deployVerticle(tagger, WORKER))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 PipelineVerticle.deploy(
                     vertx, config.pipeline().effectiveWorkers(), pipeline, metrics, gates))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -100,6 +125,7 @@ public final class Tributary {
                             new HttpVerticle(
                                 config, site, token, sharedPort(config), gates, metrics),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -119,6 +145,7 @@ public final class Tributary {
                             metrics,
                             gates),
                     new DeploymentOptions()))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -130,7 +157,8 @@ public final class Tributary {
                             gates,
                             metrics),
                     WORKER))
-        .map(id -> new Running(http[0].actualPort(), token, metrics));
+        .onSuccess(deployed::add)
+        .map(id -> new Running(http[0].actualPort(), token, metrics, deployed));
   }
 
   /**
