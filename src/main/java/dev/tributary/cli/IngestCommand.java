@@ -10,6 +10,7 @@ import dev.tributary.ingest.InboxFolder;
 import dev.tributary.ingest.StoredCorpus;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.Store;
+import dev.tributary.store.StoreException;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.topics.Taxonomy;
 import java.io.IOException;
@@ -106,11 +107,11 @@ public final class IngestCommand {
         store(pending, counts, corpus);
         pending.clear();
         chars = 0;
-        if (corpus.pending() >= SAVE_EVERY) corpus.save();
+        if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
       }
     }
     store(pending, counts, corpus);
-    corpus.save();
+    saveCounts(corpus, counts);
     out.println(
         "ingested "
             + counts.ingested
@@ -125,6 +126,25 @@ public final class IngestCommand {
     int ingested;
     int duplicates;
     int failed;
+    boolean countsRefused;
+  }
+
+  /**
+   * Saves the counted articles' corpus counts. When the store refuses them (another process moved
+   * the watermark meanwhile) the run goes on without saving: the articles are stored, and the next
+   * server start counts them from the store.
+   */
+  private void saveCounts(StoredCorpus corpus, Counts counts) {
+    if (counts.countsRefused) return;
+    try {
+      corpus.save();
+    } catch (StoreException e) {
+      counts.countsRefused = true;
+      out.println(
+          "corpus statistics not saved ("
+              + e.getMessage()
+              + "): the next server start counts these articles");
+    }
   }
 
   /**
