@@ -14,7 +14,6 @@ import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TaxonomyException;
 import dev.tributary.topics.TaxonomySource;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.BindException;
@@ -99,8 +98,9 @@ public final class Main {
       Vertx vertx, TributaryConfig config, Taxonomy taxonomy, TributaryMetrics metrics)
       throws Exception {
     Logger log = LoggerFactory.getLogger(Main.class);
+    Tributary.Running running;
     try {
-      var running = Tributary.start(vertx, config, taxonomy, metrics).await(60, TimeUnit.SECONDS);
+      running = Tributary.start(vertx, config, taxonomy, metrics).await(60, TimeUnit.SECONDS);
       log.info(
           "Tributary {} serving {} (port {}), inbox {}",
           version(),
@@ -129,7 +129,8 @@ public final class Main {
                   log.info("Shutting down");
                   int status = 0;
                   try {
-                    vertx.close().await(20, TimeUnit.SECONDS);
+                    // In order, the store last (Tributary.Running.stop), then whatever is left.
+                    running.stop(vertx).eventually(vertx::close).await(30, TimeUnit.SECONDS);
                     log.info("Stopped");
                   } catch (Exception e) {
                     log.warn("Unclean shutdown: {}", e.getMessage());
@@ -148,7 +149,7 @@ public final class Main {
       throws Exception {
     try (SqliteStore store = SqliteStore.open(config.dataDir())) {
       var summary =
-          new IngestCommand(new TopicTagger(taxonomy), store, config.inbox().maxBytes(), System.out)
+          new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
               .run(cli.paths());
       return summary.failed() > 0 ? 1 : 0;
     }

@@ -29,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,10 +42,30 @@ public final class Tributary {
       new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
   /**
-   * A started instance: the port it listens on, the token its write endpoints want, and its
-   * metrics.
+   * A started instance: the port it listens on, the token its write endpoints want, its metrics,
+   * and its deployments in the order they were made.
    */
-  public record Running(int httpPort, String apiToken, TributaryMetrics metrics) {}
+  public record Running(
+      int httpPort, String apiToken, TributaryMetrics metrics, List<String> deployments) {
+    public Running {
+      deployments = List.copyOf(deployments);
+    }
+
+    /**
+     * Undeploys the verticles in the reverse of the start's order, each once the one before it has
+     * stopped: the inputs first, the store last, so that what stops before the store (the tagger's
+     * last save of the corpus statistics, puts still in the pipeline) still finds it. {@code
+     * Vertx.close} alone undeploys them all at once.
+     */
+    public Future<Void> stop(Vertx vertx) {
+      Future<Void> stopped = Future.succeededFuture();
+      for (int i = deployments.size() - 1; i >= 0; i--) {
+        String id = deployments.get(i);
+        stopped = stopped.compose(x -> vertx.undeploy(id));
+      }
+      return stopped;
+    }
+  }
 
   /**
    * Reader verticles of the store, each with its own connection: reads run beside the writer and
@@ -88,6 +109,7 @@ public final class Tributary {
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
     ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
+    List<String> deployed = new ArrayList<>();
     return vertx
         .deployVerticle(
             () ->
@@ -99,11 +121,14 @@ public final class Tributary {
                         config.storeBatch().maxArticles(), config.storeBatch().maxDelayMs()),
                     metrics),
             WORKER)
+        .onSuccess(deployed::add)
         .compose(id -> vertx.deployVerticle(tagger, WORKER))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 PipelineVerticle.deploy(
                     vertx, config.pipeline().effectiveWorkers(), pipeline, metrics, gates))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -112,6 +137,7 @@ public final class Tributary {
                             new HttpVerticle(
                                 config, site, token, sharedPort(config), gates, metrics),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -131,6 +157,7 @@ public final class Tributary {
                             metrics,
                             gates),
                     new DeploymentOptions()))
+        .onSuccess(deployed::add)
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -142,8 +169,9 @@ public final class Tributary {
                             gates,
                             metrics),
                     WORKER))
-        .compose(id -> deployIngestAddress(vertx, config, token, gates))
-        .map(id -> new Running(http[0].actualPort(), token, metrics));
+        .onSuccess(deployed::add)
+        .compose(id -> deployIngestAddress(vertx, config, token, gates, deployed))
+        .map(id -> new Running(http[0].actualPort(), token, metrics, deployed));
   }
 
   /**
@@ -151,20 +179,24 @@ public final class Tributary {
    * is set: on the HTTP interface, as it takes the same token as the API's writes.
    */
   private static Future<String> deployIngestAddress(
-      Vertx vertx, TributaryConfig config, String token, IngestGates gates) {
+      Vertx vertx, TributaryConfig config, String token, IngestGates gates, List<String> deployed) {
     long maxBodyBytes = config.http().maxBodyBytes();
     Future<String> address =
-        vertx.deployVerticle(
-            new IngestAddress(new ArticlePosts(vertx, gates, maxBodyBytes), maxBodyBytes));
+        vertx
+            .deployVerticle(
+                new IngestAddress(new ArticlePosts(vertx, gates, maxBodyBytes), maxBodyBytes))
+            .onSuccess(deployed::add);
     if (config.bridgePort() == 0) return address;
     return address.compose(
         id ->
-            vertx.deployVerticle(
-                new TcpBridge(
-                    config.http().host(),
-                    config.bridgePort(),
-                    token,
-                    TcpBridge.maxFrameBytes(maxBodyBytes))));
+            vertx
+                .deployVerticle(
+                    new TcpBridge(
+                        config.http().host(),
+                        config.bridgePort(),
+                        token,
+                        TcpBridge.maxFrameBytes(maxBodyBytes)))
+                .onSuccess(deployed::add));
   }
 
   /**

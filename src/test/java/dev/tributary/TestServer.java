@@ -29,11 +29,18 @@ public final class TestServer {
   public final String baseUrl;
   public final String token;
 
+  /**
+   * The started instance, for tests that stop it as {@code Main} does ({@link
+   * Tributary.Running#stop}).
+   */
+  public final Tributary.Running running;
+
   private TestServer(Path dataDir, TributaryConfig config, Tributary.Running running) {
     this.dataDir = dataDir;
     this.config = config;
     this.baseUrl = "http://127.0.0.1:" + running.httpPort();
     this.token = running.apiToken();
+    this.running = running;
   }
 
   /**

@@ -7,10 +7,12 @@ import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.InboxFolder;
+import dev.tributary.ingest.StoredCorpus;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.Store;
+import dev.tributary.store.StoreException;
 import dev.tributary.store.StoredArticle;
-import dev.tributary.topics.TopicTagger;
+import dev.tributary.topics.Taxonomy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,6 +29,11 @@ import java.util.stream.Stream;
  * batches of {@link #BATCH} files (fewer when their text reaches {@link #BATCH_CHARS}) through
  * {@link Store#putAll}, one transaction each; the progress lines of a batch are printed, in file
  * order, once it has committed. Files are left where they are.
+ *
+ * <p>Tagging uses the model a server would have ({@link StoredCorpus}): the stored examples and
+ * corpus statistics. Each new article is counted into the statistics, and the counts are saved with
+ * the new watermark every {@link #SAVE_EVERY} articles and at the end, so that a server started
+ * afterwards reads them and counts nothing again.
  */
 public final class IngestCommand {
   /** Articles per transaction: one fsync per batch rather than per article. */
@@ -38,28 +45,35 @@ public final class IngestCommand {
    */
   public static final long BATCH_CHARS = 32L << 20;
 
+  /**
+   * Counted articles whose counts are saved together: a few batches' stems coalesce into one upsert
+   * each, and at most this many articles' terms wait in memory (and are counted again by the next
+   * server after a crash).
+   */
+  static final int SAVE_EVERY = 1000;
+
   /** What a run did. */
   public record Summary(int ingested, int duplicates, int failed) {}
 
-  private final ArticlePipeline pipeline;
+  private final Taxonomy taxonomy;
   private final Store store;
   private final long maxBytes;
   private final PrintStream out;
   private final int batchSize;
   private final long batchChars;
 
-  public IngestCommand(TopicTagger tagger, Store store, long maxBytes, PrintStream out) {
-    this(tagger, store, maxBytes, out, BATCH, BATCH_CHARS);
+  public IngestCommand(Taxonomy taxonomy, Store store, long maxBytes, PrintStream out) {
+    this(taxonomy, store, maxBytes, out, BATCH, BATCH_CHARS);
   }
 
   IngestCommand(
-      TopicTagger tagger,
+      Taxonomy taxonomy,
       Store store,
       long maxBytes,
       PrintStream out,
       int batchSize,
       long batchChars) {
-    this.pipeline = ArticlePipeline.over(tagger);
+    this.taxonomy = taxonomy;
     this.store = store;
     this.maxBytes = maxBytes;
     this.out = out;
@@ -67,11 +81,15 @@ public final class IngestCommand {
     this.batchChars = batchChars;
   }
 
-  /** One file of a batch: its progress prefix and its article, or why it could not be read. */
-  private record Pending(String progress, Article article, String failure) {}
+  /**
+   * One file of a batch: its progress prefix and its tagged article, or why it could not be read.
+   */
+  private record Pending(String progress, ArticlePipeline.Tagged tagged, String failure) {}
 
   public Summary run(List<Path> paths) throws IOException {
     List<Path> files = expand(paths);
+    StoredCorpus corpus = StoredCorpus.load(store, taxonomy);
+    ArticlePipeline pipeline = ArticlePipeline.over(corpus.model().tagger());
     Counts counts = new Counts();
     List<Pending> pending = new ArrayList<>();
     long chars = 0;
@@ -79,19 +97,21 @@ public final class IngestCommand {
       Path file = files.get(i);
       String progress = "[" + (i + 1) + "/" + files.size() + "] " + file + ": ";
       try {
-        Article article = article(file);
-        pending.add(new Pending(progress, article, null));
-        chars += article.text().length() + article.contentHtml().length();
+        ArticlePipeline.Tagged tagged = tagged(pipeline, file);
+        pending.add(new Pending(progress, tagged, null));
+        chars += tagged.article().text().length() + tagged.article().contentHtml().length();
       } catch (ExtractionException | IOException e) {
         pending.add(new Pending(progress, null, e.getMessage()));
       }
       if (pending.size() == batchSize || chars >= batchChars) {
-        store(pending, counts);
+        store(pending, counts, corpus);
         pending.clear();
         chars = 0;
+        if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
       }
     }
-    store(pending, counts);
+    store(pending, counts, corpus);
+    saveCounts(corpus, counts);
     out.println(
         "ingested "
             + counts.ingested
@@ -106,15 +126,42 @@ public final class IngestCommand {
     int ingested;
     int duplicates;
     int failed;
+    boolean countsRefused;
   }
 
-  /** Stores the batch's articles in one transaction, then prints its lines in file order. */
-  private void store(List<Pending> batch, Counts counts) {
-    List<Article> articles = batch.stream().map(Pending::article).filter(Objects::nonNull).toList();
+  /**
+   * Saves the counted articles' corpus counts. When the store refuses them (another process moved
+   * the watermark meanwhile) the run goes on without saving: the articles are stored, and the next
+   * server start counts them from the store.
+   */
+  private void saveCounts(StoredCorpus corpus, Counts counts) {
+    if (counts.countsRefused) return;
+    try {
+      corpus.save();
+    } catch (StoreException e) {
+      counts.countsRefused = true;
+      out.println(
+          "corpus statistics not saved ("
+              + e.getMessage()
+              + "): the next server start counts these articles");
+    }
+  }
+
+  /**
+   * Stores the batch's articles in one transaction, counts the new ones into the corpus statistics,
+   * then prints its lines in file order.
+   */
+  private void store(List<Pending> batch, Counts counts, StoredCorpus corpus) {
+    List<Article> articles =
+        batch.stream()
+            .map(Pending::tagged)
+            .filter(Objects::nonNull)
+            .map(ArticlePipeline.Tagged::article)
+            .toList();
     List<PutResult> answers = articles.isEmpty() ? List.of() : store.putAll(articles);
     Iterator<PutResult> results = answers.iterator();
     for (Pending p : batch) {
-      if (p.article() == null) {
+      if (p.tagged() == null) {
         counts.failed++;
         out.println(p.progress() + "failed: " + p.failure());
         continue;
@@ -126,8 +173,12 @@ public final class IngestCommand {
         continue;
       }
       StoredArticle stored = result.stored();
-      if (stored.created()) counts.ingested++;
-      else counts.duplicates++;
+      if (stored.created()) {
+        counts.ingested++;
+        corpus.countStored(stored.seq(), p.tagged().terms());
+      } else {
+        counts.duplicates++;
+      }
       out.println(
           p.progress()
               + (stored.created() ? "ingested " : "duplicate of ")
@@ -138,7 +189,8 @@ public final class IngestCommand {
     }
   }
 
-  private Article article(Path file) throws ExtractionException, IOException {
+  private ArticlePipeline.Tagged tagged(ArticlePipeline pipeline, Path file)
+      throws ExtractionException, IOException {
     String name = file.getFileName().toString();
     Format format =
         Format.fromFileName(name)
@@ -151,7 +203,7 @@ public final class IngestCommand {
     }
     RawDocument doc =
         ArticlePipeline.decode(name, format, Files.readAllBytes(file), maxBytes, SourceRef.INBOX);
-    return pipeline.process(doc).article();
+    return pipeline.process(doc);
   }
 
   private static List<Path> expand(List<Path> paths) throws IOException {

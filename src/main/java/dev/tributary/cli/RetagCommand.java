@@ -2,30 +2,27 @@ package dev.tributary.cli;
 
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.ingest.ArticlePipeline;
-import dev.tributary.ingest.ExampleTeacher;
-import dev.tributary.store.CorpusPage;
-import dev.tributary.store.CorpusQuery;
+import dev.tributary.ingest.StoredCorpus;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TopicUpdates;
-import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TopicModel;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code tributary retag}: re-tags every stored article with the current taxonomy and taught
- * examples, without a server, with a progress line per batch. Run it with the server stopped, or
- * use {@code POST /api/topics/retag} on a running one.
+ * examples, weighed with the stored corpus statistics as the server's are ({@link StoredCorpus}:
+ * articles the statistics lack are counted and saved first), without a server, with a progress line
+ * per batch. Run it with the server stopped, or use {@code POST /api/topics/retag} on a running
+ * one.
  */
 public final class RetagCommand {
   static final int BATCH = 500;
-  static final int CORPUS_PAGE = 100_000;
 
   /** What a run did. */
   public record Summary(long articles, int changed) {}
@@ -39,10 +36,8 @@ public final class RetagCommand {
   }
 
   public Summary run(Taxonomy taxonomy) {
-    TopicModel model = new TopicModel(taxonomy);
     long total = store.count();
-    loadCorpus(model);
-    ExampleTeacher.teach(model, store.examples().items());
+    TopicModel model = StoredCorpus.load(store, taxonomy).model();
     ArticlePipeline pipeline = ArticlePipeline.over(model.tagger());
     long[] seen = {0};
     int[] changed = {0};
@@ -60,38 +55,5 @@ public final class RetagCommand {
     }
     out.println("re-tagged " + seen[0] + " articles, " + changed[0] + " with new topics");
     return new Summary(seen[0], changed[0]);
-  }
-
-  /**
-   * The stored corpus statistics, plus the articles above their watermark (stored while no server
-   * counted them), counted here and not saved: saving is the server's.
-   */
-  private void loadCorpus(TopicModel model) {
-    CorpusStats corpus = model.corpus();
-    long afterHash = CorpusQuery.FIRST;
-    long watermark = -1;
-    while (true) {
-      CorpusPage page = store.corpusTerms(new CorpusQuery(afterHash, CORPUS_PAGE));
-      if (watermark < 0) {
-        corpus.addDocuments(page.documents());
-        watermark = page.countedThrough();
-      }
-      corpus.addFrequencies(page.hashes(), page.frequencies());
-      if (page.size() < CORPUS_PAGE) break;
-      afterHash = page.hashes()[CORPUS_PAGE - 1];
-    }
-    forEachStored(
-        watermark, s -> corpus.add(model.tagger().terms(s.article().title(), s.article().text())));
-  }
-
-  private void forEachStored(long watermark, Consumer<StoredArticle> action) {
-    long after = watermark;
-    while (true) {
-      List<StoredArticle> batch =
-          store.storedAfter(new ReplayQuery(after, List.of(), BATCH)).items();
-      if (batch.isEmpty()) return;
-      batch.forEach(action);
-      after = batch.get(batch.size() - 1).seq();
-    }
   }
 }

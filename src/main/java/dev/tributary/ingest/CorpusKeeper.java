@@ -1,18 +1,14 @@
 package dev.tributary.ingest;
 
 import dev.tributary.bus.Addresses;
-import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredSeqs;
 import dev.tributary.topics.CorpusLedger;
-import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.TopicModel;
-import dev.tributary.topics.TopicTagger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +25,7 @@ final class CorpusKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusKeeper.class);
 
   /** Articles read back from the store at a time. */
-  static final int BATCH = 500;
+  static final int BATCH = StoredCorpus.BATCH;
 
   /** Longer periods coalesce more: the same stems of many articles are one row write. */
   static final long PERIOD_MS = 1000;
@@ -124,13 +120,7 @@ final class CorpusKeeper {
             reply -> {
               List<StoredArticle> items = reply.body().items();
               if (items.isEmpty()) return Future.succeededFuture(-1L);
-              TopicTagger tagger = model.tagger();
-              for (StoredArticle s : items) {
-                if (ledger.isCounted(s.seq())) continue;
-                String title = s.article().title();
-                if (ledger.countFromStore(s.seq(), tagger.terms(title, s.article().text())))
-                  readBack++;
-              }
+              readBack += StoredCorpus.countFromStore(model, items);
               long last = items.get(items.size() - 1).seq();
               return save(ledger.countedPrefix(items.stream().map(StoredArticle::seq).toList()))
                   .map(last);
@@ -144,15 +134,9 @@ final class CorpusKeeper {
 
   private Future<Void> save(CorpusLedger.Prefix prefix) {
     if (prefix == null) return Future.succeededFuture();
-    List<CorpusDelta.Term> terms = new ArrayList<>(prefix.df().size());
-    prefix
-        .df()
-        .forEach((stem, df) -> terms.add(new CorpusDelta.Term(stem, CorpusStats.hash(stem), df)));
-    CorpusDelta delta =
-        new CorpusDelta(prefix.fromSeq(), prefix.throughSeq(), prefix.documents(), terms);
     return vertx
         .eventBus()
-        .request(Addresses.STORE_CORPUS_SAVE, delta)
+        .request(Addresses.STORE_CORPUS_SAVE, StoredCorpus.delta(prefix))
         .map(
             reply -> {
               ledger.saved(prefix);

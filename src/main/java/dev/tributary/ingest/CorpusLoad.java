@@ -3,7 +3,6 @@ package dev.tributary.ingest;
 import dev.tributary.bus.Addresses;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
-import dev.tributary.topics.CorpusStats;
 import dev.tributary.topics.TopicModel;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -13,18 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the corpus statistics kept in the store at start-up — the document frequencies a page of
- * {@link #PAGE} stems at a time, and the watermark — then counts the stored articles above the
- * watermark up to the load's bound (those stored before a crash or by another process), then has
- * the model rebuilt with them. Articles stored meanwhile are counted by the pipeline, each once.
+ * {@link StoredCorpus#PAGE} stems at a time, and the watermark — then counts the stored articles
+ * above the watermark up to the load's bound (those stored before a crash or by another process),
+ * then has the model rebuilt with them. Articles stored meanwhile are counted by the pipeline, each
+ * once.
  */
 final class CorpusLoad {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusLoad.class);
-
-  /**
-   * Stems read per query: up to half a million (a few hundred thousand is a large corpus) in one,
-   * at 12 bytes each in the reply, dropped once counted into the sketch.
-   */
-  static final int PAGE = 1 << 19;
 
   private final Vertx vertx;
   private final TopicModel model;
@@ -46,25 +40,19 @@ final class CorpusLoad {
    * watermark), once the model is rebuilt.
    */
   Future<Integer> start() {
-    readPage(CorpusQuery.FIRST);
+    readPage(new CorpusQuery(CorpusQuery.FIRST, StoredCorpus.PAGE));
     return done.future();
   }
 
-  private void readPage(long afterHash) {
+  private void readPage(CorpusQuery query) {
     vertx
         .eventBus()
-        .<CorpusPage>request(Addresses.STORE_CORPUS_TERMS, new CorpusQuery(afterHash, PAGE))
+        .<CorpusPage>request(Addresses.STORE_CORPUS_TERMS, query)
         .onSuccess(
             reply -> {
-              CorpusPage page = reply.body();
-              CorpusStats corpus = model.corpus();
-              if (afterHash == CorpusQuery.FIRST) {
-                corpus.addDocuments(page.documents());
-                model.ledger().startFrom(page.countedThrough());
-              }
-              corpus.addFrequencies(page.hashes(), page.frequencies());
-              stems += page.size();
-              if (page.size() == PAGE) readPage(page.hashes()[PAGE - 1]);
+              stems += reply.body().size();
+              CorpusQuery next = StoredCorpus.addPage(model, query, reply.body());
+              if (next != null) readPage(next);
               else countAboveWatermark();
             })
         .onFailure(e -> failed(e));

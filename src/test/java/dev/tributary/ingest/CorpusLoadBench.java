@@ -73,9 +73,9 @@ public final class CorpusLoadBench {
       try (SqliteStore store = SqliteStore.open(dir)) {
         long after = CorpusQuery.FIRST;
         while (true) {
-          CorpusPage page = store.corpusTerms(new CorpusQuery(after, CorpusLoad.PAGE));
+          CorpusPage page = store.corpusTerms(new CorpusQuery(after, StoredCorpus.PAGE));
           pages.add(page);
-          if (page.size() < CorpusLoad.PAGE) break;
+          if (page.size() < StoredCorpus.PAGE) break;
           after = page.hashes()[page.size() - 1];
         }
       }
