@@ -49,20 +49,23 @@ public final class ArticleIds {
    * (the regex was a tenth of the pipeline's CPU; bench/README.md, ingest).
    */
   public static String words(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+    char[] out = new char[text.length()];
+    int n = 0;
     boolean gap = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
+      int chars = Character.charCount(cp);
       if (isLetterOrNumber(cp)) {
-        if (gap && out.length() > 0) out.append(' ');
+        if (gap && n > 0) out[n++] = ' ';
         gap = false;
-        out.appendCodePoint(cp);
+        out[n++] = text.charAt(i);
+        if (chars == 2) out[n++] = text.charAt(i + 1);
       } else {
         gap = true;
       }
+      i += chars;
     }
-    return out.toString();
+    return new String(out, 0, n);
   }
 
   private static boolean isLetterOrNumber(int cp) {
