@@ -1,4 +1,5 @@
 import dev.tributary.store.sqlite.SqliteStore;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,16 @@ import java.util.stream.Stream;
  * synchronous=FULL. No extraction, no tagging: what the disk and SQLite allow.
  *
  * <p>Run with the jar on the class path (JDK 17 single-file launch):
- * {@code java -cp target/tributary.jar bench/BareInsert.java ARTICLES_DIR DATA_DIR [BATCH]}.
- * Prints "rows N seconds S rate R".
+ * {@code java -cp target/tributary.jar bench/BareInsert.java ARTICLES_DIR DATA_DIR [BATCH [nofts]]}
+ * ({@code nofts}: without the FTS5 index, to see what it costs). Prints "rows N seconds S rate R
+ * cpu_ms_per_row C fts B" (C: the JVM's CPU, SQLite's included, per row).
  */
 public class BareInsert {
   public static void main(String[] args) throws Exception {
     Path articles = Path.of(args[0]);
     Path data = Path.of(args[1]);
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+    boolean fts = !(args.length > 3 && args[3].equals("nofts"));
     SqliteStore.open(data).close(); // the schema, by Tributary's migrations
     List<Path> files;
     try (Stream<Path> s = Files.list(articles)) {
@@ -38,6 +41,7 @@ public class BareInsert {
         st.execute("PRAGMA journal_mode = WAL");
         st.execute("PRAGMA synchronous = FULL");
         st.execute("PRAGMA foreign_keys = ON");
+        if (!fts) st.execute("DROP TRIGGER articles_fts_insert"); // what FTS5 costs the floor
       }
       c.setAutoCommit(false);
       PreparedStatement article =
@@ -50,6 +54,8 @@ public class BareInsert {
           c.prepareStatement(
               "INSERT INTO article_topics (article_seq, slug, label, score) VALUES (?, ?, ?, ?)");
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       int n = 0;
       for (Path f : files) {
@@ -87,7 +93,9 @@ public class BareInsert {
       }
       c.commit();
       double s = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("rows %d seconds %.2f rate %.0f%n", n, s, n / s);
+      double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+      System.out.printf(
+          "rows %d seconds %.2f rate %.0f cpu_ms_per_row %.2f fts %b%n", n, s, n / s, cpuMs / n, fts);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.extract;
 
+import dev.tributary.article.ArticleIds;
 import java.util.Locale;
 
 /**
@@ -33,6 +34,6 @@ final class RepeatedTitle {
   }
 
   static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return ArticleIds.words(text.toLowerCase(Locale.ROOT));
   }
 }

@@ -3,7 +3,6 @@ package dev.tributary.topics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,39 +27,58 @@ public final class Keyphrases {
 
   private Keyphrases() {}
 
-  private record Candidate(String key, String display, int words) {}
+  /** Up to {@link #MAX_WORDS} stems; a record so that counting phrases builds no strings. */
+  private record Phrase(String first, String second, String third) {
+    int words() {
+      return second == null ? 1 : third == null ? 2 : 3;
+    }
+
+    String key() {
+      return second == null ? first : first + " " + second + (third == null ? "" : " " + third);
+    }
+  }
+
+  /** A phrase, where it first occurs and how often it does. */
+  private static final class Occurrences {
+    final int first;
+    int count;
+
+    Occurrences(int first) {
+      this.first = first;
+    }
+  }
+
+  private record Candidate(String key, String display, int words, double score) {}
 
   public static List<String> top(AnalyzedText text, CorpusStats stats, int n) {
-    Map<String, Integer> occurrences = new HashMap<>();
-    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    Map<Phrase, Occurrences> phrases = new HashMap<>(2 * text.size());
     int size = text.size();
-    StringBuilder key = new StringBuilder();
     for (int i = 0; i < size; i++) {
-      key.setLength(0);
       for (int len = 1; len <= MAX_WORDS && i + len <= size; len++) {
         if (!continuesPhrase(text, i, i + len - 1)) break;
-        if (key.length() != 0) key.append(' ');
-        key.append(text.stem(i + len - 1));
-        String k = key.toString();
-        occurrences.merge(k, 1, Integer::sum);
-        if (!candidates.containsKey(k))
-          candidates.put(k, new Candidate(k, display(text, i, len), len));
+        Phrase phrase =
+            new Phrase(
+                text.stem(i), len > 1 ? text.stem(i + 1) : null, len > 2 ? text.stem(i + 2) : null);
+        int first = i;
+        phrases.computeIfAbsent(phrase, p -> new Occurrences(first)).count++;
       }
     }
     List<Candidate> ranked = new ArrayList<>();
-    Map<String, Double> scores = new HashMap<>();
-    for (Candidate c : candidates.values()) {
-      int tf = occurrences.get(c.key());
-      if (tf < (c.words() == 1 ? MIN_SINGLE_WORD_OCCURRENCES : MIN_OCCURRENCES)) continue;
-      if (c.words() == 1 && !isLikelyNoun(c.display())) continue;
+    for (Map.Entry<Phrase, Occurrences> e : phrases.entrySet()) {
+      Phrase phrase = e.getKey();
+      int words = phrase.words();
+      int tf = e.getValue().count;
+      if (tf < (words == 1 ? MIN_SINGLE_WORD_OCCURRENCES : MIN_OCCURRENCES)) continue;
+      String display = display(text, e.getValue().first, words);
+      if (words == 1 && !isLikelyNoun(display)) continue;
+      String key = phrase.key();
       double idf = 0;
-      for (String stem : c.key().split(" ")) idf += stats.idf(stem);
-      scores.put(c.key(), tf * (idf / c.words()) * (1 + 0.5 * (c.words() - 1)));
-      ranked.add(c);
+      for (String stem : key.split(" ")) idf += stats.idf(stem);
+      double score = tf * (idf / words) * (1 + 0.5 * (words - 1));
+      ranked.add(new Candidate(key, display, words, score));
     }
     ranked.sort(
-        Comparator.comparingDouble((Candidate c) -> -scores.get(c.key()))
-            .thenComparing(Candidate::key));
+        Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparing(Candidate::key));
     List<String> chosen = new ArrayList<>();
     List<String> chosenKeys = new ArrayList<>();
     for (Candidate c : ranked) {

@@ -14,10 +14,11 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The writes of one {@link dev.tributary.store.Store#putAll} batch, inside the caller's
- * transaction. Each statement is prepared once for the batch and reused for every article, rather
- * than prepared again per article: at batch sizes of a hundred, preparing was a large share of the
- * writer's time.
+ * The writes of {@link dev.tributary.store.Store#putAll}, inside the caller's transaction. Each
+ * statement is prepared once for the writing connection and reused for every article of every
+ * batch: at batch sizes of a hundred, preparing per article was a large share of the writer's time,
+ * and under load most group commits hold one to four articles, so preparing per batch still was
+ * (the article insert compiles the FTS5 trigger with it; bench/README.md, ingest).
  */
 final class SqliteArticleBatch implements AutoCloseable {
   private static final String INSERT_ARTICLE =
@@ -30,7 +31,9 @@ final class SqliteArticleBatch implements AutoCloseable {
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
   private final PreparedStatement insertTopics;
-  private final Statement savepoints;
+  private final PreparedStatement savepoint;
+  private final PreparedStatement release;
+  private final PreparedStatement rollbackTo;
 
   SqliteArticleBatch(Connection connection, SqliteTimeline reader, SqliteFailures failures)
       throws SQLException {
@@ -39,22 +42,28 @@ final class SqliteArticleBatch implements AutoCloseable {
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
-    Statement saves = null;
+    PreparedStatement save = null;
+    PreparedStatement done = null;
+    PreparedStatement undo = null;
     try {
       duplicate =
           connection.prepareStatement(
               ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1");
       article = connection.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS);
       topics = connection.prepareStatement(SqliteTopics.INSERT);
-      saves = connection.createStatement();
+      save = connection.prepareStatement("SAVEPOINT article");
+      done = connection.prepareStatement("RELEASE article");
+      undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
-      closeAll(e, duplicate, article, topics, saves);
+      closeAll(e, duplicate, article, topics, save, done, undo);
       throw e;
     }
     this.findDuplicate = duplicate;
     this.insertArticle = article;
     this.insertTopics = topics;
-    this.savepoints = saves;
+    this.savepoint = save;
+    this.release = done;
+    this.rollbackTo = undo;
   }
 
   /**
@@ -67,11 +76,11 @@ final class SqliteArticleBatch implements AutoCloseable {
     String contentHash = ArticleIds.contentHash(article.text());
     Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
-    savepoints.execute("SAVEPOINT article");
+    savepoint.execute();
     try {
       long seq = insertArticle(article, contentHash);
       SqliteTopics.insert(insertTopics, seq, article.topics());
-      savepoints.execute("RELEASE article");
+      release.execute();
       return PutResult.of(new StoredArticle(article, true, seq));
     } catch (SQLException e) {
       StoreException failure = failures.of("cannot store article " + article.id(), e);
@@ -91,8 +100,8 @@ final class SqliteArticleBatch implements AutoCloseable {
   private <E extends Exception> void rollbackToSavepoint(E failure) throws SQLException {
     try {
       insertTopics.clearBatch();
-      savepoints.execute("ROLLBACK TO article");
-      savepoints.execute("RELEASE article");
+      rollbackTo.execute();
+      release.execute();
     } catch (SQLException e) {
       e.addSuppressed(failure);
       throw e;
@@ -132,7 +141,7 @@ final class SqliteArticleBatch implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException failure = new SQLException("cannot close the batch's statements");
-    closeAll(failure, findDuplicate, insertArticle, insertTopics, savepoints);
+    closeAll(failure, findDuplicate, insertArticle, insertTopics, savepoint, release, rollbackTo);
     if (failure.getSuppressed().length > 0) throw failure;
   }
 

@@ -36,12 +36,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: one SQLite file in WAL mode with full fsync, so an acknowledged article
  * survives a crash. One connection, used from one thread.
  */
 public final class SqliteStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
   static final List<String> MIGRATIONS =
       List.of(
           "V1__articles.sql",
@@ -58,6 +62,9 @@ public final class SqliteStore implements Store {
   private final SqliteHubSubscriptions hubTable;
   private final SqliteFailures failures;
   private final SqliteCorpus corpus;
+
+  /** Prepared on the first {@link #putAll}: reading connections never write. */
+  private SqliteArticleBatch articleWrites;
 
   private SqliteStore(Connection connection, Path dataDir) {
     this.connection = connection;
@@ -117,15 +124,42 @@ public final class SqliteStore implements Store {
       return inTransaction(
           () -> {
             List<PutResult> results = new ArrayList<>(articles.size());
-            try (SqliteArticleBatch batch =
-                new SqliteArticleBatch(connection, timeline, failures)) {
-              for (Article a : articles) results.add(batch.put(a));
-            }
+            SqliteArticleBatch writes = articleWrites();
+            for (Article a : articles) results.add(writes.put(a));
+            if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
             return results;
           });
-    } catch (SQLException e) {
-      throw failures.of("cannot store " + articles.size() + " article(s)", e);
+    } catch (SQLException | RuntimeException e) {
+      dropArticleWrites();
+      if (e instanceof RuntimeException re) throw re;
+      throw failures.of("cannot store " + articles.size() + " article(s)", (SQLException) e);
     }
+  }
+
+  /**
+   * The article writes' statements, prepared on the first put and kept until {@link #close} or a
+   * failure.
+   */
+  private SqliteArticleBatch articleWrites() throws SQLException {
+    if (articleWrites == null) {
+      articleWrites = new SqliteArticleBatch(connection, timeline, failures);
+    }
+    return articleWrites;
+  }
+
+  /**
+   * Closes the kept statements after a failed article or batch: SQLite may leave a statement that
+   * failed (a full disk, say) unusable, so the next batch prepares its own, as before they were
+   * kept.
+   */
+  private void dropArticleWrites() {
+    if (articleWrites == null) return;
+    try {
+      articleWrites.close();
+    } catch (SQLException e) {
+      LOG.warn("Closing the article statements after a failure failed too: {}", e.getMessage());
+    }
+    articleWrites = null;
   }
 
   @Override
@@ -394,8 +428,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
-    try {
-      connection.close();
+    try (Connection c = connection) {
+      if (articleWrites != null) articleWrites.close();
     } catch (SQLException e) {
       throw failures.of("cannot close the store", e);
     }

@@ -1,0 +1,34 @@
+package dev.tributary.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ArticleIdsTest {
+  /**
+   * Letters, digits, punctuation, spaces, accents, CJK, emoji, a lone surrogate, Roman numerals.
+   */
+  private static final String ALPHABET =
+      "aZ09 .,;-_\t\n\u00e9\u00c9\u0301\u00a0\u2167\u00b2\u4e2d\u3000\u02b0\ud83d\ude00\ud800#'";
+
+  @Test
+  void wordsAreTheRunsOfLettersAndDigitsTheRegexFinds() {
+    Random random = new Random(7);
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(30);
+      for (int i = 0; i < length; i++)
+        text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      String s = text.toString();
+      assertEquals(s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip(), ArticleIds.words(s), s);
+    }
+  }
+
+  @Test
+  void rewrappedAndRecasedCopiesHaveTheSameContentHash() {
+    assertEquals(
+        ArticleIds.contentHash("Ketamine, in a nasal spray —\nworks fast."),
+        ArticleIds.contentHash("  ketamine in a NASAL spray works   fast"));
+  }
+}
