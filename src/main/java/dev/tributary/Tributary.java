@@ -3,6 +3,7 @@ package dev.tributary;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
+import dev.tributary.cluster.ClusterEvents;
 import dev.tributary.config.ApiTokens;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
@@ -27,6 +28,8 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the verticles of one Tributary instance in pipeline order: store, tagger (the topic
@@ -34,6 +37,7 @@ import java.util.List;
  * up).
  */
 public final class Tributary {
+  private static final Logger LOG = LoggerFactory.getLogger(Tributary.class);
   private static final DeploymentOptions WORKER =
       new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
@@ -119,6 +123,7 @@ public final class Tributary {
                             metrics,
                             gates),
                     new DeploymentOptions()))
+        .compose(id -> joinClusterEvents(vertx, config))
         .compose(
             id ->
                 vertx.deployVerticle(
@@ -131,6 +136,21 @@ public final class Tributary {
                             metrics),
                     WORKER))
         .map(id -> new Running(http[0].actualPort(), token, metrics));
+  }
+
+  /**
+   * On a clustered Vert.x, the relay that lets every member's caches and streams hear every
+   * member's articles; before the inputs start, so no article is missed.
+   */
+  private static Future<?> joinClusterEvents(Vertx vertx, TributaryConfig config) {
+    if (!vertx.isClustered()) return Future.succeededFuture();
+    if (config.storeKind().equals("sqlite")) {
+      LOG.warn(
+          "cluster.enabled with store.kind=sqlite: each member keeps its own articles and polls"
+              + " its own sources; share one PostgreSQL store (store.kind=postgres) to split the"
+              + " work");
+    }
+    return vertx.deployVerticle(new ClusterEvents(config.cluster().memberName()));
   }
 
   /**

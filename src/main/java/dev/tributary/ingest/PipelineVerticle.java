@@ -66,7 +66,10 @@ public final class PipelineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<RawDocument>consumer(Addresses.INGEST, this::onDocument).completion();
+    return vertx
+        .eventBus()
+        .<RawDocument>localConsumer(Addresses.INGEST, this::onDocument)
+        .completion();
   }
 
   private void onDocument(Message<RawDocument> message) {

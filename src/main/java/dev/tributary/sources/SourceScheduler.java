@@ -69,7 +69,7 @@ public final class SourceScheduler extends VerticleBase {
             metrics,
             new FeedIngest(vertx, gates.of("feed"), gates.pipelineRequests(), metrics));
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
-    return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
+    return vertx.eventBus().localConsumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }
 
   private void pollDue() {

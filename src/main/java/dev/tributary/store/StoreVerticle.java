@@ -100,7 +100,7 @@ public final class StoreVerticle extends VerticleBase {
     for (Source s : store.sources().items()) sourceStatus.put(s.id(), s.status());
     publishSourceCounts();
     registrations.add(
-        vertx.eventBus().<Article>consumer(Addresses.STORE_PUT, this::enqueue).completion());
+        vertx.eventBus().<Article>localConsumer(Addresses.STORE_PUT, this::enqueue).completion());
     serve(Addresses.STORE_CORPUS_TERMS, store::corpusTerms);
     serve(Addresses.STORE_CORPUS_SEQS, store::seqsAfter);
     serve(Addresses.STORE_CORPUS_SAVE, written(this::saveCorpus));

@@ -1,0 +1,65 @@
+package dev.tributary.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import dev.tributary.config.TributaryConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Joins this instance to the cluster: a clustered Vert.x over Hazelcast, configured in code from
+ * {@code cluster.*} (docs/CONFIGURATION.md). Members find each other by TCP through {@code
+ * cluster.members} only — multicast and Hazelcast's cloud auto-detection are off, so nothing joins
+ * that was not named — and Hazelcast neither phones home nor installs its own shutdown hook (the
+ * instance's hook closes Vert.x, which leaves the cluster in order).
+ */
+public final class ClusterMember {
+  /** Members of one deployment share this Hazelcast cluster name; others cannot join by mistake. */
+  static final String CLUSTER_NAME = "tributary";
+
+  private ClusterMember() {}
+
+  /**
+   * A clustered Vert.x from {@code builder} and {@code options} (whose event-bus address this
+   * sets); fails when Hazelcast or the event bus cannot bind.
+   */
+  public static Future<Vertx> join(
+      VertxBuilder builder, VertxOptions options, TributaryConfig.Cluster cluster) {
+    EventBusOptions bus = options.getEventBusOptions();
+    bus.setHost(cluster.host()).setPort(cluster.busPort());
+    return builder
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+        .buildClustered();
+  }
+
+  /** Vert.x's own maps (from vertx-hazelcast's defaults) with our network and properties. */
+  static Config hazelcast(TributaryConfig.Cluster cluster) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(CLUSTER_NAME);
+    config.setInstanceName(cluster.memberName());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    // bind and announce cluster.host only, not every interface the machine has
+    config.setProperty("hazelcast.local.localAddress", cluster.host());
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    // a member killed without leaving is noticed in seconds, not Hazelcast's default minute
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(cluster.port()).setPortAutoIncrement(false);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).addMember(cluster.host() + ":" + cluster.port());
+    cluster.members().forEach(member -> join.getTcpIpConfig().addMember(member));
+    return config;
+  }
+}
