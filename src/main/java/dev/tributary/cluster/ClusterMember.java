@@ -2,6 +2,8 @@ package dev.tributary.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.tributary.config.TributaryConfig;
 import io.vertx.core.Future;
@@ -9,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
-import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
@@ -31,6 +32,9 @@ public final class ClusterMember {
    */
   public static Future<Vertx> join(
       VertxBuilder builder, VertxOptions options, TributaryConfig.Cluster cluster) {
+    // Hazelcast logs its first lines before it reads the Config's properties: through JUL to the
+    // console unless told this process-wide
+    System.setProperty("hazelcast.logging.type", "slf4j");
     EventBusOptions bus = options.getEventBusOptions();
     bus.setHost(cluster.host()).setPort(cluster.busPort());
     return builder
@@ -39,9 +43,19 @@ public final class ClusterMember {
         .buildClustered();
   }
 
-  /** Vert.x's own maps (from vertx-hazelcast's defaults) with our network and properties. */
+  /**
+   * The maps Vert.x keeps in Hazelcast (as vertx-hazelcast's default-cluster.xml declares them,
+   * built here rather than parsed: parsing it needs an XML stack Hazelcast approves of) with our
+   * network and properties.
+   */
   static Config hazelcast(TributaryConfig.Cluster cluster) {
-    Config config = ConfigUtil.loadConfig();
+    Config config = new Config();
+    config.addMultiMapConfig(
+        new MultiMapConfig("__vertx.subs")
+            .setBackupCount(1)
+            .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+    config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     config.setClusterName(CLUSTER_NAME);
     config.setInstanceName(cluster.memberName());
     config.setProperty("hazelcast.phone.home.enabled", "false");
