@@ -130,6 +130,7 @@ public final class Tributary {
                     () ->
                         new InboxVerticle(
                             config.inbox().dir(),
+                            config.cluster().memberName(),
                             config.inbox().maxBytes(),
                             config.inbox().settleMillis(),
                             gates,
