@@ -109,6 +109,7 @@ public final class Tributary {
                 vertx.deployVerticle(
                     () ->
                         new SourceScheduler(
+                            config.cluster().memberName(),
                             FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
