@@ -102,6 +102,7 @@ public final class Main {
     if (!config.cluster().enabled()) return loader;
     loader.close();
     TributaryConfig.Cluster cluster = config.cluster();
+    ClusterMember.checkPortsFree(cluster);
     try {
       return ClusterMember.join(Vertx.builder(), new VertxOptions(), cluster)
           .await(60, TimeUnit.SECONDS);

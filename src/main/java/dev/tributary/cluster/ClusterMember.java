@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,6 +13,9 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 
 /**
  * Joins this instance to the cluster: a clustered Vert.x over Hazelcast, configured in code from
@@ -21,6 +25,24 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
  * instance's hook closes Vert.x, which leaves the cluster in order).
  */
 public final class ClusterMember {
+  /**
+   * Fails with the key to change when this member's ports are taken: said before Hazelcast starts,
+   * whose own failure to bind comes wrapped in a failed leave and its stack trace.
+   */
+  public static void checkPortsFree(TributaryConfig.Cluster cluster) {
+    checkFree(cluster.host(), cluster.port(), "cluster.port");
+    checkFree(cluster.host(), cluster.busPort(), "cluster.busPort");
+  }
+
+  private static void checkFree(String host, int port, String key) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw ConfigException.forKey(
+          key, "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")");
+    }
+  }
+
   /** Members of one deployment share this Hazelcast cluster name; others cannot join by mistake. */
   static final String CLUSTER_NAME = "tributary";
 
