@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A burst into the inbox (issue 9): N articles shaped like the samples (3-5 KB plain text,
 # bench/gen_articles.py) moved into the inbox of a running Tributary at once, under -Xmx512m.
-# Reports the time until every file is in done/, articles/s, files in failed/, and the heap used
-# after a full GC (jcmd GC.run + GC.heap_info) sampled during the run: start, max, end.
+# Reports the time until every file is in done/, articles/s, files in failed/, the heap used
+# after a full GC (jcmd GC.run + GC.heap_info) sampled during the run: start, max, end, and the
+# server's peak RSS (VmHWM).
 # Not a test: it prints figures and exits 0 unless something could not be measured.
 #
 # Environment (all optional):
@@ -120,6 +121,7 @@ t1=$(now)
 stop "$sampler_pid"
 sampler_pid=""
 heap_end=$(heap_after_gc "$tributary_pid")
+rss_peak=$(peak_rss "$tributary_pid")
 echo "$t1 $heap_end" >>"$OUT/heap.txt"
 done_n=$(count "$inbox/done")
 failed_n=$(count "$inbox/failed")
@@ -141,4 +143,5 @@ blocked=$(grep -c "BlockedThreadChecker" "$work/tributary.log" || true)
   awk -v h0="$heap0" -v hend="$heap_end" '
     NF == 2 && $2 != "" { n++; if ($2 + 0 > max) max = $2 + 0 }
     END { printf "heap used after full GC (MB): start %s, max %.1f over %d samples, end %s\n", h0, max, n, hend }' "$OUT/heap.txt"
+  echo "peak RSS (VmHWM): ${rss_peak:-?}"
 } | tee "$OUT/table.txt"

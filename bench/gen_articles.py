@@ -11,7 +11,10 @@ With MIN_BYTES (and MAX_BYTES, default MIN_BYTES + 2000), each article is padded
 paragraphs from the same vocabulary to a size drawn between them, e.g. 3000 5000 for articles
 shaped like the samples (3-5 KB); without, the output is unchanged.
 
-usage: gen_articles.py DIR [N] [SEED] [MIN_BYTES [MAX_BYTES]]
+With START, the articles are numbered from START (file names and the closing line that keeps
+each text unique), so sets written in chunks (each with its own SEED) never repeat a text.
+
+usage: gen_articles.py DIR [N] [SEED] [MIN_BYTES [MAX_BYTES [START]]]
 """
 import os
 import random
@@ -279,8 +282,9 @@ def main():
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
     min_bytes = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     max_bytes = int(sys.argv[5]) if len(sys.argv) > 5 else min_bytes + 2000
+    start = int(sys.argv[6]) if len(sys.argv) > 6 else 0
     os.makedirs(out, exist_ok=True)
-    for i in range(n):
+    for i in range(start, start + n):
         title, paras = article(rng, i)
         if min_bytes > 0:
             paras = pad(rng, title, paras, min_bytes, max_bytes)

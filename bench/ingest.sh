@@ -8,56 +8,117 @@
 #       done/ (bench/burst.sh);
 #   (c) POST: the N files posted to /api/articles by 16 concurrent clients
 #       (bench/post_clients.py);
-# each as articles/s and as a ratio to (a), with the heap used after a full GC, all under
-# -Xmx$HEAP. Not a test: prints figures and exits 0 unless something could not be measured.
+#   (d) cli: `java -jar tributary.jar ingest DIR…` into a fresh data dir, with the time at every
+#       STEP files (bench/ingest_progress.py);
+# each as articles/s and as a ratio to (a), with peak RSS (VmHWM) and the heap used after a full
+# GC, all under -Xmx$HEAP; then
+#   restart: Tributary started RESTARTS + 1 times on (d)'s store, each start timed until
+#       /health/ready answers 200 and until the corpus statistics are loaded, and a probe
+#       article tagged before and right after each restart (bench/restarts.py).
+# Not a test: prints figures and exits 0 unless something could not be measured.
+#
+# FULL=1: the issue's million. FULL_N (1000000) articles, generated once in chunks of STEP
+# (100000) under target/bench/articles-<FULL_N>-<STEP>/ and reused by later runs; (d) loads them
+# all in one `tributary ingest` run and reports the rate of each STEP (first against last);
+# (a) runs on the first chunk; then the restarts. Default ONLY there: floor,cli,restart.
 #
 # Environment (all optional):
-#   N=20000    articles        HEAP=512m   -Xmx of the servers     CLIENTS=16   POST clients
-#   ONLY=floor,inbox,post      a subset    OUT=target/bench/ingest-<time>
-#   TRIBUTARY_* variables pass through to the servers (e.g. TRIBUTARY_API_MAXINFLIGHT=64,
+#   N=20000    articles        HEAP=512m   -Xmx of every JVM     CLIENTS=16   POST clients
+#   ONLY=floor,inbox,post,cli,restart      a subset (restart needs cli)
+#   STEP=      files between two rate marks of (d) (default N/5, FULL: 100000)
+#   RESTARTS=3 restarts after the first start on (d)'s store
+#   SAMPLE=5   seconds between heap samples of (d) (a full GC each; FULL: 30)
+#   OUT=target/bench/ingest-<time>
+#   TRIBUTARY_* variables pass through to the servers and the CLI (e.g. TRIBUTARY_API_MAXINFLIGHT=64,
 #   TRIBUTARY_STORE_BATCH_MAXARTICLES=1); MAX_IN_FLIGHT sets inbox.maxInFlight as in burst.sh.
 # Only ever binds 127.0.0.1. Stops everything it started on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-N=${N:-20000}
+FULL=${FULL:-0}
 HEAP=${HEAP:-512m}
 CLIENTS=${CLIENTS:-16}
-ONLY=${ONLY:-floor,inbox,post}
+RESTARTS=${RESTARTS:-3}
+if [ "$FULL" = 1 ]; then
+  N=${FULL_N:-1000000}
+  STEP=${STEP:-100000}
+  SAMPLE=${SAMPLE:-30}
+  ONLY=${ONLY:-floor,cli,restart}
+else
+  N=${N:-20000}
+  STEP=${STEP:-$(((N + 4) / 5))}
+  SAMPLE=${SAMPLE:-5}
+  ONLY=${ONLY:-floor,inbox,post,cli,restart}
+fi
+for v in N STEP SAMPLE RESTARTS; do
+  [[ ${!v} =~ ^[0-9]+$ ]] || { echo "ingest.sh: $v must be a whole number" >&2; exit 2; }
+done
 OUT=${OUT:-$root/target/bench/ingest-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
-log() { echo "== $*" >&2; }
+log() { echo "== $(date +%H:%M:%S) $*" >&2; }
 # shellcheck source=bench/lib.sh
-source bench/lib.sh # build_jar_if_stale, stop, heap_after_gc
+source bench/lib.sh # build_jar_if_stale, stop, heap_after_gc, peak_rss
 command -v jcmd >/dev/null || { echo "ingest.sh: jcmd (from the JDK) is needed" >&2; exit 1; }
 build_jar_if_stale
 work=$(mktemp -d /tmp/tributary-ingest.XXXXXX)
 pid=""
-trap 'stop "$pid"; rm -rf "$work"' EXIT
+sampler=""
+cli_pid="" # the java under /usr/bin/time, which a TERM to time would orphan
+trap 'stop "$sampler"; stop "$cli_pid"; stop "$pid"; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 run_jar=$work/tributary.jar # a private copy: a rebuild during the run changes nothing
 cp target/tributary.jar "$run_jar"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log "generating $N articles of 3-5 KB"
-python3 bench/gen_articles.py "$work/articles" "$N" 42 3000 5000
+# --- articles: in $work for a normal run; for FULL=1 in cached chunks of STEP under target/ ---
+if [ "$FULL" = 1 ]; then
+  cache=$root/target/bench/articles-$N-$STEP
+  dirs=()
+  for ((i = 0; i * STEP < N; i++)); do
+    chunk=$cache/chunk-$(printf '%03d' "$i")
+    count=$((N - i * STEP < STEP ? N - i * STEP : STEP))
+    if [ ! -e "$chunk.done" ]; then
+      log "generating articles $((i * STEP + 1))-$((i * STEP + count)) of $N into $chunk"
+      rm -rf "$chunk"
+      t0=$(date +%s.%N)
+      python3 bench/gen_articles.py "$chunk" "$count" "$((42 + i))" 3000 5000 "$((i * STEP))"
+      t1=$(date +%s.%N)
+      awk -v a="$t1" -v b="$t0" -v n="$count" 'BEGIN { printf "%d articles in %.1f s, %.0f/s\n", n, a - b, n / (a - b) }' \
+        | tee -a "$OUT/generate.txt" >&2
+      touch "$chunk.done"
+    fi
+    dirs+=("$chunk")
+  done
+  du -sh "$cache" | tee -a "$OUT/generate.txt" >&2
+  articles=${dirs[0]} # (a), (b), (c) take one folder: the first chunk
+else
+  log "generating $N articles of 3-5 KB"
+  python3 bench/gen_articles.py "$work/articles" "$N" 42 3000 5000
+  dirs=("$work/articles")
+  articles=$work/articles
+fi
+n_floor=$(find "$articles" -maxdepth 1 -type f | wc -l)
 
 floor=""
 if wants floor; then
-  log "(a) bare-insert floor"
-  java -Xmx"$HEAP" -cp "$run_jar" bench/BareInsert.java "$work/articles" "$work/floor" 500 \
+  log "(a) bare-insert floor, $n_floor articles"
+  /usr/bin/time -f '%M' -o "$OUT/floor.rss" \
+    java -Xmx"$HEAP" -cp "$run_jar" bench/BareInsert.java "$articles" "$work/floor" 500 \
     2>"$OUT/floor.log" | tee "$OUT/floor.txt" >&2
   floor=$(awk '/^rows/ { print $6 }' "$OUT/floor.txt")
+  floor_rss="$(awk '{ printf "%.0f", $1 / 1024 }' "$OUT/floor.rss") MB"
   rm -rf "$work/floor"
 fi
 
 inbox=""
 if wants inbox; then
   log "(b) inbox, through bench/burst.sh"
-  N=$N HEAP=$HEAP OUT=$OUT/burst bench/burst.sh >&2
+  N=$n_floor HEAP=$HEAP OUT=$OUT/burst bench/burst.sh >&2
   inbox=$(sed -n 's/.*s; \([0-9]*\) articles\/s$/\1/p' "$OUT/burst/table.txt")
   inbox_heap=$(sed -n 's/^heap used after full GC (MB): //p' "$OUT/burst/table.txt")
+  inbox_rss=$(sed -n 's/^peak RSS (VmHWM): //p' "$OUT/burst/table.txt")
 fi
 
 post=""
@@ -72,20 +133,83 @@ if wants post; then
   pid=$!
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$base/health/ready" >/dev/null || { echo "ingest.sh: server not ready after 60 s" >&2; exit 1; }
-  python3 bench/post_clients.py "$base" "$token" "$work/articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
+  python3 bench/post_clients.py "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
   post_heap="$(heap_after_gc "$pid") MB"
+  post_rss=$(peak_rss "$pid")
   curl -fsS "$base/metrics" -o "$OUT/post-metrics.txt" || true
   stop "$pid"
+  pid=""
+  rm -rf "$work/post"
+fi
+
+cli=""
+if wants cli; then
+  log "(d) tributary ingest, $N articles in ${#dirs[@]} folder(s), a mark every $STEP"
+  mkfifo "$work/cli.fifo"
+  python3 bench/ingest_progress.py "$STEP" "$OUT/cli-marks.txt" <"$work/cli.fifo" >"$OUT/cli.txt" &
+  progress=$!
+  TRIBUTARY_DATA_DIR=$work/cli TRIBUTARY_INBOX_DIR=$work/cli/inbox \
+    /usr/bin/time -f '%e %M' -o "$OUT/cli.time" \
+    java -Xmx"$HEAP" -jar "$run_jar" ingest "${dirs[@]}" >"$work/cli.fifo" 2>"$OUT/cli.err" &
+  timer=$!
+  for _ in $(seq 1 100); do cli_pid=$(pgrep -P "$timer" java || true); [ -n "$cli_pid" ] && break; sleep 0.1; done
+  (
+    while [ -n "$cli_pid" ] && kill -0 "$cli_pid" 2>/dev/null; do
+      sleep "$SAMPLE"
+      h=$(heap_after_gc "$cli_pid")
+      [ -n "$h" ] && echo "$h"
+    done
+  ) >"$OUT/cli-heap.txt" 2>/dev/null &
+  sampler=$!
+  cli_rc=0
+  wait "$timer" || cli_rc=$?
+  wait "$progress" || true
+  stop "$sampler"
+  sampler=""
+  [ "$cli_rc" = 0 ] || log "tributary ingest exited with $cli_rc (see $OUT/cli.txt, $OUT/cli.err)"
+  read -r cli_secs cli_kb <"$OUT/cli.time"
+  cli=$(awk -v n="$N" -v s="$cli_secs" 'BEGIN { printf "%.0f", n / s }')
+  cli_rss="$(awk -v k="$cli_kb" 'BEGIN { printf "%.0f", k / 1024 }') MB"
+  cli_heap="max $(sort -g "$OUT/cli-heap.txt" | tail -1) MB over $(wc -l <"$OUT/cli-heap.txt") samples, last $(tail -1 "$OUT/cli-heap.txt") MB"
+  # the rate of each STEP, from the marks ("K SECONDS")
+  awk 'NR > 1 { printf "%d-%d: %.1f s, %.0f articles/s\n", k + 1, $1, $2 - t, ($1 - k) / ($2 - t) } { k = $1; t = $2 }' \
+    "$OUT/cli-marks.txt" >"$OUT/cli-steps.txt"
+  du -sh "$work/cli" | awk '{ print "store on disk: " $1 }' >>"$OUT/cli-steps.txt"
+fi
+
+if wants restart && [ -d "$work/cli" ]; then
+  log "restarts on the store of (d): 1 + $RESTARTS starts"
+  python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
 fi
 
 ratio() { [ -n "$1" ] && [ -n "$floor" ] && awk -v a="$1" -v f="$floor" 'BEGIN { printf "%.2f", a / f }' || echo "-"; }
 {
-  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, -Xmx$HEAP"
-  printf '%-34s %12s %8s  %s\n' "" "articles/s" "ratio" "heap after full GC"
-  printf '%-34s %12s %8s  %s\n' "(a) bare-insert floor" "${floor:--}" "1.00" ""
-  printf '%-34s %12s %8s  %s\n' "(b) inbox, all in done/" "${inbox:--}" "$(ratio "$inbox")" "${inbox_heap:-}"
-  printf '%-34s %12s %8s  %s\n' "(c) POST, $CLIENTS clients" "${post:--}" "$(ratio "$post")" "${post_heap:-}"
+  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, N=$N, -Xmx$HEAP, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-30s %10s %6s  %-10s %s\n' "" "articles/s" "ratio" "peak RSS" "heap after full GC"
+  printf '%-30s %10s %6s  %-10s %s\n' "(a) bare-insert floor, $n_floor" "${floor:--}" "1.00" "${floor_rss:-}" ""
+  printf '%-30s %10s %6s  %-10s %s\n' "(b) inbox, all in done/" "${inbox:--}" "$(ratio "$inbox")" "${inbox_rss:-}" "${inbox_heap:-}"
+  printf '%-30s %10s %6s  %-10s %s\n' "(c) POST, $CLIENTS clients" "${post:--}" "$(ratio "$post")" "${post_rss:-}" "${post_heap:-}"
+  printf '%-30s %10s %6s  %-10s %s\n' "(d) tributary ingest, $N" "${cli:--}" "$(ratio "$cli")" "${cli_rss:-}" "${cli_heap:-}"
   [ -f "$OUT/post.txt" ] && echo "POST: $(cat "$OUT/post.txt")"
   [ -f "$OUT/post-metrics.txt" ] && grep -E '^tributary_store_batch_articles_(count|sum)' "$OUT/post-metrics.txt" || true
+  if [ -f "$OUT/cli-steps.txt" ]; then
+    echo "(d) $(grep '^ingested' "$OUT/cli.txt" || echo 'no summary line'), ${cli_secs:-?} s wall (JVM start included); per $STEP:"
+    sed 's/^/  /' "$OUT/cli-steps.txt"
+    awk 'NR == 1 { f = $NF } { l = $NF } END { if (NR > 1) printf "  last/first: %.2f\n", l / f }' \
+      <(grep 'articles/s' "$OUT/cli-steps.txt" | sed 's/ articles\/s//')
+  fi
+  if [ -f "$OUT/restarts.txt" ]; then
+    echo "restarts on (d)'s store (s from process start; the first start counts what the CLI stored):"
+    python3 - "$OUT/restarts.txt" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    probe = ("control (before, v0 vs v1): " + r["control"]) if r["start"] == 0 else \
+        "probe right after ready vs before: %s; explain of v0: %s" % (r["probe"], r["explain"])
+    print("  start %d: ready %.2f s, corpus loaded %.2f s (%d articles, %d stems, %d counted from the store); "
+          "peak RSS %.0f MB, heap %.1f MB; %s" % (r["start"], r["ready_s"], r["corpus_s"], r["documents"],
+          r["stems"], r["counted_above_watermark"], r["peak_rss_mb"] or 0, r["heap_mb"] or 0, probe))
+PY
+  fi
 } | tee "$OUT/table.txt"

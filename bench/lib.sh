@@ -25,3 +25,8 @@ heap_after_gc() {
   jcmd "$1" GC.heap_info 2>/dev/null |
     awk '/total.*used/ { for (i=1;i<=NF;i++) if ($i=="used") u=$(i+1); gsub(/[K,]/,"",u); printf "%.1f\n", u/1024; exit }'
 }
+
+# peak_rss PID: the process's peak resident set size so far (VmHWM), as "N MB".
+peak_rss() {
+  awk '/^VmHWM:/ { printf "%.0f MB\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null
+}

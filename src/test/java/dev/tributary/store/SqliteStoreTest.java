@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteStoreTest {
+public class SqliteStoreTest {
   @TempDir Path dir;
   SqliteStore store;
 
@@ -38,7 +38,10 @@ class SqliteStoreTest {
     store.close();
   }
 
-  static Article article(String text, long publishedSecond, String... topics) {
+  /**
+   * An article stored in the inbox's name, with these topics (also for the sqlite package's tests).
+   */
+  public static Article article(String text, long publishedSecond, String... topics) {
     List<ArticleTopic> t = new ArrayList<>();
     for (String slug : topics) t.add(new ArticleTopic(slug, slug.toUpperCase(), 0.5));
     Instant published = Instant.ofEpochSecond(1_700_000_000L + publishedSecond);
