@@ -4,6 +4,7 @@ import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
 import dev.tributary.cli.RetagCommand;
 import dev.tributary.cli.TopicsEvalCommand;
+import dev.tributary.cluster.ClusterMember;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.ConfigLoader;
 import dev.tributary.config.LogFormat;
@@ -81,6 +82,7 @@ public final class Main {
         new TopicsEvalCommand(taxonomy, System.out).run(cli.paths().get(0));
         return 0;
       }
+      vertx = servingVertx(vertx, config, metrics);
       return serve(vertx, config, taxonomy, metrics);
     } catch (ConfigException e) {
       return configError(vertx, e.getMessage());
@@ -92,6 +94,40 @@ public final class Main {
       System.err.println("tributary: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * The Vert.x that serves: the one that loaded the configuration, or with {@code cluster.enabled}
+   * a clustered one in its place (the loader is closed first).
+   */
+  private static Vertx servingVertx(Vertx loader, TributaryConfig config, TributaryMetrics metrics)
+      throws Exception {
+    if (!config.cluster().enabled()) return loader;
+    loader.close();
+    TributaryConfig.Cluster cluster = config.cluster();
+    ClusterMember.checkPortsFree(cluster);
+    try {
+      VertxOptions options = new VertxOptions();
+      return ClusterMember.join(VertxMeters.builder(options, metrics), options, cluster)
+          .await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw ConfigException.forKey(
+          "cluster.port",
+          "cannot join the cluster as "
+              + cluster.host()
+              + ":"
+              + cluster.port()
+              + " (event bus port "
+              + cluster.busPort()
+              + "): "
+              + rootMessage(e));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private static int serve(

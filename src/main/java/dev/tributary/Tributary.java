@@ -5,6 +5,7 @@ import dev.tributary.bridge.TcpBridge;
 import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
+import dev.tributary.cluster.ClusterEvents;
 import dev.tributary.config.ApiTokens;
 import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
@@ -31,6 +32,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the verticles of one Tributary instance in pipeline order: store, tagger (the topic
@@ -38,6 +41,7 @@ import java.util.List;
  * up).
  */
 public final class Tributary {
+  private static final Logger LOG = LoggerFactory.getLogger(Tributary.class);
   private static final DeploymentOptions WORKER =
       new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
 
@@ -143,6 +147,7 @@ public final class Tributary {
                 vertx.deployVerticle(
                     () ->
                         new SourceScheduler(
+                            config.cluster().memberName(),
                             FetchOptions.from(config.fetch()),
                             config.pollMaxInFlight(),
                             config.pollDefaultIntervalSeconds(),
@@ -158,12 +163,14 @@ public final class Tributary {
                             gates),
                     new DeploymentOptions()))
         .onSuccess(deployed::add)
+        .compose(id -> joinClusterEvents(vertx, config, deployed))
         .compose(
             id ->
                 vertx.deployVerticle(
                     () ->
                         new InboxVerticle(
                             config.inbox().dir(),
+                            config.cluster().memberName(),
                             config.inbox().maxBytes(),
                             config.inbox().settleMillis(),
                             gates,
@@ -197,6 +204,24 @@ public final class Tributary {
                         token,
                         TcpBridge.maxFrameBytes(maxBodyBytes)))
                 .onSuccess(deployed::add));
+  }
+
+  /**
+   * On a clustered Vert.x, the relay that lets every member's caches and streams hear every
+   * member's articles; before the inputs start, so no article is missed.
+   */
+  private static Future<?> joinClusterEvents(
+      Vertx vertx, TributaryConfig config, List<String> deployed) {
+    if (!vertx.isClustered()) return Future.succeededFuture();
+    if (config.storeKind().equals("sqlite")) {
+      LOG.warn(
+          "cluster.enabled with store.kind=sqlite: each member keeps its own articles and polls"
+              + " its own sources; share one PostgreSQL store (store.kind=postgres) to split the"
+              + " work");
+    }
+    return vertx
+        .deployVerticle(new ClusterEvents(config.cluster().memberName()))
+        .onSuccess(deployed::add);
   }
 
   /**

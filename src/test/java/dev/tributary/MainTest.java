@@ -89,6 +89,33 @@ class MainTest {
   }
 
   @Test
+  void aClusterMemberThatIsNotHostAndPortStopsStartUp() throws Exception {
+    String json =
+        "{\"cluster\": {\"enabled\": true, \"members\": \"10.0.0.2\"}, " + dataDir() + "}";
+    assertEquals(2, Main.run("--conf", conf(json).toString()));
+    assertEquals(
+        "tributary: configuration error: cluster.members: '10.0.0.2' is not host:port",
+        err.toString().strip());
+  }
+
+  @Test
+  void aClusterPortInUseStopsStartUpBeforeJoining() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String json =
+          "{\"cluster\": {\"enabled\": true, \"host\": \"127.0.0.1\", \"port\": "
+              + taken.getLocalPort()
+              + "}, "
+              + dataDir()
+              + "}";
+      assertEquals(2, Main.run("--conf", conf(json).toString()));
+      assertTrue(
+          err.toString().startsWith("tributary: configuration error: cluster.port: cannot listen"),
+          err.toString());
+      assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
+    }
+  }
+
+  @Test
   void helpListsTheCommands() {
     assertEquals(0, Main.run("--help"));
     assertTrue(out.toString().contains("ingest PATH..."));

@@ -8,6 +8,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +43,24 @@ class PackageRulesTest {
         .should()
         .dependOnClassesThat(
             resideInAPackage("io.vertx..").and(not(resideInAPackage("io.vertx.core.json.."))))
+        .check(MAIN);
+  }
+
+  /**
+   * Our records travel by reference (bus/Codecs) and cannot cross a cluster, so every consumer
+   * outside cluster/ and bridge/ is local: a clustered instance never offers one of its addresses
+   * to other members. cluster/ClusterEvents listens cluster-wide to article events, and
+   * bridge/IngestAddress to the public tributary.ingest; both take JSON only.
+   */
+  @Test
+  void onlyTheClusterAndTheIngestAddressListenAcrossTheCluster() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.tributary.cluster..", "dev.tributary.bridge..")
+        .should()
+        .callMethod(EventBus.class, "consumer", String.class)
+        .orShould()
+        .callMethod(EventBus.class, "consumer", String.class, Handler.class)
         .check(MAIN);
   }
 }

@@ -117,14 +117,19 @@ class PipelineIT {
     Files.copy(Path.of("samples/articles/000_4df5721ed5792e6c.txt"), file);
 
     Runnable releasePut = heldPut.get(15, TimeUnit.SECONDS);
-    assertTrue(Files.exists(file), "still in the inbox while the store has not stored it");
+    // taken by this instance: in its claim folder inside the inbox (docs/ARCHITECTURE.md)
+    Path claimed = server.inbox().resolve(".claimed/local/held.txt");
+    assertTrue(Files.exists(claimed), "still in the inbox while the store has not stored it");
     assertFalse(Files.exists(server.inbox().resolve("done/held.txt")));
     assertEquals(List.of(), timelineIds());
 
     releasePut.run();
     TestServer.awaitCondition(
         "held.txt moved to done/",
-        () -> Files.exists(server.inbox().resolve("done/held.txt")) && Files.notExists(file));
+        () ->
+            Files.exists(server.inbox().resolve("done/held.txt"))
+                && Files.notExists(file)
+                && Files.notExists(claimed));
     assertEquals(1, timelineIds().size());
   }
 

@@ -124,4 +124,16 @@ public final class Addresses {
 
   /** Published {@code StoredArticle} after a new (not duplicate) article is durably stored. */
   public static final String ARTICLE_STORED = "tributary.article.stored";
+
+  /**
+   * Cluster-wide, published {@code JsonObject} {@code {"origin", "seq", "article"}}: a member's new
+   * article, for every other member's caches and streams (cluster/ClusterEvents relays it to and
+   * from {@link #ARTICLE_STORED}).
+   */
+  public static final String CLUSTER_ARTICLE_STORED = "tributary.cluster.article-stored";
+
+  /**
+   * Cluster-wide, published {@code JsonObject} {@code {"origin", "changed"}}: a member re-tagged.
+   */
+  public static final String CLUSTER_ARTICLES_RETAGGED = "tributary.cluster.articles-retagged";
 }

@@ -3,8 +3,11 @@ package dev.tributary.config;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The typed configuration, built once from the merged JSON (docs/CONFIGURATION.md) and validated.
@@ -102,7 +105,68 @@ public record TributaryConfig(
 
   public record Feed(int size, String title) {}
 
-  public record Cluster(boolean enabled, String host, int port, String members) {}
+  /**
+   * This instance's place in a cluster (docs/ARCHITECTURE.md, "Clustered deployment").
+   *
+   * @param host {@code cluster.host}: the address this member binds and announces, for Hazelcast
+   *     and the event bus alike
+   * @param port {@code cluster.port}: Hazelcast's port (membership, cluster maps)
+   * @param busPort {@code cluster.busPort}, or {@code port + 100} when 0: the event bus's own TCP
+   *     port, where other members send messages
+   * @param members {@code cluster.members}: the other members' Hazelcast {@code host:port}
+   * @param memberName {@code cluster.memberName}, or {@code host:port} when clustered and {@code
+   *     local} when not: shown as a source's {@code polledBy}, and names the instance's inbox claim
+   *     folder
+   */
+  public record Cluster(
+      boolean enabled,
+      String host,
+      int port,
+      int busPort,
+      List<String> members,
+      String memberName) {
+    public Cluster {
+      members = List.copyOf(members);
+    }
+  }
+
+  /** Names that are safe in a folder name and a log line: letters, digits, {@code . _ : -}. */
+  private static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private static Cluster cluster(ConfigReader r) {
+    boolean enabled = r.bool("cluster.enabled");
+    String host = r.string("cluster.host");
+    if (host.isEmpty()) throw ConfigException.forKey("cluster.host", "must not be empty");
+    int port = r.intInRange("cluster.port", 1, 65535);
+    int busPort = r.intInRange("cluster.busPort", 0, 65535);
+    if (busPort == 0) busPort = port + 100;
+    if (busPort == port || busPort > 65535) {
+      throw ConfigException.forKey(
+          "cluster.busPort", busPort + " cannot be used beside cluster.port " + port);
+    }
+    List<String> members = new ArrayList<>();
+    for (String member : r.string("cluster.members").split(",")) {
+      if (member.isBlank()) continue;
+      members.add(hostAndPort("cluster.members", member.trim()));
+    }
+    String name = r.string("cluster.memberName");
+    if (name.isEmpty()) name = enabled ? host + ":" + port : "local";
+    if (!MEMBER_NAME.matcher(name).matches()) {
+      throw ConfigException.forKey(
+          "cluster.memberName",
+          "'" + name + "' must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+    }
+    return new Cluster(enabled, host, port, busPort, members, name);
+  }
+
+  private static String hostAndPort(String key, String value) {
+    int colon = value.lastIndexOf(':');
+    String port = colon < 0 ? "" : value.substring(colon + 1);
+    if (colon <= 0 || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+      throw ConfigException.forKey(key, "'" + value + "' is not host:port");
+    }
+    return value;
+  }
 
   /**
    * Who may read what, and what may be sent where.
@@ -154,12 +218,7 @@ public record TributaryConfig(
             r.longInRange("fetch.maxBytes", 1, Long.MAX_VALUE),
             r.longInRange("fetch.timeoutMs", 100, 600_000));
     Feed feed = new Feed(r.intInRange("feed.size", 1, 1000), r.string("feed.title"));
-    Cluster cluster =
-        new Cluster(
-            r.bool("cluster.enabled"),
-            r.string("cluster.host"),
-            r.intInRange("cluster.port", 1, 65535),
-            r.string("cluster.members"));
+    Cluster cluster = cluster(r);
     return new TributaryConfig(
         http,
         r.path("data.dir"),

@@ -43,9 +43,9 @@ final class ApiRoutes {
     this.urlIngest = urlIngest;
     this.site = site;
     this.maxBodyBytes = maxBodyBytes;
-    vertx.eventBus().consumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
-    vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> timelines.clear());
-    vertx.eventBus().consumer(Addresses.TOPICS_CHANGED, m -> timelines.clear());
+    vertx.eventBus().localConsumer(Addresses.ARTICLE_STORED, m -> timelines.clear());
+    vertx.eventBus().localConsumer(Addresses.ARTICLES_RETAGGED, m -> timelines.clear());
+    vertx.eventBus().localConsumer(Addresses.TOPICS_CHANGED, m -> timelines.clear());
   }
 
   void mount(Router router) {

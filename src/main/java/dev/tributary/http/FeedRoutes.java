@@ -44,10 +44,10 @@ final class FeedRoutes {
     this.site = site;
     vertx
         .eventBus()
-        .<StoredArticle>consumer(
+        .<StoredArticle>localConsumer(
             Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body().article()));
-    vertx.eventBus().consumer(Addresses.ARTICLES_RETAGGED, m -> cache.invalidateAll());
-    vertx.eventBus().consumer(Addresses.TOPICS_CHANGED, m -> cache.invalidateAll());
+    vertx.eventBus().localConsumer(Addresses.ARTICLES_RETAGGED, m -> cache.invalidateAll());
+    vertx.eventBus().localConsumer(Addresses.TOPICS_CHANGED, m -> cache.invalidateAll());
   }
 
   void mount(Router router) {

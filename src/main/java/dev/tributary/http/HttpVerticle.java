@@ -54,7 +54,8 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     vertx
         .eventBus()
-        .<Taxonomy>consumer(Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
+        .<Taxonomy>localConsumer(
+            Addresses.TOPICS_CHANGED, m -> site.replaceTopics(m.body().labels()));
     Router router = Router.router(vertx);
     if (config.logRequests()) router.route().handler(LoggerHandler.create(LoggerFormat.DEFAULT));
     AccessRules.mount(router, new BearerAuth(apiToken), config.access());

@@ -34,7 +34,7 @@ final class StreamRoutes {
     this.keepAliveMillis = keepAliveMillis;
     vertx
         .eventBus()
-        .<StoredArticle>consumer(
+        .<StoredArticle>localConsumer(
             Addresses.ARTICLE_STORED,
             m -> {
               SseEvent event = new SseEvent(m.body());

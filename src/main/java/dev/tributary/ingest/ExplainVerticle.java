@@ -43,7 +43,7 @@ final class ExplainVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx
         .eventBus()
-        .<Article>consumer(Addresses.TOPICS_EXPLAIN, this::onExplain)
+        .<Article>localConsumer(Addresses.TOPICS_EXPLAIN, this::onExplain)
         .completion();
   }
 

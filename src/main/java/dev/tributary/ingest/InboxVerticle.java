@@ -48,6 +48,7 @@ public final class InboxVerticle extends VerticleBase {
   static final List<Long> MOVE_BACKOFF_MILLIS = List.of(500L, 1_000L, 2_000L, 4_000L);
 
   private final InboxFolder inbox;
+  private final InboxClaims claims;
   private final long maxBytes;
   private final TributaryMetrics metrics;
   private final IngestGate gate;
@@ -60,10 +61,20 @@ public final class InboxVerticle extends VerticleBase {
   private boolean moreOnDisk;
   private long wakeAt = Long.MAX_VALUE;
 
+  /**
+   * @param member this instance's name ({@code cluster.memberName}): its claim folder, so that
+   *     instances sharing the folder take each file once ({@link InboxClaims})
+   */
   public InboxVerticle(
-      Path dir, long maxBytes, long settleMillis, IngestGates gates, TributaryMetrics metrics) {
+      Path dir,
+      String member,
+      long maxBytes,
+      long settleMillis,
+      IngestGates gates,
+      TributaryMetrics metrics) {
     this.metrics = metrics;
     this.inbox = new InboxFolder(dir);
+    this.claims = new InboxClaims(dir, member);
     this.maxBytes = maxBytes;
     this.gates = gates;
     this.gate = gates.of("inbox");
@@ -75,6 +86,11 @@ public final class InboxVerticle extends VerticleBase {
   @Override
   public Future<?> start() throws IOException {
     inbox.create();
+    claims.create();
+    int leftovers = claims.recoverOwn();
+    if (leftovers > 0)
+      LOG.info("Put {} files claimed before a crash back into the inbox", leftovers);
+    vertx.setPeriodic(InboxClaims.HEARTBEAT_MILLIS, id -> beatAndRecover());
     watcher = inbox.dir().getFileSystem().newWatchService();
     inbox
         .dir()
@@ -121,6 +137,22 @@ public final class InboxVerticle extends VerticleBase {
             "tributary-inbox-watch");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Shows this instance alive, and puts back the files of instances that are not. */
+  private void beatAndRecover() {
+    try {
+      claims.beat();
+      int recovered = claims.recoverStale(System.currentTimeMillis());
+      if (recovered > 0) {
+        LOG.info(
+            "Put {} files claimed by an instance that stopped beating back into the inbox",
+            recovered);
+        requestScan();
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot keep the inbox claims in {}: {}", inbox.dir(), e.getMessage());
+    }
   }
 
   /** A listing soon, at most one every {@link #MIN_SCAN_GAP_MILLIS}. */
@@ -183,8 +215,17 @@ public final class InboxVerticle extends VerticleBase {
       queue.add(file, now, System.currentTimeMillis()); // still being written: look again later
       return;
     }
+    Optional<Path> claimed;
+    try {
+      claimed = claims.claim(file);
+    } catch (IOException e) {
+      LOG.warn("Cannot claim inbox file {}: {}", file.getFileName(), e.getMessage());
+      queue.hold(file, System.currentTimeMillis() + RETRY_MILLIS);
+      return;
+    }
+    if (claimed.isEmpty()) return; // another instance sharing the inbox took it
     queue.started(file);
-    gate.submit(() -> ingest(file, now.size()))
+    gate.submit(() -> ingest(new Claimed(file, claimed.get()), now.size()))
         .onComplete(
             outcome -> {
               queue.finished(file);
@@ -193,9 +234,15 @@ public final class InboxVerticle extends VerticleBase {
             });
   }
 
+  /**
+   * An inbox file taken by this instance: where the inbox's window knows it ({@code listed}) and
+   * where it is now ({@code path}, in this instance's claim folder).
+   */
+  private record Claimed(Path listed, Path path) {}
+
   /** Reads, sends and files away one inbox file; completes when the file is where it belongs. */
-  private Future<Void> ingest(Path file, long size) {
-    String name = file.getFileName().toString();
+  private Future<Void> ingest(Claimed file, long size) {
+    String name = file.listed().getFileName().toString();
     Optional<Format> format = Format.fromFileName(name);
     if (format.isEmpty()) {
       metrics.failure("unsupported_type");
@@ -211,7 +258,7 @@ public final class InboxVerticle extends VerticleBase {
     try {
       doc =
           ArticlePipeline.decode(
-              name, format.get(), Files.readAllBytes(file), maxBytes, SourceRef.INBOX);
+              name, format.get(), Files.readAllBytes(file.path()), maxBytes, SourceRef.INBOX);
     } catch (ExtractionException e) {
       metrics.failure("undecodable");
       fail(file, e.getMessage());
@@ -241,31 +288,33 @@ public final class InboxVerticle extends VerticleBase {
    * Moves a stored file to done/, trying again with backoff when that fails (never ingesting it
    * again meanwhile), and to failed/ with the reason when it keeps failing.
    */
-  private Future<Void> moveToDone(Path file, StoredArticle stored) {
+  private Future<Void> moveToDone(Claimed file, StoredArticle stored) {
     Promise<Void> moved = Promise.promise();
     attemptDone(file, stored, 0, moved);
     return moved.future();
   }
 
-  private void attemptDone(Path file, StoredArticle stored, int attempt, Promise<Void> moved) {
+  private void attemptDone(Claimed file, StoredArticle stored, int attempt, Promise<Void> moved) {
     try {
-      inbox.moveToDone(file);
-      queue.release(file);
+      inbox.moveToDone(file.path());
+      queue.release(file.listed());
       LOG.info(
           "Inbox file {} → article {}{}",
-          file.getFileName(),
+          file.listed().getFileName(),
           stored.article().id(),
           stored.created() ? "" : " (duplicate)");
       moved.complete();
     } catch (IOException e) {
-      if (Files.notExists(file)) {
-        LOG.warn("Stored {} but it was removed from the inbox meanwhile", file.getFileName());
+      if (Files.notExists(file.path())) {
+        LOG.warn(
+            "Stored {} but it was removed from the inbox meanwhile", file.listed().getFileName());
         moved.complete();
         return;
       }
       if (attempt < MOVE_BACKOFF_MILLIS.size()) {
         long wait = MOVE_BACKOFF_MILLIS.get(attempt);
-        LOG.warn("Stored {} but cannot move it to done/ ({}); again in {} ms", file, e, wait);
+        LOG.warn(
+            "Stored {} but cannot move it to done/ ({}); again in {} ms", file.path(), e, wait);
         vertx.setTimer(wait, id -> attemptDone(file, stored, attempt + 1, moved));
         return;
       }
@@ -281,24 +330,35 @@ public final class InboxVerticle extends VerticleBase {
     }
   }
 
-  private void fail(Path file, String reason) {
+  private void fail(Claimed file, String reason) {
     try {
-      inbox.moveToFailed(file, reason);
-      queue.release(file);
-      LOG.warn("Inbox file {} rejected: {}", file.getFileName(), reason);
+      inbox.moveToFailed(file.path(), reason);
+      queue.release(file.listed());
+      LOG.warn("Inbox file {} rejected: {}", file.listed().getFileName(), reason);
     } catch (IOException e) {
-      queue.hold(file, Long.MAX_VALUE);
+      queue.hold(file.listed(), Long.MAX_VALUE);
       LOG.error(
-          "Cannot move {} to failed/ ({}); leaving it in the inbox, not ingesting it again until"
+          "Cannot move {} to failed/ ({}); leaving it claimed, not ingesting it again until"
               + " restart. It was: {}",
-          file,
+          file.path(),
           e,
           reason);
     }
   }
 
-  private void retryLater(Path file, String reason) {
-    queue.hold(file, System.currentTimeMillis() + RETRY_MILLIS);
-    LOG.warn("Inbox file {} not ingested yet, will retry: {}", file.getFileName(), reason);
+  /**
+   * Gives the file back to the inbox, where any instance may take it again; this one passes over it
+   * for a while.
+   */
+  private void retryLater(Claimed file, String reason) {
+    Path back = file.listed();
+    try {
+      back = claims.release(file.path());
+    } catch (IOException e) {
+      LOG.warn("Cannot put {} back into the inbox: {}", file.path(), e.getMessage());
+    }
+    queue.release(file.listed());
+    queue.hold(back, System.currentTimeMillis() + RETRY_MILLIS);
+    LOG.warn("Inbox file {} not ingested yet, will retry: {}", back.getFileName(), reason);
   }
 }

@@ -68,7 +68,7 @@ public final class PipelineVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx
         .eventBus()
-        .<RawDocument>consumer(Addresses.PIPELINE, this::onDocument)
+        .<RawDocument>localConsumer(Addresses.PIPELINE, this::onDocument)
         .completion();
   }
 

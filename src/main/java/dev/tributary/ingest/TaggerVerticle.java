@@ -60,10 +60,11 @@ public final class TaggerVerticle extends VerticleBase {
               ExampleTeacher teacher = new ExampleTeacher(vertx, model);
               Retagging retagging = new Retagging(vertx, model);
               return Future.all(
-                  bus.<StoredTerms>consumer(Addresses.TOPICS_COUNT_STORED, this::onStored)
+                  bus.<StoredTerms>localConsumer(Addresses.TOPICS_COUNT_STORED, this::onStored)
                       .completion(),
-                  bus.consumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples).completion(),
-                  bus.consumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
+                  bus.localConsumer(Addresses.TOPICS_ADD_EXAMPLES, teacher::onAddExamples)
+                      .completion(),
+                  bus.localConsumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
                   vertx.deployVerticle(
                       new ExplainVerticle(model::tagger), ExplainVerticle.deployment()));
             });

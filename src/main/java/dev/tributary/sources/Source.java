@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param intervalSeconds the polling interval in force (from the request, the feed's ttl or the
  *     default)
  * @param consecutiveErrors failed polls since the last success; drives the backoff
+ * @param polledBy the instance ({@code cluster.memberName}) that claimed its latest poll, null
+ *     before the first; kept by the store's claim, not by {@code updateSource}
  */
 public record Source(
     String id,
@@ -28,7 +30,8 @@ public record Source(
     String lastError,
     Instant nextPoll,
     String hubUrl,
-    Instant created) {
+    Instant created,
+    String polledBy) {
 
   public static final String NEW = "new";
   public static final String OK = "ok";
@@ -53,7 +56,8 @@ public record Source(
         lastError,
         when,
         hubUrl,
-        created);
+        created,
+        polledBy);
   }
 
   /** A new subscription, due for its first poll now. */
@@ -75,6 +79,7 @@ public record Source(
         null,
         now,
         null,
-        now);
+        now,
+        null);
   }
 }

@@ -21,7 +21,8 @@ public final class SourceJson {
         .put("consecutiveErrors", s.consecutiveErrors())
         .put("lastError", s.lastError())
         .put("nextPoll", Source.DEAD.equals(s.status()) ? null : text(s.nextPoll()))
-        .put("hub", s.hubUrl());
+        .put("hub", s.hubUrl())
+        .put("polledBy", s.polledBy());
   }
 
   private static String text(Instant when) {

@@ -115,7 +115,8 @@ final class SourcePoller {
         reason,
         schedule.afterError(clock.instant(), polled.intervalSeconds(), errors, null),
         polled.hubUrl(),
-        polled.created());
+        polled.created(),
+        polled.polledBy());
   }
 
   private Source succeeded(Source s, Instant started, FetchResult result, ParsedFeed feed) {
@@ -147,7 +148,8 @@ final class SourcePoller {
         null,
         schedule.afterSuccess(now, interval),
         hub,
-        s.created());
+        s.created(),
+        s.polledBy());
   }
 
   private Source failed(Source s, Instant started, Throwable failure) {
@@ -184,7 +186,8 @@ final class SourcePoller {
         reason,
         schedule.afterError(now, s.intervalSeconds(), errors, retryAfter),
         s.hubUrl(),
-        s.created());
+        s.created(),
+        s.polledBy());
   }
 
   private Future<Source> save(Source s) {

@@ -6,6 +6,7 @@ import dev.tributary.metrics.TributaryMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Random;
@@ -18,12 +19,23 @@ import org.slf4j.LoggerFactory;
  * the store for due sources, up to the free places among {@code poll.maxInFlight}, and starts a
  * {@link SourcePoller} for each. Polls run concurrently and each ends with its own timeout, so a
  * slow or hanging source never delays another. The schedule lives in the store (each source's next
- * poll), so it survives restarts.
+ * poll), so it survives restarts; asking for due sources claims them, so instances sharing a store
+ * poll each source once.
  */
 public final class SourceScheduler extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SourceScheduler.class);
   static final long TICK_MILLIS = 1_000;
 
+  /**
+   * How long a claimed poll is this instance's alone. A poll's fetch ends within {@code
+   * fetch.timeoutMs}; the lease ends with the poll (the store's update), so it only runs out when
+   * the instance died mid-poll: then another instance takes the source 90 s after the claim —
+   * within two of the shortest poll intervals (60 s). A poll still ingesting a very large feed
+   * after 90 s may be claimed again; its entries are then found stored already.
+   */
+  static final long LEASE_MILLIS = 90_000;
+
+  private final String memberName;
   private final FetchOptions fetchOptions;
   private final int maxInFlight;
   private final int defaultIntervalSeconds;
@@ -39,12 +51,14 @@ public final class SourceScheduler extends VerticleBase {
    * @param gates the instance's gates: {@code feed} is every polled entry's way into the pipeline
    */
   public SourceScheduler(
+      String memberName,
       FetchOptions fetchOptions,
       int maxInFlight,
       int defaultIntervalSeconds,
       PollFollowUp.Factory followUp,
       TributaryMetrics metrics,
       IngestGates gates) {
+    this.memberName = memberName;
     this.followUp = followUp;
     this.metrics = metrics;
     this.gates = gates;
@@ -69,7 +83,7 @@ public final class SourceScheduler extends VerticleBase {
             metrics,
             new FeedIngest(vertx, gates.of("feed"), gates.pipelineRequests(), metrics));
     vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
-    return vertx.eventBus().consumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
+    return vertx.eventBus().localConsumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }
 
   private void pollDue() {
@@ -78,9 +92,7 @@ public final class SourceScheduler extends VerticleBase {
     asking = true;
     vertx
         .eventBus()
-        .<Sources>request(
-            Addresses.STORE_DUE_SOURCES,
-            new DueQuery(Clock.systemUTC().instant(), new ArrayList<>(inFlight), free))
+        .<Sources>request(Addresses.STORE_DUE_SOURCES, claim(free))
         .onComplete(
             reply -> {
               asking = false;
@@ -90,6 +102,13 @@ public final class SourceScheduler extends VerticleBase {
               }
               for (Source source : reply.result().body().items()) start(source);
             });
+  }
+
+  /** Due sources up to {@code free}, leased to this instance (docs/ARCHITECTURE.md). */
+  private DueQuery claim(int free) {
+    Instant now = Clock.systemUTC().instant();
+    return new DueQuery(
+        now, new ArrayList<>(inFlight), free, memberName, now.plusMillis(LEASE_MILLIS));
   }
 
   private void start(Source source) {

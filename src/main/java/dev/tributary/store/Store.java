@@ -66,6 +66,7 @@ public interface Store extends AutoCloseable {
   /** Subscribes a source unless its URL already is; answers the stored source. */
   Source addSource(Source source);
 
+  /** Saves the source's polling state and ends its lease; keeps its {@code polledBy}. */
   void updateSource(Source source);
 
   /** False when there was no such source. */
@@ -75,7 +76,14 @@ public interface Store extends AutoCloseable {
 
   Optional<Source> source(String id);
 
-  Sources dueSources(DueQuery query);
+  /**
+   * Claims the due sources: each answered source is leased to {@code query.claimant()} (its {@code
+   * polledBy}) until {@code query.leaseUntil()}, and no other claimant gets it before then,
+   * whatever instance asks; the claimant's own leases do not hold it back (a restarted instance of
+   * the same name). Atomic: of two claims at once, each source goes to one. {@link #updateSource}
+   * ends the lease.
+   */
+  Sources claimDueSources(DueQuery query);
 
   /** The source's WebSub subscription, if one was ever requested. */
   Optional<HubSubscription> hubSubscription(String sourceId);

@@ -35,7 +35,7 @@ final class StoreAnswers {
 
   /** Answers the address with the work's result; completes once the consumer is registered. */
   <T> Future<Void> serve(String address, Function<T, ?> work) {
-    return vertx.eventBus().<T>consumer(address, m -> answer(m, work)).completion();
+    return vertx.eventBus().<T>localConsumer(address, m -> answer(m, work)).completion();
   }
 
   /** Runs one store call for a message, timed by its address, and replies or fails it. */

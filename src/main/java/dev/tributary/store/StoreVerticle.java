@@ -100,7 +100,7 @@ public final class StoreVerticle extends VerticleBase {
     for (Source s : store.sources().items()) sourceStatus.put(s.id(), s.status());
     publishSourceCounts();
     registrations.add(
-        vertx.eventBus().<Article>consumer(Addresses.STORE_PUT, this::enqueue).completion());
+        vertx.eventBus().<Article>localConsumer(Addresses.STORE_PUT, this::enqueue).completion());
     serve(Addresses.STORE_CORPUS_TERMS, store::corpusTerms);
     serve(Addresses.STORE_CORPUS_SEQS, store::seqsAfter);
     serve(Addresses.STORE_CORPUS_SAVE, written(this::saveCorpus));
@@ -111,7 +111,7 @@ public final class StoreVerticle extends VerticleBase {
     serve(Addresses.STORE_UPDATE_SOURCE, written(this::updateSource));
     serve(Addresses.STORE_DELETE_SOURCE, written(this::deleteSource));
     serve(Addresses.STORE_SOURCES, x -> store.sources());
-    serve(Addresses.STORE_DUE_SOURCES, store::dueSources);
+    serve(Addresses.STORE_DUE_SOURCES, store::claimDueSources);
     this.<String>serve(
         Addresses.STORE_HUB_SUBSCRIPTION,
         id -> StoreAnswers.found(store.hubSubscription(id), "no hub subscription for " + id));

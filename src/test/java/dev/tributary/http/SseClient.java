@@ -13,15 +13,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A minimal Server-Sent Events reader for tests: parses events off a live connection. */
-final class SseClient implements AutoCloseable {
-  record Event(String id, String name, String data) {}
+public final class SseClient implements AutoCloseable {
+  public record Event(String id, String name, String data) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
   private final InputStream body;
-  final HttpResponse<InputStream> response;
+  public final HttpResponse<InputStream> response;
 
-  SseClient(String url, String lastEventId) throws Exception {
+  public SseClient(String url, String lastEventId) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
@@ -61,7 +61,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next event, waiting up to 10 s; fails the test when none comes. */
-  Event next() throws InterruptedException {
+  public Event next() throws InterruptedException {
     Event e = events.poll(10, TimeUnit.SECONDS);
     if (e == null) throw new AssertionError("no SSE event arrived");
     return e;

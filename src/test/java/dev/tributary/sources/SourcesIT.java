@@ -277,7 +277,8 @@ class SourcesIT {
             s.lastError(),
             java.time.Instant.now(),
             s.hubUrl(),
-            s.created());
+            s.created(),
+            s.polledBy());
     await(vertx.eventBus().request(Addresses.STORE_UPDATE_SOURCE, everySecond));
   }
 

@@ -121,7 +121,8 @@ class HubSubscriptionTest {
             null,
             NOW.plusSeconds(3600),
             HUB,
-            NOW);
+            NOW,
+            null);
     Instant next = subscriber.withFallback(polled, active(7 * 24 * 3600)).nextPoll();
     assertTrue(next.isAfter(NOW.plus(Duration.ofHours(5))), next.toString());
     assertTrue(next.isBefore(NOW.plus(Duration.ofHours(7))), next.toString());

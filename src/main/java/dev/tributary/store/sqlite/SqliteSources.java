@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ final class SqliteSources {
   private static final String COLUMNS =
       "id, url, title, site_url, interval_seconds, etag, last_modified, status, last_attempt_ms,"
           + " last_success_ms, last_http_status, consecutive_errors, last_error, next_poll_ms,"
-          + " hub_url, created_ms";
+          + " hub_url, created_ms, polled_by";
 
   private final Connection connection;
 
@@ -34,7 +35,7 @@ final class SqliteSources {
         connection.prepareStatement(
             "INSERT INTO sources ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
       bind(ps, source);
       ps.executeUpdate();
     }
@@ -47,7 +48,8 @@ final class SqliteSources {
             "UPDATE sources SET id = ?, url = ?, title = ?, site_url = ?, interval_seconds = ?,"
                 + " etag = ?, last_modified = ?, status = ?, last_attempt_ms = ?,"
                 + " last_success_ms = ?, last_http_status = ?, consecutive_errors = ?,"
-                + " last_error = ?, next_poll_ms = ?, hub_url = ?, created_ms = ? WHERE id = ?")) {
+                + " last_error = ?, next_poll_ms = ?, hub_url = ?, created_ms = ?,"
+                + " lease_until_ms = NULL WHERE id = ?")) {
       bind(ps, s);
       ps.setString(17, s.id());
       ps.executeUpdate();
@@ -75,9 +77,18 @@ final class SqliteSources {
         .findFirst();
   }
 
-  List<Source> due(DueQuery q) throws SQLException {
+  /**
+   * One statement, so one transaction: the due sources no one else holds are leased to the claimant
+   * and answered, soonest first.
+   */
+  List<Source> claimDue(DueQuery q) throws SQLException {
+    long now = q.now().toEpochMilli();
     List<Object> params = new ArrayList<>();
-    params.add(q.now().toEpochMilli());
+    params.add(q.claimant());
+    params.add(q.leaseUntil().toEpochMilli());
+    params.add(now);
+    params.add(now);
+    params.add(q.claimant());
     String exclude = "";
     if (!q.excludeIds().isEmpty()) {
       exclude =
@@ -87,13 +98,17 @@ final class SqliteSources {
       params.addAll(q.excludeIds());
     }
     params.add(q.limit());
-    return query(
-        "SELECT "
-            + COLUMNS
-            + " FROM sources WHERE next_poll_ms <= ? AND status <> 'dead'"
-            + exclude
-            + " ORDER BY next_poll_ms LIMIT ?",
-        params);
+    List<Source> claimed =
+        query(
+            "UPDATE sources SET polled_by = ?, lease_until_ms = ? WHERE id IN (SELECT id FROM"
+                + " sources WHERE next_poll_ms <= ? AND status <> 'dead' AND (lease_until_ms IS"
+                + " NULL OR lease_until_ms < ? OR polled_by = ?)"
+                + exclude
+                + " ORDER BY next_poll_ms LIMIT ?) RETURNING "
+                + COLUMNS,
+            params);
+    claimed.sort(Comparator.comparing(Source::nextPoll).thenComparing(Source::id));
+    return claimed;
   }
 
   private List<Source> query(String sql, List<Object> params) throws SQLException {
@@ -151,7 +166,8 @@ final class SqliteSources {
         rs.getString("last_error"),
         Instant.ofEpochMilli(rs.getLong("next_poll_ms")),
         rs.getString("hub_url"),
-        Instant.ofEpochMilli(rs.getLong("created_ms")));
+        Instant.ofEpochMilli(rs.getLong("created_ms")),
+        rs.getString("polled_by"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

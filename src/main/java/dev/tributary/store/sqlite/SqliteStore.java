@@ -53,7 +53,8 @@ public final class SqliteStore implements Store {
           "V3__sources.sql",
           "V4__hub_subscriptions.sql",
           "V5__hub_callback_token.sql",
-          "V6__corpus_terms.sql");
+          "V6__corpus_terms.sql",
+          "V7__source_leases.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -338,8 +339,8 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Sources dueSources(DueQuery query) {
-    return new Sources(sql("cannot list due sources", () -> sourceTable.due(query)));
+  public Sources claimDueSources(DueQuery query) {
+    return new Sources(sql("cannot claim due sources", () -> sourceTable.claimDue(query)));
   }
 
   @Override
