@@ -27,6 +27,7 @@
 #   ONLY=floor,inbox,post,cli,restart      a subset (restart needs cli)
 #   STEP=      files between two rate marks of (d) (default N/5, FULL: 100000)
 #   RESTARTS=3 restarts after the first start on (d)'s store
+#   CDS=1      the restarts use a class data sharing archive made for the jar (bin/class-archive.sh)
 #   SAMPLE=5   seconds between heap samples of (d) (a full GC each; FULL: 30)
 #   OUT=target/bench/ingest-<time>
 #   TRIBUTARY_* variables pass through to the servers and the CLI (e.g. TRIBUTARY_API_MAXINFLIGHT=64,
@@ -179,8 +180,14 @@ if wants cli; then
 fi
 
 if wants restart && [ -d "$work/cli" ]; then
-  log "restarts on the store of (d): 1 + $RESTARTS starts"
-  python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
+  restart_opts=""
+  if [ "${CDS:-0}" = 1 ]; then
+    log "class data sharing archive for the restarts (bin/class-archive.sh)"
+    bin/class-archive.sh "$run_jar" "$work/tributary.jsa" -Xmx"$HEAP" >&2
+    restart_opts="-XX:SharedArchiveFile=$work/tributary.jsa"
+  fi
+  log "restarts on the store of (d): 1 + $RESTARTS starts${restart_opts:+ with $restart_opts}"
+  JAVA_OPTS="$restart_opts" python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
 fi
 
 ratio() { [ -n "$1" ] && [ -n "$floor" ] && awk -v a="$1" -v f="$floor" 'BEGIN { printf "%.2f", a / f }' || echo "-"; }
@@ -200,7 +207,7 @@ ratio() { [ -n "$1" ] && [ -n "$floor" ] && awk -v a="$1" -v f="$floor" 'BEGIN {
       <(grep 'articles/s' "$OUT/cli-steps.txt" | sed 's/ articles\/s//')
   fi
   if [ -f "$OUT/restarts.txt" ]; then
-    echo "restarts on (d)'s store (s from process start; the first start counts what the CLI stored):"
+    echo "restarts on (d)'s store${restart_opts:+, class data sharing archive} (s from process start; the first start counts what the CLI stored):"
     python3 - "$OUT/restarts.txt" <<'PY'
 import json, sys
 for line in open(sys.argv[1]):

@@ -14,7 +14,8 @@ keeps the store from taking them for duplicates (a 2-character word: never a key
 topics (slug, score) and tags (keyphrases included) are compared with the previous probe's, and
 the explanation with start 0's; each probe adds one article to the statistics, which the control
 shows the effect of. Prints one line per start and writes OUT/restarts.txt and OUT/probes.json.
-Each start's server log is OUT/restart-<k>.log. Stops every server it started (SIGTERM, then
+Each start's server log is OUT/restart-<k>.log. JAVA_OPTS (environment) adds JVM options to every
+start. Stops every server it started (SIGTERM, then
 SIGKILL after 30 s).
 
 usage: restarts.py JAR DATA_DIR HEAP RESTARTS OUT
@@ -32,6 +33,7 @@ import time
 
 jar, data, heap, restarts, out = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "300"))
+JAVA_OPTS = os.environ.get("JAVA_OPTS", "").split()  # e.g. -XX:SharedArchiveFile=… (CDS=1 in ingest.sh)
 CORPUS_TIMEOUT = float(os.environ.get("CORPUS_TIMEOUT", "3600"))
 TOKEN = "bench-restart-token"
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -117,8 +119,8 @@ def start(k):
     log_path = os.path.join(out, "restart-%d.log" % k)
     log = open(log_path, "w")
     t0 = time.monotonic()
-    proc = subprocess.Popen(["java", "-Xmx" + heap, "-jar", jar], stdout=log, stderr=subprocess.STDOUT,
-                            env=env)
+    proc = subprocess.Popen(["java", "-Xmx" + heap, *JAVA_OPTS, "-jar", jar], stdout=log,
+                            stderr=subprocess.STDOUT, env=env)
     return proc, port, log_path, t0
 
 
