@@ -87,27 +87,31 @@ public final class IngestCommand {
   private record Pending(String progress, ArticlePipeline.Tagged tagged, String failure) {}
 
   public Summary run(List<Path> paths) throws IOException {
-    List<Path> files = expand(paths);
+    long total = 0;
+    for (Path path : paths) total += filesOf(path).size();
     StoredCorpus corpus = StoredCorpus.load(store, taxonomy);
     ArticlePipeline pipeline = ArticlePipeline.over(corpus.model().tagger());
     Counts counts = new Counts();
     List<Pending> pending = new ArrayList<>();
     long chars = 0;
-    for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      String progress = "[" + (i + 1) + "/" + files.size() + "] " + file + ": ";
-      try {
-        ArticlePipeline.Tagged tagged = tagged(pipeline, file);
-        pending.add(new Pending(progress, tagged, null));
-        chars += tagged.article().text().length() + tagged.article().contentHtml().length();
-      } catch (ExtractionException | IOException e) {
-        pending.add(new Pending(progress, null, e.getMessage()));
-      }
-      if (pending.size() == batchSize || chars >= batchChars) {
-        store(pending, counts, corpus);
-        pending.clear();
-        chars = 0;
-        if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
+    long done = 0;
+    // one folder's listing at a time: a million files in ten folders never hold a million paths
+    for (Path path : paths) {
+      for (Path file : filesOf(path)) {
+        String progress = "[" + ++done + "/" + total + "] " + file + ": ";
+        try {
+          ArticlePipeline.Tagged tagged = tagged(pipeline, file);
+          pending.add(new Pending(progress, tagged, null));
+          chars += tagged.article().text().length() + tagged.article().contentHtml().length();
+        } catch (ExtractionException | IOException e) {
+          pending.add(new Pending(progress, null, e.getMessage()));
+        }
+        if (pending.size() == batchSize || chars >= batchChars) {
+          store(pending, counts, corpus);
+          pending.clear();
+          chars = 0;
+          if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
+        }
       }
     }
     store(pending, counts, corpus);
@@ -206,19 +210,14 @@ public final class IngestCommand {
     return pipeline.process(doc);
   }
 
-  private static List<Path> expand(List<Path> paths) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        try (Stream<Path> listing = Files.list(path)) {
-          listing.filter(InboxFolder::isCandidate).sorted().forEach(files::add);
-        }
-      } else if (Files.exists(path)) {
-        files.add(path);
-      } else {
-        throw new IOException("no such file or folder: " + path);
+  /** The file itself, or a folder's candidate files in name order. */
+  private static List<Path> filesOf(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> listing = Files.list(path)) {
+        return listing.filter(InboxFolder::isCandidate).sorted().toList();
       }
     }
-    return files;
+    if (Files.exists(path)) return List.of(path);
+    throw new IOException("no such file or folder: " + path);
   }
 }
