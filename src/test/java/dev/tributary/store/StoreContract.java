@@ -58,7 +58,8 @@ public abstract class StoreContract {
     }
   }
 
-  static Article article(String text, long publishedSecond, String... topics) {
+  /** An article of this text, published that many seconds after 2023-11-14, in these topics. */
+  public static Article article(String text, long publishedSecond, String... topics) {
     List<ArticleTopic> t = new ArrayList<>();
     for (String slug : topics) t.add(new ArticleTopic(slug, slug.toUpperCase(), 0.5));
     Instant published = Instant.ofEpochSecond(1_700_000_000L + publishedSecond);

@@ -126,13 +126,19 @@ public final class PostgresDatabase implements AutoCloseable {
     SqlConnection connection = await(pool::getConnection);
     try {
       await(() -> connection.query("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")").execute());
-      return new Migrations("postgres", MIGRATIONS).migrate(new Target(connection));
+      try {
+        return new Migrations("postgres", MIGRATIONS).migrate(new Target(connection));
+      } finally {
+        // The connection goes back to the pool, its session open: the lock must be let go.
+        await(
+            () -> connection.query("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")").execute());
+      }
     } catch (StoreException e) {
       throw e;
     } catch (Exception e) {
       throw new StoreException(String.valueOf(e.getMessage()), e);
     } finally {
-      await(connection::close); // ends the session, and with it the lock
+      await(connection::close);
     }
   }
 
