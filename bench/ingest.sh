@@ -42,17 +42,19 @@ build_jar_if_stale
 work=$(mktemp -d /tmp/tributary-ingest.XXXXXX)
 pid=""
 STORE=${STORE:-sqlite}
-pg_dbs=()
-# pg_db PHASE: a fresh database for one phase; prints its URI
+# pg_db PHASE: a fresh database for one phase; prints its URI. Called in $(…), a subshell, so
+# drop_pg_dbs finds the databases by their name (this script's pid), not by a variable.
 pg_db() {
   local name
   name="tributary_bench_$1_$$"
   psql "$PG_URI" -qc "CREATE DATABASE $name" >&2
-  pg_dbs+=("$name")
   python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$PG_URI" "$name"
 }
 drop_pg_dbs() {
-  for db in "${pg_dbs[@]}"; do psql "$PG_URI" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >&2 || true; done
+  [ "$STORE" = postgres ] || return 0
+  for db in $(psql "$PG_URI" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'tributary_bench_%_$$'"); do
+    psql "$PG_URI" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >&2 || true
+  done
 }
 if [ "$STORE" = postgres ]; then
   [ -n "${PG_URI:-}" ] || { echo "ingest.sh: STORE=postgres needs PG_URI" >&2; exit 1; }
