@@ -2,6 +2,7 @@ package dev.tributary;
 
 import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
+import dev.tributary.cli.MigrateCommand;
 import dev.tributary.cli.RetagCommand;
 import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.cluster.ClusterMember;
@@ -18,6 +19,7 @@ import dev.tributary.topics.TaxonomySource;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,6 +53,9 @@ public final class Main {
       case VERSION -> {
         System.out.println("tributary " + version());
         return 0;
+      }
+      case MIGRATE -> {
+        return migrate(args);
       }
       default -> {
         return runWithConfig(cli);
@@ -188,6 +193,23 @@ public final class Main {
           new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
               .run(cli.paths());
       return summary.failed() > 0 ? 1 : 0;
+    }
+  }
+
+  /** {@code migrate}: needs no configuration, only its own --from and --to. */
+  private static int migrate(String... args) {
+    List<String> all = List.of(args);
+    try {
+      var options =
+          MigrateCommand.Options.parse(all.subList(all.indexOf("migrate") + 1, all.size()));
+      new MigrateCommand(System.out).run(options);
+      return 0;
+    } catch (CommandLine.UsageException e) {
+      System.err.println("tributary: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (RuntimeException e) {
+      System.err.println("tributary: migrate failed: " + e.getMessage());
+      return 1;
     }
   }
 
