@@ -65,7 +65,9 @@ public final class PostgresImport {
                   "last_error",
                   "next_poll_ms",
                   "hub_url",
-                  "created_ms"),
+                  "created_ms",
+                  "polled_by",
+                  "lease_until_ms"),
               "id"),
           new Table(
               "hub_subscriptions",

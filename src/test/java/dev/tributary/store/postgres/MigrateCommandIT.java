@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.cli.MigrateCommand;
+import dev.tributary.sources.DueQuery;
 import dev.tributary.sources.Source;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusQuery;
@@ -48,6 +49,7 @@ class MigrateCommandIT {
       }
       Source source = Source.subscribe("s1", "https://clinic.example/feed.xml", "Clinic", 900, T0);
       sqlite.addSource(source);
+      sqlite.claimDueSources(new DueQuery(T0, List.of(), 1, "a:5701", T0.plusSeconds(90)));
       sqlite.saveHubSubscription(
           HubSubscription.request("s1", "https://hub.example/", source.url(), "sec", "tok", T0));
       sqlite.addExamples(
@@ -95,6 +97,11 @@ class MigrateCommandIT {
       assertEquals(30, pg.timeline(TimelineQuery.newest(50)).items().size());
       assertEquals("tok", pg.hubSubscription("s1").orElseThrow().callbackToken());
       assertEquals("Example", pg.examples().items().get(0).title());
+      assertEquals("a:5701", pg.source("s1").orElseThrow().polledBy());
+      assertEquals(
+          List.of(),
+          pg.claimDueSources(new DueQuery(T0, List.of(), 1, "b:5701", T0.plusSeconds(90))).items(),
+          "the lease taken on SQLite holds on PostgreSQL");
       var corpus = pg.corpusTerms(new CorpusQuery(CorpusQuery.FIRST, 10));
       assertEquals(30, corpus.countedThrough());
       assertEquals(-42L, corpus.hashes()[0]);

@@ -2,38 +2,34 @@ package dev.tributary.store.postgres;
 
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreContract;
-import io.vertx.core.Vertx;
 
 /**
  * The store contract on PostgreSQL: a fresh database for each test, created and dropped on the
  * server {@code TRIBUTARY_TEST_PG_URI} names; skipped without it.
  */
 class PostgresStoreIT extends StoreContract {
-  private PostgresTestDatabase database;
-  private Vertx vertx;
+  private FreshPostgres postgres;
 
   @Override
   protected Store open() {
-    database = PostgresTestDatabase.create();
-    vertx = Vertx.vertx();
-    return PostgresStore.owning(PostgresDatabase.connect(vertx, database.uri(), 2));
+    postgres = new FreshPostgres();
+    return postgres.store();
   }
 
   @Override
   protected Store reopen() {
     store.close();
-    return PostgresStore.owning(PostgresDatabase.connect(vertx, database.uri(), 2));
+    return postgres.store();
   }
 
   @Override
   protected void dropDatabase() {
-    if (vertx != null) vertx.close().await();
-    if (database != null) database.close();
+    if (postgres != null) postgres.close();
   }
 
   @Override
   protected void refuseTitlesContaining(String word) {
-    database.execute(
+    postgres.database.execute(
         "CREATE FUNCTION refuse_"
             + word
             + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF strpos(NEW.title, '"
