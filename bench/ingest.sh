@@ -228,7 +228,7 @@ if wants cli; then
   fi
 fi
 
-if wants restart && [ -d "$work/cli" ]; then
+if wants restart && [ -n "$cli" ]; then # (d) filled its store
   log "restarts on the store of (d): 1 + $RESTARTS starts"
   env "${cli_vars[@]}" python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
 fi
