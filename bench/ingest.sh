@@ -22,6 +22,12 @@
 # all in one `tributary ingest` run and reports the rate of each STEP (first against last);
 # (a) runs on the first chunk; then the restarts. Default ONLY there: floor,cli,restart.
 #
+# STORE=postgres PG_URI=postgresql://postgres@127.0.0.1:5432/postgres runs the same three on
+# PostgreSQL: (a) becomes bench/BarePostgresInsert.java (the same rows, one multi-row insert of
+# unnested arrays per 500 articles, into Tributary's PostgreSQL schema), and (b) and (c) run the
+# server with store.kind=postgres. Each phase gets its own database on PG_URI's server, created
+# here and dropped on exit (psql is needed).
+#
 # Environment (all optional):
 #   N=20000    articles        HEAP=512m   -Xmx of every JVM     CLIENTS=16   POST clients
 #   ONLY=floor,inbox,post,cli,restart      a subset (restart needs cli)
@@ -67,7 +73,37 @@ work=$(mktemp -d /tmp/tributary-ingest.XXXXXX)
 pid=""
 sampler=""
 cli_pid="" # the java under /usr/bin/time, which a TERM to time would orphan
-trap 'stop "$sampler"; stop "$cli_pid"; stop "$pid"; rm -rf "$work"' EXIT
+STORE=${STORE:-sqlite}
+# pg_db PHASE: a fresh database for one phase; prints its URI. Called in $(…), a subshell, so
+# drop_pg_dbs finds the databases by their name (this script's pid), not by a variable.
+pg_db() {
+  local name
+  name="tributary_bench_$1_$$"
+  psql "$PG_URI" -qc "CREATE DATABASE $name" >&2
+  python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$PG_URI" "$name"
+}
+drop_pg_dbs() {
+  [ "$STORE" = postgres ] || return 0
+  for db in $(psql "$PG_URI" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'tributary_bench_%_$$'"); do
+    psql "$PG_URI" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >&2 || true
+  done
+}
+# store_env PHASE: the variables that put a server or the CLI on this phase's store (none for
+# SQLite, whose store is the data dir each phase sets), in the array store_vars.
+store_env() {
+  store_vars=()
+  [ "$STORE" = postgres ] || return 0
+  store_vars=(TRIBUTARY_STORE_KIND=postgres "TRIBUTARY_STORE_POSTGRES_URI=$(pg_db "$1")")
+}
+case $STORE in
+  sqlite) ;;
+  postgres)
+    [ -n "${PG_URI:-}" ] || { echo "ingest.sh: STORE=postgres needs PG_URI" >&2; exit 1; }
+    command -v psql >/dev/null || { echo "ingest.sh: STORE=postgres needs psql" >&2; exit 1; }
+    ;;
+  *) echo "ingest.sh: STORE is sqlite or postgres" >&2; exit 2 ;;
+esac
+trap 'stop "$sampler"; stop "$cli_pid"; stop "$pid"; drop_pg_dbs; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 run_jar=$work/tributary.jar # a private copy: a rebuild during the run changes nothing
 cp target/tributary.jar "$run_jar"
@@ -104,9 +140,14 @@ n_floor=$(find "$articles" -maxdepth 1 -type f | wc -l)
 
 floor=""
 if wants floor; then
-  log "(a) bare-insert floor, $n_floor articles"
+  log "(a) bare-insert floor ($STORE), $n_floor articles"
+  if [ "$STORE" = postgres ]; then
+    floor_program=bench/BarePostgresInsert.java floor_target=$(pg_db floor)
+  else
+    floor_program=bench/BareInsert.java floor_target=$work/floor
+  fi
   /usr/bin/time -f '%M' -o "$OUT/floor.rss" \
-    java -Xmx"$HEAP" -cp "$run_jar" bench/BareInsert.java "$articles" "$work/floor" 500 \
+    java -Xmx"$HEAP" -cp "$run_jar" "$floor_program" "$articles" "$floor_target" 500 \
     2>"$OUT/floor.log" | tee "$OUT/floor.txt" >&2
   floor=$(awk '/^rows/ { print $6 }' "$OUT/floor.txt")
   floor_rss="$(awk '{ printf "%.0f", $1 / 1024 }' "$OUT/floor.rss") MB"
@@ -115,8 +156,9 @@ fi
 
 inbox=""
 if wants inbox; then
-  log "(b) inbox, through bench/burst.sh"
-  N=$n_floor HEAP=$HEAP OUT=$OUT/burst bench/burst.sh >&2
+  log "(b) inbox, through bench/burst.sh ($STORE)"
+  store_env inbox
+  env "${store_vars[@]}" N="$n_floor" HEAP="$HEAP" OUT="$OUT/burst" bench/burst.sh >&2
   inbox=$(sed -n 's/.*s; \([0-9]*\) articles\/s$/\1/p' "$OUT/burst/table.txt")
   inbox_heap=$(sed -n 's/^heap used after full GC (MB): //p' "$OUT/burst/table.txt")
   inbox_rss=$(sed -n 's/^peak RSS (VmHWM): //p' "$OUT/burst/table.txt")
@@ -128,7 +170,8 @@ if wants post; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
   token=bench-ingest-token
-  TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PUBLICURL=$base \
+  store_env post
+  env "${store_vars[@]}" TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PUBLICURL=$base \
     TRIBUTARY_DATA_DIR=$work/post TRIBUTARY_INBOX_DIR=$work/post/inbox TRIBUTARY_API_TOKEN=$token \
     java -Xmx"$HEAP" -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
   pid=$!
@@ -150,7 +193,9 @@ if wants cli; then
   mkfifo "$work/cli.fifo"
   python3 bench/ingest_progress.py "$STEP" "$OUT/cli-marks.txt" <"$work/cli.fifo" >"$OUT/cli.txt" &
   progress=$!
-  TRIBUTARY_DATA_DIR=$work/cli TRIBUTARY_INBOX_DIR=$work/cli/inbox \
+  store_env cli
+  cli_vars=("${store_vars[@]}") # the restarts below start on this same store
+  env "${cli_vars[@]}" TRIBUTARY_DATA_DIR="$work/cli" TRIBUTARY_INBOX_DIR="$work/cli/inbox" \
     /usr/bin/time -f '%e %M' -o "$OUT/cli.time" \
     java -Xmx"$HEAP" -jar "$run_jar" ingest "${dirs[@]}" >"$work/cli.fifo" 2>"$OUT/cli.err" &
   timer=$!
@@ -176,10 +221,15 @@ if wants cli; then
   # the rate of each STEP, from the marks ("K SECONDS")
   awk 'NR > 1 { printf "%d-%d: %.1f s, %.0f articles/s\n", k + 1, $1, $2 - t, ($1 - k) / ($2 - t) } { k = $1; t = $2 }' \
     "$OUT/cli-marks.txt" >"$OUT/cli-steps.txt"
-  du -sh "$work/cli" | awk '{ print "store on disk: " $1 }' >>"$OUT/cli-steps.txt"
+  if [ "$STORE" = postgres ]; then
+    psql "${cli_vars[1]#*=}" -Atc "SELECT 'store on disk: ' || pg_size_pretty(pg_database_size(current_database()))" \
+      >>"$OUT/cli-steps.txt"
+  else
+    du -sh "$work/cli" | awk '{ print "store on disk: " $1 }' >>"$OUT/cli-steps.txt"
+  fi
 fi
 
-if wants restart && [ -d "$work/cli" ]; then
+if wants restart && [ -n "$cli" ]; then # (d) filled its store
   restart_opts=""
   if [ "${CDS:-0}" = 1 ]; then
     log "class data sharing archive for the restarts (bin/class-archive.sh)"
@@ -187,12 +237,12 @@ if wants restart && [ -d "$work/cli" ]; then
     restart_opts="-XX:SharedArchiveFile=$work/tributary.jsa"
   fi
   log "restarts on the store of (d): 1 + $RESTARTS starts${restart_opts:+ with $restart_opts}"
-  JAVA_OPTS="$restart_opts" python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
+  env "${cli_vars[@]}" JAVA_OPTS="$restart_opts" python3 bench/restarts.py "$run_jar" "$work/cli" "$HEAP" "$RESTARTS" "$OUT" >&2
 fi
 
 ratio() { [ -n "$1" ] && [ -n "$floor" ] && awk -v a="$1" -v f="$floor" 'BEGIN { printf "%.2f", a / f }' || echo "-"; }
 {
-  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, N=$N, -Xmx$HEAP, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), store $STORE, $(nproc) cores, N=$N, -Xmx$HEAP, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-30s %10s %6s  %-10s %s\n' "" "articles/s" "ratio" "peak RSS" "heap after full GC"
   printf '%-30s %10s %6s  %-10s %s\n' "(a) bare-insert floor, $n_floor" "${floor:--}" "1.00" "${floor_rss:-}" ""
   printf '%-30s %10s %6s  %-10s %s\n' "(b) inbox, all in done/" "${inbox:--}" "$(ratio "$inbox")" "${inbox_rss:-}" "${inbox_heap:-}"

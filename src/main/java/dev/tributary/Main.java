@@ -2,6 +2,7 @@ package dev.tributary;
 
 import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
+import dev.tributary.cli.MigrateCommand;
 import dev.tributary.cli.RetagCommand;
 import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.cluster.ClusterMember;
@@ -11,13 +12,14 @@ import dev.tributary.config.LogFormat;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.metrics.VertxMeters;
-import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.store.Store;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.topics.TaxonomyException;
 import dev.tributary.topics.TaxonomySource;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -52,6 +54,9 @@ public final class Main {
         System.out.println("tributary " + version());
         return 0;
       }
+      case MIGRATE -> {
+        return migrate(args);
+      }
       default -> {
         return runWithConfig(cli);
       }
@@ -67,14 +72,21 @@ public final class Main {
       LogFormat.apply(config.logFormat(), System.getenv());
       Taxonomy taxonomy = TaxonomySource.load(config.topicsFile());
       if (cli.command() == CommandLine.Command.INGEST) {
-        vertx.close();
-        return ingest(cli, config, taxonomy);
+        try (Store store = commandStore(vertx, config)) {
+          var summary =
+              new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
+                  .run(cli.paths());
+          return summary.failed() > 0 ? 1 : 0;
+        } finally {
+          vertx.close();
+        }
       }
       if (cli.command() == CommandLine.Command.RETAG) {
-        vertx.close();
-        try (SqliteStore store = SqliteStore.open(config.dataDir())) {
+        try (Store store = commandStore(vertx, config)) {
           new RetagCommand(store, System.out).run(taxonomy);
           return 0;
+        } finally {
+          vertx.close();
         }
       }
       if (cli.command() == CommandLine.Command.TOPICS_EVAL) {
@@ -181,13 +193,29 @@ public final class Main {
     return 0;
   }
 
-  private static int ingest(CommandLine cli, TributaryConfig config, Taxonomy taxonomy)
-      throws Exception {
-    try (SqliteStore store = SqliteStore.open(config.dataDir())) {
-      var summary =
-          new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
-              .run(cli.paths());
-      return summary.failed() > 0 ? 1 : 0;
+  /**
+   * The configured store ({@code store.kind}) for a command that runs without a server: the SQLite
+   * file under {@code data.dir}, or the PostgreSQL database over a pool of {@code vertx}, which the
+   * caller closes after the store.
+   */
+  private static Store commandStore(Vertx vertx, TributaryConfig config) throws Exception {
+    return StoreOpeners.of(vertx, config).await(60, TimeUnit.SECONDS).writer().get();
+  }
+
+  /** {@code migrate}: needs no configuration, only its own --from and --to. */
+  private static int migrate(String... args) {
+    List<String> all = List.of(args);
+    try {
+      var options =
+          MigrateCommand.Options.parse(all.subList(all.indexOf("migrate") + 1, all.size()));
+      new MigrateCommand(System.out).run(options);
+      return 0;
+    } catch (CommandLine.UsageException e) {
+      System.err.println("tributary: " + e.getMessage());
+      return EXIT_USAGE;
+    } catch (RuntimeException e) {
+      System.err.println("tributary: migrate failed: " + e.getMessage());
+      return 1;
     }
   }
 

@@ -7,7 +7,6 @@ import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.cluster.ClusterEvents;
 import dev.tributary.config.ApiTokens;
-import dev.tributary.config.ConfigException;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
 import dev.tributary.http.SiteInfo;
@@ -22,7 +21,6 @@ import dev.tributary.sources.FetchOptions;
 import dev.tributary.sources.SourceScheduler;
 import dev.tributary.store.GroupCommit;
 import dev.tributary.store.StoreVerticle;
-import dev.tributary.store.sqlite.SqliteStore;
 import dev.tributary.topics.Taxonomy;
 import dev.tributary.websub.HubSubscriber;
 import io.vertx.core.DeploymentOptions;
@@ -91,12 +89,6 @@ public final class Tributary {
   public static Future<Running> start(
       Vertx vertx, TributaryConfig config, Taxonomy taxonomy, TributaryMetrics metrics) {
     Codecs.register(vertx);
-    if (!config.storeKind().equals("sqlite")) {
-      return Future.failedFuture(
-          ConfigException.forKey(
-              "store.kind",
-              "'" + config.storeKind() + "' is not available in this version; use sqlite"));
-    }
     String token;
     try {
       token = ApiTokens.resolve(config);
@@ -114,17 +106,20 @@ public final class Tributary {
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
     ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
     List<String> deployed = new ArrayList<>();
-    return vertx
-        .deployVerticle(
-            () ->
-                new StoreVerticle(
-                    () -> SqliteStore.open(config.dataDir()),
-                    () -> SqliteStore.openReader(config.dataDir()),
-                    STORE_READERS,
-                    new GroupCommit(
-                        config.storeBatch().maxArticles(), config.storeBatch().maxDelayMs()),
-                    metrics),
-            WORKER)
+    return StoreOpeners.of(vertx, config)
+        .compose(
+            store ->
+                vertx.deployVerticle(
+                    () ->
+                        new StoreVerticle(
+                            store.writer(),
+                            store.reader(),
+                            STORE_READERS,
+                            new GroupCommit(
+                                config.storeBatch().maxArticles(),
+                                config.storeBatch().maxDelayMs()),
+                            metrics),
+                    WORKER))
         .onSuccess(deployed::add)
         .compose(id -> vertx.deployVerticle(tagger, WORKER))
         .onSuccess(deployed::add)

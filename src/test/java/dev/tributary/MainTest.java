@@ -1,6 +1,7 @@
 package dev.tributary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,35 @@ class MainTest {
         err.toString()
             .startsWith("tributary: configuration error: store.kind: unknown value 'mongo'"),
         err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
+  }
+
+  @Test
+  void anUnreachablePostgresStopsStartUpNamingTheUriKeyWithoutThePassword() throws Exception {
+    int closedPort;
+    try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = free.getLocalPort();
+    }
+    String uri = "postgresql://tributary:secret@127.0.0.1:" + closedPort + "/tributary";
+    int code =
+        Main.run(
+            "--conf",
+            conf("{\"store\": {\"kind\": \"postgres\", \"postgres\": {\"uri\": \""
+                    + uri
+                    + "\"}}, "
+                    + dataDir()
+                    + "}")
+                .toString());
+    assertEquals(2, code);
+    assertTrue(
+        err.toString()
+            .startsWith(
+                "tributary: configuration error: store.postgres.uri: cannot use the database at"
+                    + " postgresql://127.0.0.1:"
+                    + closedPort
+                    + "/tributary"),
+        err.toString());
+    assertFalse(err.toString().contains("secret"), err.toString());
     assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
   }
 

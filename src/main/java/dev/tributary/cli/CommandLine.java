@@ -15,6 +15,7 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
     INGEST,
     RETAG,
     TOPICS_EVAL,
+    MIGRATE,
     HELP,
     VERSION
   }
@@ -35,6 +36,12 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
       switch (arg) {
         case "--help", "-h", "help" -> {
           return new CommandLine(Command.HELP, null, List.of());
+        }
+        case "migrate" -> {
+          // its own options (MigrateCommand.Options), read from the arguments after it
+          if (command != null) throw new UsageException("unexpected '" + arg + "'");
+          MigrateCommand.Options.parse(List.of(args).subList(i + 1, args.length));
+          return new CommandLine(Command.MIGRATE, null, List.of());
         }
         case "--version", "-V", "version" -> {
           return new CommandLine(Command.VERSION, null, List.of());
@@ -82,6 +89,10 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
           serve            run the server (the default): feeds, API, inbox watcher
           ingest PATH...   ingest files or folders into the configured store, no server
           retag            re-tag every stored article with the current taxonomy, no server
+          migrate --from sqlite:PATH --to postgres:URI [--replace]
+                           copy the SQLite store in PATH (its data folder) into the
+                           PostgreSQL database at URI, checking the counts; a target
+                           holding data is refused unless --replace (which empties it)
           topics eval LABELS_DIR
                            tag the hand-labelled articles in LABELS_DIR (labels.json:
                            {"file.txt": ["slug", ...]}) with the configured topics.file and

@@ -101,10 +101,14 @@ public final class InboxFolder {
   }
 
   public Path moveToFailed(Path file, String reason) throws IOException {
-    Path target = moveInto(failed, file);
+    // the note is complete before it appears, and before the file does: whoever sees a file in
+    // failed/ finds its reason beside it, never an empty note
+    Path target = freeName(failed, file.getFileName().toString());
     Path note = target.resolveSibling(target.getFileName() + ".error.txt");
-    Files.writeString(note, reason + System.lineSeparator(), StandardCharsets.UTF_8);
-    return target;
+    Path draft = failed.resolve("." + note.getFileName() + ".tmp");
+    Files.writeString(draft, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+    Files.move(draft, note, StandardCopyOption.ATOMIC_MOVE);
+    return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static Path moveInto(Path folder, Path file) throws IOException {

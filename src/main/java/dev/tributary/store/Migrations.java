@@ -16,10 +16,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies versioned SQL scripts ({@code db/<dialect>/V<n>__<what>.sql}) in order, each once, each
  * in its own transaction, recording them in {@code schema_version}. Statements in a script are
- * separated by a blank line, so trigger bodies may contain semicolons.
+ * separated by a blank line, so trigger bodies may contain semicolons. The same runner serves every
+ * store: each gives a {@link Target} that runs statements on its own kind of connection (JDBC for
+ * SQLite, the reactive client for PostgreSQL).
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+  /** The table that records applied scripts; the same on every store. */
+  public static final String CREATE_VERSION_TABLE =
+      "CREATE TABLE IF NOT EXISTS schema_version"
+          + " (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied TEXT NOT NULL)";
+
+  /** Where the scripts run: one connection to one database. */
+  public interface Target {
+    /** Creates {@code schema_version} when missing; answers its highest version, 0 for none. */
+    int version() throws Exception;
+
+    /**
+     * Runs the statements and records {@code version} (with the script's name and {@code applied},
+     * an ISO instant) in {@code schema_version}, all in one transaction.
+     */
+    void apply(int version, String script, List<String> statements, String applied)
+        throws Exception;
+  }
 
   private final String dialect;
   private final List<String> scripts;
@@ -29,54 +49,39 @@ public final class Migrations {
     this.scripts = List.copyOf(scripts);
   }
 
-  /** Brings the schema up to date; returns the version it is at. */
+  /** Brings the schema of a JDBC database up to date; returns the version it is at. */
   public int migrate(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied TEXT NOT NULL)");
-    }
-    int current = currentVersion(connection);
-    for (int i = current; i < scripts.size(); i++) apply(connection, i + 1, scripts.get(i));
-    return scripts.size();
-  }
-
-  private int currentVersion(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-      rs.next();
-      int version = rs.getInt(1);
-      if (version > scripts.size()) {
-        throw new SQLException(
-            "the database is at schema version "
-                + version
-                + ", newer than this Tributary knows ("
-                + scripts.size()
-                + "); upgrade Tributary");
-      }
-      return version;
-    }
-  }
-
-  private void apply(Connection connection, int version, String script) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement st = connection.createStatement()) {
-      for (String sql : statements(read(script))) st.execute(sql);
-      try (PreparedStatement ps =
-          connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
-        ps.setInt(1, version);
-        ps.setString(2, script);
-        ps.setString(3, Instant.now().toString());
-        ps.executeUpdate();
-      }
-      connection.commit();
-      LOG.info("Applied migration {} ({})", version, script);
+    try {
+      return migrate(new JdbcTarget(connection));
     } catch (SQLException e) {
-      connection.rollback();
-      throw new SQLException("migration " + script + " failed: " + e.getMessage(), e);
-    } finally {
-      connection.setAutoCommit(autoCommit);
+      throw e;
+    } catch (Exception e) {
+      throw new SQLException(e.getMessage(), e);
     }
+  }
+
+  /** Brings the schema up to date through {@code target}; returns the version it is at. */
+  public int migrate(Target target) throws Exception {
+    int current = target.version();
+    if (current > scripts.size()) {
+      throw new StoreException(
+          "the database is at schema version "
+              + current
+              + ", newer than this Tributary knows ("
+              + scripts.size()
+              + "); upgrade Tributary",
+          null);
+    }
+    for (int i = current; i < scripts.size(); i++) {
+      String script = scripts.get(i);
+      try {
+        target.apply(i + 1, script, statements(read(script)), Instant.now().toString());
+      } catch (Exception e) {
+        throw new StoreException("migration " + script + " failed: " + e.getMessage(), e);
+      }
+      LOG.info("Applied migration {} ({})", i + 1, script);
+    }
+    return scripts.size();
   }
 
   private String read(String script) {
@@ -96,5 +101,43 @@ public final class Migrations {
         .map(s -> s.endsWith(";") && !s.endsWith("END;") ? s.substring(0, s.length() - 1) : s)
         .filter(s -> !s.isEmpty())
         .toList();
+  }
+
+  /** A JDBC connection as a target (SQLite). */
+  private record JdbcTarget(Connection connection) implements Target {
+    @Override
+    public int version() throws SQLException {
+      try (Statement st = connection.createStatement()) {
+        st.execute(CREATE_VERSION_TABLE);
+        try (ResultSet rs =
+            st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      }
+    }
+
+    @Override
+    public void apply(int version, String script, List<String> statements, String applied)
+        throws SQLException {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement st = connection.createStatement()) {
+        for (String sql : statements) st.execute(sql);
+        try (PreparedStatement ps =
+            connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
+          ps.setInt(1, version);
+          ps.setString(2, script);
+          ps.setString(3, applied);
+          ps.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
   }
 }

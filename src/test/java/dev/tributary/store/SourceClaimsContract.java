@@ -27,17 +27,24 @@ public abstract class SourceClaimsContract {
   /** A fresh, empty store. */
   protected abstract Store open() throws Exception;
 
+  /** Drops the database made for this test (the store is closed already). */
+  protected void dropDatabase() throws Exception {}
+
   @BeforeEach
   void openStore() throws Exception {
     store = open();
   }
 
   @AfterEach
-  void closeStore() {
-    store.close();
+  void closeStore() throws Exception {
+    try {
+      if (store != null) store.close();
+    } finally {
+      dropDatabase();
+    }
   }
 
-  private void subscribe(int count, Instant due) {
+  protected void subscribe(int count, Instant due) {
     for (int i = 0; i < count; i++) {
       store.addSource(
           Source.subscribe("s" + i, "https://feeds.example/" + i, "Feed " + i, 900, due));

@@ -124,16 +124,16 @@ class StoreVerticleTest {
       throws Exception {
     HeldStore held = new HeldStore();
     deploy(held.store());
-    Future<StoredArticle> first = put(SqliteStoreTest.article("the first", 0));
+    Future<StoredArticle> first = put(StoreContract.article("the first", 0));
     assertTrue(held.entered.await(20, TimeUnit.SECONDS));
     List<Article> waiting = new ArrayList<>();
     List<Future<StoredArticle>> answers = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
-      Article a = SqliteStoreTest.article("waiting article " + i, i);
+      Article a = StoreContract.article("waiting article " + i, i);
       waiting.add(a);
       answers.add(put(a));
     }
-    Future<StoredArticle> duplicate = put(SqliteStoreTest.article("waiting article 7", 99));
+    Future<StoredArticle> duplicate = put(StoreContract.article("waiting article 7", 99));
     held.release.countDown();
 
     assertTrue(await(first).created());
@@ -158,8 +158,8 @@ class StoreVerticleTest {
             new StoreVerticle(
                 recorded::store, null, 0, new GroupCommit(2, 600_000), new TributaryMetrics()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
-    Future<StoredArticle> a = put(SqliteStoreTest.article("first of two", 1));
-    Future<StoredArticle> b = put(SqliteStoreTest.article("second of two", 2));
+    Future<StoredArticle> a = put(StoreContract.article("first of two", 1));
+    Future<StoredArticle> b = put(StoreContract.article("second of two", 2));
     assertTrue(await(a).created());
     assertTrue(await(b).created());
     assertEquals(List.of(2), recorded.batchSizes);
@@ -170,11 +170,11 @@ class StoreVerticleTest {
     HeldStore held = new HeldStore();
     deploy(held.store());
     StoreLimits.refuseTitlesContaining(dir, "poison");
-    Future<StoredArticle> first = put(SqliteStoreTest.article("the first", 0));
+    Future<StoredArticle> first = put(StoreContract.article("the first", 0));
     assertTrue(held.entered.await(20, TimeUnit.SECONDS));
-    Future<StoredArticle> good = put(SqliteStoreTest.article("good", 1));
-    Future<StoredArticle> bad = put(SqliteStoreTest.article("poison", 2));
-    Future<StoredArticle> alsoGood = put(SqliteStoreTest.article("also good", 3));
+    Future<StoredArticle> good = put(StoreContract.article("good", 1));
+    Future<StoredArticle> bad = put(StoreContract.article("poison", 2));
+    Future<StoredArticle> alsoGood = put(StoreContract.article("also good", 3));
     held.release.countDown();
 
     assertTrue(await(first).created());
@@ -190,11 +190,11 @@ class StoreVerticleTest {
 
   @Test
   void aReadIsAnsweredWhileTheWriterIsHeldInsideABatch() throws Exception {
-    Article stored = SqliteStoreTest.article("stored before", 1);
+    Article stored = StoreContract.article("stored before", 1);
     sqlite.put(stored);
     HeldStore held = new HeldStore();
     deployWithReader(held.store());
-    Future<StoredArticle> writing = put(SqliteStoreTest.article("held in its batch", 2));
+    Future<StoredArticle> writing = put(StoreContract.article("held in its batch", 2));
     assertTrue(held.entered.await(20, TimeUnit.SECONDS));
 
     TimelinePage page =
@@ -254,7 +254,7 @@ class StoreVerticleTest {
         Arguments.of(Addresses.STORE_TIMELINE, "timeline", TimelineQuery.newest(5), runtime),
         Arguments.of(Addresses.STORE_GET, "get", "some-id", runtime),
         Arguments.of(Addresses.STORE_HUB_SUBSCRIPTION, "hubSubscription", "some-id", error),
-        Arguments.of(Addresses.STORE_PUT, "putAll", SqliteStoreTest.article("text", 1), error));
+        Arguments.of(Addresses.STORE_PUT, "putAll", StoreContract.article("text", 1), error));
   }
 
   @ParameterizedTest(name = "{1} throwing")
@@ -276,7 +276,7 @@ class StoreVerticleTest {
   }
 
   static Article longArticle(String name) {
-    return SqliteStoreTest.article(name + " " + "words that need pages ".repeat(4_000), 7);
+    return StoreContract.article(name + " " + "words that need pages ".repeat(4_000), 7);
   }
 
   @Test
@@ -292,7 +292,7 @@ class StoreVerticleTest {
   @Test
   void readsKeepServingWhileTheDiskIsFull() throws Exception {
     deploy(sqlite);
-    Article stored = SqliteStoreTest.article("stored before the disk filled", 1);
+    Article stored = StoreContract.article("stored before the disk filled", 1);
     await(vertx.eventBus().request(Addresses.STORE_PUT, stored));
     StoreLimits.fill(sqlite);
     failureOf(Addresses.STORE_PUT, longArticle("too big"));

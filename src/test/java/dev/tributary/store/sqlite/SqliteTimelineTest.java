@@ -3,7 +3,7 @@ package dev.tributary.store.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tributary.store.Cursor;
-import dev.tributary.store.SqliteStoreTest;
+import dev.tributary.store.StoreContract;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class SqliteTimelineTest {
         if (i % 2 == 0) topics.add("even");
         if (i % 5 == 0) topics.add("fifth");
         store.put(
-            SqliteStoreTest.article(
+            StoreContract.article(
                 "article number " + i, (i * 7L) % 40, topics.toArray(String[]::new)));
       }
       for (var a : store.timeline(TimelineQuery.newestInTopic("even", 200)).items()) {
