@@ -59,6 +59,8 @@ public final class TaggerVerticle extends VerticleBase {
               new TaxonomyWatcher(vertx, topicsFile, model).start();
               ExampleTeacher teacher = new ExampleTeacher(vertx, model);
               Retagging retagging = new Retagging(vertx, model);
+              // Started (and so /health/ready, deployed after) once the corpus statistics are
+              // loaded: the first article after a restart is tagged as well as the last before it
               return Future.all(
                   bus.<StoredTerms>localConsumer(Addresses.TOPICS_COUNT_STORED, this::onStored)
                       .completion(),
@@ -66,7 +68,8 @@ public final class TaggerVerticle extends VerticleBase {
                       .completion(),
                   bus.localConsumer(Addresses.TOPICS_RETAG, retagging::onRetag).completion(),
                   vertx.deployVerticle(
-                      new ExplainVerticle(model::tagger), ExplainVerticle.deployment()));
+                      new ExplainVerticle(model::tagger), ExplainVerticle.deployment()),
+                  corpusLoad.recover(e -> Future.succeededFuture()));
             });
   }
 

@@ -1,6 +1,7 @@
 package dev.tributary.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.TestServer;
@@ -242,7 +243,10 @@ class TaggerVerticleTest {
                       && heldLoad.compareAndSet(null, delivery);
               if (!firstLoadRequest) delivery.next();
             });
-    TaggerVerticle tagger = deployTagger();
+    // The tagger's start waits for the load, so an instance's own pipeline never stores while it
+    // runs; another writer of the store (tributary ingest, another instance) still can
+    TaggerVerticle tagger = new TaggerVerticle(taxonomy, TOPICS);
+    var deployment = vertx.deployVerticle(tagger, worker());
     TestServer.awaitCondition("the corpus load to start", () -> heldLoad.get() != null);
 
     deployPipeline(tagger, 1);
@@ -257,7 +261,9 @@ class TaggerVerticleTest {
     assertTrue(third.created());
     assertEquals(1, tagger.model().corpus().documents(), "the live article, counted as it came");
 
+    assertFalse(deployment.isComplete(), "the tagger is not started while the load runs");
     heldLoad.get().next(); // the load now reads all three stored articles
+    deployments.add(await(deployment));
     TestServer.awaitCondition(
         "the load to count the stored articles", () -> tagger.model().corpus().documents() >= 3);
     roundTripThroughTheTagger();
