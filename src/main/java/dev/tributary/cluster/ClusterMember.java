@@ -89,6 +89,11 @@ public final class ClusterMember {
     // a member killed without leaving is noticed in seconds, not Hazelcast's default minute
     config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    // A leaving member hands its partitions over for at most this long (Hazelcast's default is
+    // 600 s). Hazelcast holds only Vert.x's subscription and node maps, which the members that stay
+    // rebuild; the lasting state (leases, articles) is in the store. The last member to leave right
+    // after another waited minutes otherwise.
+    config.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(false);
     JoinConfig join = network.getJoin();

@@ -54,8 +54,10 @@ class ClusterIT {
   void leave() throws Exception {
     releaseFeeds.countDown();
     try {
-      for (Vertx vertx : members) vertx.close().await(20, TimeUnit.SECONDS);
+      for (Vertx vertx : members) vertx.close().await(30, TimeUnit.SECONDS);
     } finally {
+      // a member that did not leave in time must not hold its name into the next test
+      com.hazelcast.core.Hazelcast.shutdownAll();
       if (feeds != null) feeds.stop(0);
       if (database != null) database.close();
     }
