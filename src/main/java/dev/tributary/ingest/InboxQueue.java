@@ -77,14 +77,32 @@ final class InboxQueue {
 
   /** The first file of the window (in the order taken) that is ready by now, taken out of it. */
   Waiting takeReady(long now) {
+    return takeReady(now, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * The first file of the window that is ready by now, taken out of it if its {@link #weight} fits
+   * in {@code room}; null when none is ready or the first ready one does not fit (it keeps its
+   * place: files start oldest first).
+   */
+  Waiting takeReady(long now, long room, long maxBytes) {
     for (Iterator<Waiting> it = waiting.values().iterator(); it.hasNext(); ) {
       Waiting w = it.next();
       if (w.readyAt() <= now) {
+        if (weight(w.snapshot().size(), maxBytes) > room) return null;
         it.remove();
         return w;
       }
     }
     return null;
+  }
+
+  /**
+   * What a file of this size holds in memory while in the pipeline, counted in bytes: its size, or
+   * nothing past {@code maxBytes} (such a file is refused before it is read).
+   */
+  static long weight(long size, long maxBytes) {
+    return size > maxBytes ? 0 : size;
   }
 
   /** When the next file of the window will be ready, or {@code Long.MAX_VALUE} when it is empty. */

@@ -44,6 +44,14 @@ public final class InboxVerticle extends VerticleBase {
   private static final long MIN_SCAN_GAP_MILLIS = 100;
   private static final int MAX_HELD = 10_000;
 
+  /**
+   * Bytes of inbox files in the pipeline at once, in files of {@code inbox.maxBytes}: the most the
+   * old default of four files in flight could hold. Files of a few KB, the usual, go many at a time
+   * (up to {@code inbox.maxInFlight}), which fills the store's group commits; files near the limit
+   * go four at a time, so the heap's worst case is unchanged.
+   */
+  static final int MAX_FILES_OF_MAX_BYTES_IN_FLIGHT = 4;
+
   /** Waits before each further attempt to move a stored file to done/; then it goes to failed/. */
   static final List<Long> MOVE_BACKOFF_MILLIS = List.of(500L, 1_000L, 2_000L, 4_000L);
 
@@ -54,6 +62,11 @@ public final class InboxVerticle extends VerticleBase {
   private final IngestGate gate;
   private final IngestGates gates;
   private final InboxQueue queue;
+
+  /** The sizes of the files in the pipeline, summed; at most {@link #maxBytesInFlight}. */
+  private long bytesInFlight;
+
+  private final long maxBytesInFlight;
   private final AtomicBoolean watchSignalled = new AtomicBoolean();
   private WatchService watcher;
   private boolean scanScheduled;
@@ -76,6 +89,7 @@ public final class InboxVerticle extends VerticleBase {
     this.inbox = new InboxFolder(dir);
     this.claims = new InboxClaims(dir, member);
     this.maxBytes = maxBytes;
+    this.maxBytesInFlight = MAX_FILES_OF_MAX_BYTES_IN_FLIGHT * maxBytes;
     this.gates = gates;
     this.gate = gates.of("inbox");
     // A window deep enough that listings (one stat per file waiting) stay rare in a burst, small
@@ -186,7 +200,9 @@ public final class InboxVerticle extends VerticleBase {
   /** Starts ready files while the gate has permits; wakes itself for the next one to settle. */
   private void pump() {
     while (gate.inFlight() < gate.permits()) {
-      InboxQueue.Waiting next = queue.takeReady(System.currentTimeMillis());
+      // the oldest ready file waits (and those behind it) until its bytes fit, unless none is in
+      long room = bytesInFlight == 0 ? Long.MAX_VALUE : maxBytesInFlight - bytesInFlight;
+      InboxQueue.Waiting next = queue.takeReady(System.currentTimeMillis(), room, maxBytes);
       if (next == null) break;
       startIfUnchanged(next);
     }
@@ -225,9 +241,12 @@ public final class InboxVerticle extends VerticleBase {
     }
     if (claimed.isEmpty()) return; // another instance sharing the inbox took it
     queue.started(file);
+    long weight = InboxQueue.weight(now.size(), maxBytes);
+    bytesInFlight += weight;
     gate.submit(() -> ingest(new Claimed(file, claimed.get()), now.size()))
         .onComplete(
             outcome -> {
+              bytesInFlight -= weight;
               queue.finished(file);
               if (outcome.failed()) LOG.error("Inbox file {} not handled", file, outcome.cause());
               pump();

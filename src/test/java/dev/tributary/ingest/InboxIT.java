@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The inbox on a running Tributary under a burst, and when done/ cannot be written. */
@@ -36,15 +38,18 @@ class InboxIT {
   final AtomicInteger mostInPipeline = new AtomicInteger();
   final Set<String> awaitedReplies = ConcurrentHashMap.newKeySet();
 
+  /** inbox.maxBytes of the test tagged {@link #SMALL_MAX_BYTES}. */
+  static final int SMALL_MAX_BYTES = 2_000;
+
   @BeforeEach
-  void start() throws Exception {
+  void start(TestInfo test) throws Exception {
     vertx = TestServer.newVertx();
     vertx.eventBus().addOutboundInterceptor(this::countIngestRequests);
-    server =
-        TestServer.start(
-            vertx,
-            dataDir,
-            new JsonObject().put("inbox", new JsonObject().put("maxInFlight", MAX_IN_FLIGHT)));
+    JsonObject inbox = new JsonObject().put("maxInFlight", MAX_IN_FLIGHT);
+    if (test.getTags().contains("smallMaxBytes")) {
+      inbox.put("maxInFlight", 32).put("maxBytes", SMALL_MAX_BYTES);
+    }
+    server = TestServer.start(vertx, dataDir, new JsonObject().put("inbox", inbox));
   }
 
   @AfterEach
@@ -61,6 +66,29 @@ class InboxIT {
       inPipeline.decrementAndGet();
     }
     delivery.next();
+  }
+
+  @Test
+  @Tag("smallMaxBytes")
+  void filesInFlightHoldNoMoreThanFourTimesTheLargestFileAllowed() throws Exception {
+    // 1,900 bytes each against inbox.maxBytes 2,000: four fit in 8,000 bytes, a fifth does not
+    String padding = " Patients with depression were treated.".repeat(60);
+    for (int i = 0; i < 200; i++) {
+      String text = "Clinic note " + i + "\n\nKetamine clinic number " + i + "." + padding;
+      Files.writeString(
+          server.inbox().resolve(String.format("note-%03d.txt", i)), text.substring(0, 1_900));
+    }
+    Path done = server.inbox().resolve("done");
+    TestServer.awaitCondition(
+        "all 200 files in done/",
+        Duration.ofMinutes(2),
+        () -> count(done) == 200 || count(server.inbox().resolve("failed")) > 0);
+
+    assertEquals(200, count(done));
+    assertTrue(
+        mostInPipeline.get() <= 4,
+        "at most 4 files of 1,900 bytes at once, saw " + mostInPipeline.get());
+    assertTrue(mostInPipeline.get() > 1, "more than one at once, saw " + mostInPipeline.get());
   }
 
   @Test
