@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,30 +17,9 @@ import org.junit.jupiter.api.Test;
  * instance until its lease ends or its poll is saved. Each store's test class extends this with how
  * to open that store.
  */
-public abstract class SourceClaimsContract {
+public abstract class SourceClaimsContract extends StoreUnderTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Instant LEASE_END = NOW.plusSeconds(90);
-  protected Store store;
-
-  /** A fresh, empty store. */
-  protected abstract Store open() throws Exception;
-
-  /** Drops the database made for this test (the store is closed already). */
-  protected void dropDatabase() throws Exception {}
-
-  @BeforeEach
-  void openStore() throws Exception {
-    store = open();
-  }
-
-  @AfterEach
-  void closeStore() throws Exception {
-    try {
-      if (store != null) store.close();
-    } finally {
-      dropDatabase();
-    }
-  }
 
   protected void subscribe(int count, Instant due) {
     for (int i = 0; i < count; i++) {

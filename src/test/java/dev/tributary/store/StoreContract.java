@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,37 +27,16 @@ import org.junit.jupiter.api.Test;
  * and runs these same tests (SqliteStoreTest on a temp file, PostgresStoreIT on a fresh PostgreSQL
  * database). Tests of one store's own machinery stay in that store's classes.
  */
-public abstract class StoreContract {
-  protected Store store;
-
-  /** Opens the store under test on an empty database (created for this test). */
-  protected abstract Store open() throws Exception;
+public abstract class StoreContract extends StoreUnderTest {
 
   /** Closes the store and opens it again on the same database. */
   protected abstract Store reopen() throws Exception;
-
-  /** Drops the database made for this test (the store is closed already). */
-  protected void dropDatabase() throws Exception {}
 
   /**
    * Makes the database itself refuse (a trigger raising an error) every article whose title
    * contains {@code word}: one bad article among good ones, through the real insert.
    */
   protected abstract void refuseTitlesContaining(String word) throws Exception;
-
-  @BeforeEach
-  void openStore() throws Exception {
-    store = open();
-  }
-
-  @AfterEach
-  void closeStore() throws Exception {
-    try {
-      if (store != null) store.close();
-    } finally {
-      dropDatabase();
-    }
-  }
 
   /** An article of this text, published that many seconds after 2023-11-14, in these topics. */
   public static Article article(String text, long publishedSecond, String... topics) {
