@@ -12,6 +12,9 @@
 #   SAMPLE=5          seconds between heap samples
 #   TIMEOUT=1800      give up after this many seconds of burst
 #   STALL=180         give up when done/ + failed/ has not grown for this many seconds
+#   WARMUP=0          articles (other texts: another seed) moved in and filed away first, not
+#                     timed: the JIT compiles the hot code then, so the burst measures the
+#                     steady state of a server that has been running (0: a cold server)
 #   MAX_IN_FLIGHT=    inbox.maxInFlight (unset: the server's default, two per processor, >= 4)
 #   JAVA_OPTS=        extra JVM options for the server (e.g. a JFR recording)
 #   OUT=target/bench/burst-<time>   table, heap samples, progress, server log
@@ -26,6 +29,8 @@ SAMPLE=${SAMPLE:-5}
 TIMEOUT=${TIMEOUT:-1800}
 STALL=${STALL:-180}
 MAX_IN_FLIGHT=${MAX_IN_FLIGHT:-}
+WARMUP=${WARMUP:-0}
+[[ $WARMUP =~ ^[0-9]+$ ]] || { echo "burst.sh: WARMUP must be a whole number" >&2; exit 2; }
 JAVA_OPTS=${JAVA_OPTS:-}
 for v in N SAMPLE TIMEOUT STALL; do
   [[ ${!v} =~ ^[0-9]+$ && ${!v} -gt 0 ]] || { echo "burst.sh: $v must be a positive whole number" >&2; exit 2; }
@@ -69,6 +74,7 @@ export TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PU
 # --- articles: generated beside the inbox (same file system), moved in at once later --------
 log "generating $N articles of 3-5 KB"
 python3 bench/gen_articles.py "$work/staging" "$N" 42 3000 5000
+ [ "$WARMUP" -gt 0 ] && python3 bench/gen_articles.py "$work/warmup" "$WARMUP" 7 3000 5000
 du -sk "$work/staging" | awk '{print "articles on disk: " $1 " KB"}' >&2
 
 # --- Tributary --------------------------------------------------------------------------------
@@ -84,12 +90,29 @@ done
 curl -fs "$base/health/ready" >/dev/null || die "Tributary not ready after 30 s"
 
 now() { date +%s.%N; }
-count() { find "$1" -maxdepth 1 -type f ! -name '*.error.txt' 2>/dev/null | wc -l; }
+count() { { find "$1" -maxdepth 1 -type f ! -name '*.error.txt' 2>/dev/null || true; } | wc -l; }
 heap0=$(heap_after_gc "$tributary_pid")
 log "heap used after GC before the burst: $heap0 MB"
 
+# --- the warm-up: other texts, filed away before the clock starts ------------------------------
+if [ "$WARMUP" -gt 0 ]; then
+  log "warm-up: moving $WARMUP other files into the inbox, waiting until they are filed away"
+  find "$work/warmup" -maxdepth 1 -type f -exec mv -t "$inbox" {} +
+  for _ in $(seq 1 "$TIMEOUT"); do
+    [ $(($(count "$inbox/done") + $(count "$inbox/failed"))) -ge "$WARMUP" ] && break
+    kill -0 "$tributary_pid" 2>/dev/null || die "Tributary exited during the warm-up"
+    sleep 1
+  done
+  [ $(($(count "$inbox/done") + $(count "$inbox/failed"))) -ge "$WARMUP" ] || die "warm-up not done in ${TIMEOUT}s"
+  mkdir -p "$work/warm-done" && find "$inbox/done" "$inbox/failed" -maxdepth 1 -type f -exec mv -t "$work/warm-done" {} + 2>/dev/null || true
+  heap0=$(heap_after_gc "$tributary_pid")
+fi
+
 # --- the burst ---------------------------------------------------------------------------------
+# CPU seconds (user + system, all threads) the server has used so far
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
 log "moving $N files into the inbox at once"
+cpu0=$(cpu_seconds "$tributary_pid")
 t0=$(now)
 find "$work/staging" -maxdepth 1 -type f -exec mv -t "$inbox" {} +
 t_moved=$(now)
@@ -118,6 +141,7 @@ while :; do
   sleep 1
 done
 t1=$(now)
+cpu1=$(cpu_seconds "$tributary_pid")
 stop "$sampler_pid"
 sampler_pid=""
 heap_end=$(heap_after_gc "$tributary_pid")
@@ -134,12 +158,13 @@ retries=$(grep -c "not ingested yet, will retry" "$work/tributary.log" || true)
 blocked=$(grep -c "BlockedThreadChecker" "$work/tributary.log" || true)
 
 {
-  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, -Xmx$HEAP, inbox.maxInFlight ${MAX_IN_FLIGHT:-default}"
+  echo "Tributary $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, -Xmx$HEAP, inbox.maxInFlight ${MAX_IN_FLIGHT:-default}, warm-up $WARMUP articles"
   echo "burst: $N files of 3-5 KB moved into the inbox at once (mv took $(awk -v a="$t_moved" -v b="$t0" 'BEGIN { printf "%.1f", a - b }') s)"
   echo "outcome: $outcome"
   awk -v a="$t1" -v b="$t0" -v n="$done_n" 'BEGIN { printf "time until all in done/: %.1f s; %.0f articles/s\n", a - b, n / (a - b) }'
+  awk -v c0="$cpu0" -v c1="$cpu1" -v n="$done_n" -v a="$t1" -v b="$t0" 'BEGIN { printf "server CPU during the burst: %.1f s (%.2f ms per article, %.2f cores on average)\n", c1 - c0, 1000 * (c1 - c0) / n, (c1 - c0) / (a - b) }'
   echo "in done/: $done_n, in failed/: $failed_n, left in the inbox: $left_n"
-  echo "stored (tributary_articles_ingested_total{input=\"inbox\"}): ${stored:-?}, duplicates: ${dups:-?}, retries logged: $retries, blocked-thread warnings: $blocked"
+  echo "stored (tributary_articles_ingested_total{input=\"inbox\"}, warm-up included): ${stored:-?}, duplicates: ${dups:-?}, retries logged: $retries, blocked-thread warnings: $blocked"
   awk -v h0="$heap0" -v hend="$heap_end" '
     NF == 2 && $2 != "" { n++; if ($2 + 0 > max) max = $2 + 0 }
     END { printf "heap used after full GC (MB): start %s, max %.1f over %d samples, end %s\n", h0, max, n, hend }' "$OUT/heap.txt"

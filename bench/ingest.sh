@@ -30,6 +30,8 @@
 #
 # Environment (all optional):
 #   N=20000    articles        HEAP=512m   -Xmx of every JVM     CLIENTS=16   POST clients
+#   WARMUP=0   (b) and (c) first ingest this many other articles, untimed, so that they measure
+#              a server whose hot code the JIT has compiled (0: a cold server, as before)
 #   ONLY=floor,inbox,post,cli,restart      a subset (restart needs cli)
 #   STEP=      files between two rate marks of (d) (default N/5, FULL: 100000)
 #   RESTARTS=3 restarts after the first start on (d)'s store
@@ -46,6 +48,7 @@ root=$PWD
 FULL=${FULL:-0}
 HEAP=${HEAP:-512m}
 CLIENTS=${CLIENTS:-16}
+WARMUP=${WARMUP:-0}
 RESTARTS=${RESTARTS:-3}
 if [ "$FULL" = 1 ]; then
   N=${FULL_N:-1000000}
@@ -158,7 +161,7 @@ inbox=""
 if wants inbox; then
   log "(b) inbox, through bench/burst.sh ($STORE)"
   store_env inbox
-  env "${store_vars[@]}" N="$n_floor" HEAP="$HEAP" OUT="$OUT/burst" bench/burst.sh >&2
+  env "${store_vars[@]}" N="$n_floor" HEAP="$HEAP" WARMUP="$WARMUP" OUT="$OUT/burst" bench/burst.sh >&2
   inbox=$(sed -n 's/.*s; \([0-9]*\) articles\/s$/\1/p' "$OUT/burst/table.txt")
   inbox_heap=$(sed -n 's/^heap used after full GC (MB): //p' "$OUT/burst/table.txt")
   inbox_rss=$(sed -n 's/^peak RSS (VmHWM): //p' "$OUT/burst/table.txt")
@@ -177,6 +180,12 @@ if wants post; then
   pid=$!
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$base/health/ready" >/dev/null || { echo "ingest.sh: server not ready after 60 s" >&2; exit 1; }
+  if [ "$WARMUP" -gt 0 ]; then
+    log "warm-up: posting $WARMUP other articles, untimed"
+    python3 bench/gen_articles.py "$work/post-warmup" "$WARMUP" 7 3000 5000
+    python3 bench/post_clients.py "$base" "$token" "$work/post-warmup" "$CLIENTS" >"$OUT/post-warmup.txt"
+    rm -rf "$work/post-warmup"
+  fi
   python3 bench/post_clients.py "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
   post_heap="$(heap_after_gc "$pid") MB"

@@ -68,6 +68,23 @@ public final class ArticleIds {
     return new String(out, 0, n);
   }
 
+  /**
+   * Whether the text has more than {@code limit} runs of letters and digits (the words {@link
+   * #words} keeps), counted only as far as needed: a cheap test before normalising a long text.
+   */
+  public static boolean hasMoreWordsThan(String text, int limit) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      boolean letter = isLetterOrNumber(cp);
+      if (letter && !inWord && ++words > limit) return true;
+      inWord = letter;
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
   private static boolean isLetterOrNumber(int cp) {
     if (cp < 0x80) {
       return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');

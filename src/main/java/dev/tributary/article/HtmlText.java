@@ -6,17 +6,22 @@ public final class HtmlText {
 
   public static String escape(String text) {
     if (text == null) return "";
-    StringBuilder out = new StringBuilder(text.length() + 16);
+    int from = 0;
+    StringBuilder out = null; // most text has nothing to escape: then it is returned as it is
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(c);
-      }
+      String entity =
+          switch (text.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            default -> null;
+          };
+      if (entity == null) continue;
+      if (out == null) out = new StringBuilder(text.length() + 16);
+      out.append(text, from, i).append(entity);
+      from = i + 1;
     }
-    return out.toString();
+    return out == null ? text : out.append(text, from, text.length()).toString();
   }
 }

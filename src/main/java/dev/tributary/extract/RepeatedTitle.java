@@ -23,6 +23,10 @@ final class RepeatedTitle {
   }
 
   boolean matches(String text) {
+    // Lower-casing never joins two words, so a text with more words than a match can have is no
+    // copy: most paragraphs are told apart here, without being normalised.
+    int mostWords = titleWords + (titleWords < MIN_WORDS_FOR_STRAY_MATCH ? 0 : MAX_STRAY_WORDS);
+    if (ArticleIds.hasMoreWordsThan(text, mostWords)) return false;
     String candidate = normalise(text);
     if (title.isEmpty() || candidate.isEmpty()) return false;
     if (candidate.equals(title)) return true;

@@ -207,8 +207,9 @@ public final class InboxVerticle extends VerticleBase {
       startIfUnchanged(next);
     }
     if (moreOnDisk && queue.wantsRefill()) requestScan();
-    long readyAt = queue.nextReadyAt();
-    if (readyAt < wakeAt && gate.inFlight() < gate.permits()) {
+    if (gate.inFlight() >= gate.permits()) return; // a finished file pumps again
+    long readyAt = queue.nextReadyAt(); // a walk over the window: only when a permit is free
+    if (readyAt < wakeAt) {
       wakeAt = readyAt;
       vertx.setTimer(
           Math.max(1, readyAt - System.currentTimeMillis()),

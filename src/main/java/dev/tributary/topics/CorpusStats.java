@@ -55,7 +55,9 @@ public final class CorpusStats {
   /** Adds {@code df} to the document frequency of the stem with this {@link #hash}. */
   public void addFrequency(long hash, int df) {
     AtomicIntegerArray table = table();
-    for (int cell : cells(hash)) table.addAndGet(cell, df);
+    int h1 = (int) (hash >>> 32);
+    int h2 = (int) hash | 1;
+    for (int row = 0; row < DEPTH; row++) table.addAndGet(cell(row, h1, h2), df);
   }
 
   /**
@@ -73,8 +75,11 @@ public final class CorpusStats {
   public int documentFrequency(String term) {
     AtomicIntegerArray table = counters;
     if (table == null) return 0;
+    long hash = hash(term);
+    int h1 = (int) (hash >>> 32);
+    int h2 = (int) hash | 1;
     int min = Integer.MAX_VALUE;
-    for (int cell : cells(hash(term))) min = Math.min(min, table.get(cell));
+    for (int row = 0; row < DEPTH; row++) min = Math.min(min, table.get(cell(row, h1, h2)));
     return min;
   }
 
@@ -117,14 +122,11 @@ public final class CorpusStats {
     return ((long) h1 << 32) | (h2 & 0xffffffffL);
   }
 
-  /** One counter per row, by double hashing with the two halves of the stem's hash. */
-  private int[] cells(long hash) {
-    int h1 = (int) (hash >>> 32);
-    int h2 = (int) hash | 1;
-    int[] cells = new int[DEPTH];
-    for (int row = 0; row < DEPTH; row++) {
-      cells[row] = row * width + ((h1 + row * h2) & (width - 1));
-    }
-    return cells;
+  /**
+   * The stem's counter in {@code row}, by double hashing with the two halves of its hash ({@code
+   * h1}, and {@code h2} made odd).
+   */
+  private int cell(int row, int h1, int h2) {
+    return row * width + ((h1 + row * h2) & (width - 1));
   }
 }

@@ -48,7 +48,8 @@ public final class Keyphrases {
     }
   }
 
-  private record Candidate(String key, String display, int words, double score) {}
+  /** A phrase worth ranking; {@code first}: where it first occurs, for its display form. */
+  private record Candidate(String key, int first, int words, double score) {}
 
   public static List<String> top(AnalyzedText text, CorpusStats stats, int n) {
     Map<Phrase, Occurrences> phrases = new HashMap<>(2 * text.size());
@@ -64,18 +65,20 @@ public final class Keyphrases {
       }
     }
     List<Candidate> ranked = new ArrayList<>();
+    Map<String, Double> idfs = new HashMap<>(); // a stem recurs in many phrases: hash it once
     for (Map.Entry<Phrase, Occurrences> e : phrases.entrySet()) {
       Phrase phrase = e.getKey();
       int words = phrase.words();
       int tf = e.getValue().count;
       if (tf < (words == 1 ? MIN_SINGLE_WORD_OCCURRENCES : MIN_OCCURRENCES)) continue;
-      String display = display(text, e.getValue().first, words);
-      if (words == 1 && !isLikelyNoun(display)) continue;
+      int first = e.getValue().first;
+      if (words == 1 && !isLikelyNoun(text.surface(first))) continue;
       String key = phrase.key();
-      double idf = 0;
-      for (String stem : key.split(" ")) idf += stats.idf(stem);
+      double idf = idfs.computeIfAbsent(phrase.first(), stats::idf);
+      if (words > 1) idf += idfs.computeIfAbsent(phrase.second(), stats::idf);
+      if (words > 2) idf += idfs.computeIfAbsent(phrase.third(), stats::idf);
       double score = tf * (idf / words) * (1 + 0.5 * (words - 1));
-      ranked.add(new Candidate(key, display, words, score));
+      ranked.add(new Candidate(key, first, words, score));
     }
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparing(Candidate::key));
@@ -84,17 +87,22 @@ public final class Keyphrases {
     for (Candidate c : ranked) {
       if (chosen.size() == n) break;
       if (overlaps(c.key(), chosenKeys)) continue;
-      chosen.add(c.display());
+      chosen.add(display(text, c.first(), c.words()));
       chosenKeys.add(c.key());
     }
     return chosen;
   }
 
+  /** {@code word}: as written, in any case. */
   private static boolean isLikelyNoun(String word) {
     return word.length() >= MIN_SINGLE_WORD_LENGTH
-        && !word.endsWith("ed")
-        && !word.endsWith("ly")
-        && !word.endsWith("ing");
+        && !endsWithIgnoreCase(word, "ed")
+        && !endsWithIgnoreCase(word, "ly")
+        && !endsWithIgnoreCase(word, "ing");
+  }
+
+  private static boolean endsWithIgnoreCase(String word, String suffix) {
+    return word.regionMatches(true, word.length() - suffix.length(), suffix, 0, suffix.length());
   }
 
   /**

@@ -20,7 +20,7 @@ public record TermCounts(Map<String, Integer> counts) {
   }
 
   public static TermCounts of(AnalyzedText text) {
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>(Math.max(16, text.size())); // never resized
     for (int i = 0; i < text.size; i++) {
       if (text.isContentWord(i)) counts.merge(text.stem(i), 1, Integer::sum);
     }

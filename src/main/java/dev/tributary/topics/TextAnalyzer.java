@@ -214,8 +214,7 @@ public final class TextAnalyzer {
     }
 
     private static boolean sameChars(char[] pool, int at, char[] buffer, int length) {
-      for (int i = 0; i < length; i++) if (pool[at + i] != buffer[i]) return false;
-      return true;
+      return Arrays.equals(pool, at, at + length, buffer, 0, length); // vectorised by the JIT
     }
 
     private void grow() {

@@ -26,6 +26,23 @@ class ArticleIdsTest {
   }
 
   @Test
+  void hasMoreWordsThanCountsTheWordsThatWordsKeeps() {
+    Random random = new Random(11);
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(30);
+      for (int i = 0; i < length; i++)
+        text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      String s = text.toString();
+      String words = ArticleIds.words(s);
+      int count = words.isEmpty() ? 0 : words.split(" ").length;
+      for (int limit = 0; limit <= count + 1; limit++) {
+        assertEquals(count > limit, ArticleIds.hasMoreWordsThan(s, limit), s + " / " + limit);
+      }
+    }
+  }
+
+  @Test
   void rewrappedAndRecasedCopiesHaveTheSameContentHash() {
     assertEquals(
         ArticleIds.contentHash("Ketamine, in a nasal spray —\nworks fast."),
