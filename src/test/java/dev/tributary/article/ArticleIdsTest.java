@@ -16,11 +16,7 @@ class ArticleIdsTest {
   void wordsAreTheRunsOfLettersAndDigitsTheRegexFinds() {
     Random random = new Random(7);
     for (int n = 0; n < 5000; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(30);
-      for (int i = 0; i < length; i++)
-        text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-      String s = text.toString();
+      String s = randomText(random);
       assertEquals(s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip(), ArticleIds.words(s), s);
     }
   }
@@ -29,11 +25,7 @@ class ArticleIdsTest {
   void hasMoreWordsThanCountsTheWordsThatWordsKeeps() {
     Random random = new Random(11);
     for (int n = 0; n < 5000; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(30);
-      for (int i = 0; i < length; i++)
-        text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-      String s = text.toString();
+      String s = randomText(random);
       String words = ArticleIds.words(s);
       int count = words.isEmpty() ? 0 : words.split(" ").length;
       for (int limit = 0; limit <= count + 1; limit++) {
@@ -47,5 +39,14 @@ class ArticleIdsTest {
     assertEquals(
         ArticleIds.contentHash("Ketamine, in a nasal spray —\nworks fast."),
         ArticleIds.contentHash("  ketamine in a NASAL spray works   fast"));
+  }
+
+  /** Up to 29 characters drawn from {@link #ALPHABET}. */
+  private static String randomText(Random random) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(30);
+    for (int i = 0; i < length; i++)
+      text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    return text.toString();
   }
 }
