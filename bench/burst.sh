@@ -109,8 +109,6 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 
 # --- the burst ---------------------------------------------------------------------------------
-# CPU seconds (user + system, all threads) the server has used so far
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
 log "moving $N files into the inbox at once"
 cpu0=$(cpu_seconds "$tributary_pid")
 t0=$(now)

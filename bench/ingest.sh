@@ -186,7 +186,10 @@ if wants post; then
     python3 bench/post_clients.py "$base" "$token" "$work/post-warmup" "$CLIENTS" >"$OUT/post-warmup.txt"
     rm -rf "$work/post-warmup"
   fi
+  cpu0=$(cpu_seconds "$pid")
   python3 bench/post_clients.py "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
+  cpu1=$(cpu_seconds "$pid")
+  awk -v c0="$cpu0" -v c1="$cpu1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article)\n", c1 - c0, 1000 * (c1 - c0) / n }' | tee -a "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
   post_heap="$(heap_after_gc "$pid") MB"
   post_rss=$(peak_rss "$pid")

@@ -30,3 +30,6 @@ heap_after_gc() {
 peak_rss() {
   awk '/^VmHWM:/ { printf "%.0f MB\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null
 }
+
+# CPU seconds (user + system, all threads) process $1 has used so far
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }

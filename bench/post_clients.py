@@ -63,4 +63,5 @@ for t in threads:
     t.join()
 s = time.time() - t0
 print(f"posted {len(files)} seconds {s:.1f} rate {len(files) / s:.0f} "
-      + " ".join(f"{k} {v}" for k, v in counts.items()))
+      + " ".join(f"{k} {v}" for k, v in counts.items())
+      + f" client_cpu_ms_per_article {1000 * time.process_time() / max(1, len(files)):.2f}")

@@ -53,17 +53,28 @@ public final class ArticleIds {
     int n = 0;
     boolean gap = false;
     for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      int chars = Character.charCount(cp);
-      if (isLetterOrNumber(cp)) {
+      char c = text.charAt(i);
+      if (c < 0x80 ? ASCII_WORD[c] : !Character.isSurrogate(c) && isLetterOrNumber(c)) {
         if (gap && n > 0) out[n++] = ' ';
         gap = false;
-        out[n++] = text.charAt(i);
-        if (chars == 2) out[n++] = text.charAt(i + 1);
-      } else {
+        out[n++] = c;
+        i++;
+      } else if (c < 0x80 || !Character.isSurrogate(c)) {
         gap = true;
+        i++;
+      } else {
+        int cp = text.codePointAt(i);
+        int chars = Character.charCount(cp);
+        if (isLetterOrNumber(cp)) {
+          if (gap && n > 0) out[n++] = ' ';
+          gap = false;
+          out[n++] = c;
+          if (chars == 2) out[n++] = text.charAt(i + 1);
+        } else {
+          gap = true;
+        }
+        i += chars;
       }
-      i += chars;
     }
     return new String(out, 0, n);
   }
@@ -83,6 +94,13 @@ public final class ArticleIds {
       i += Character.charCount(cp);
     }
     return false;
+  }
+
+  /** Which ASCII characters are letters or digits. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c);
   }
 
   private static boolean isLetterOrNumber(int cp) {

@@ -1,5 +1,6 @@
 package dev.tributary.topics;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,19 +13,46 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * model and keyphrases work on. Stop words, numbers and one- or two-letter words carry no topic and
  * are left out.
  */
-public record TermCounts(Map<String, Integer> counts) {
+public final class TermCounts {
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
-  public TermCounts {
-    counts = Map.copyOf(counts);
+  private final Map<String, Integer> counts;
+
+  public TermCounts(Map<String, Integer> counts) {
+    this.counts = Map.copyOf(counts);
+  }
+
+  /** Takes {@code counts}, which nothing else holds, without copying it. */
+  private TermCounts(HashMap<String, Integer> counts) {
+    this.counts = Collections.unmodifiableMap(counts);
   }
 
   public static TermCounts of(AnalyzedText text) {
-    Map<String, Integer> counts = new HashMap<>(Math.max(16, text.size())); // never resized
+    HashMap<String, Integer> counts = new HashMap<>(Math.max(16, text.size())); // never resized
     for (int i = 0; i < text.size; i++) {
       if (text.isContentWord(i)) counts.merge(text.stem(i), 1, Integer::sum);
     }
     return new TermCounts(counts);
+  }
+
+  /** Each content stem and how often it occurs; unmodifiable. */
+  public Map<String, Integer> counts() {
+    return counts;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TermCounts other && counts.equals(other.counts);
+  }
+
+  @Override
+  public int hashCode() {
+    return counts.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TermCounts" + counts;
   }
 
   static boolean isContentWord(Token t) {
