@@ -30,6 +30,7 @@
 #
 # Environment (all optional):
 #   N=20000    articles        HEAP=512m   -Xmx of every JVM     CLIENTS=16   POST clients
+#   JAVA_OPTS= extra JVM options of the (b) and (c) servers (e.g. -XX:StartFlightRecording=...)
 #   WARMUP=0   (b) and (c) first ingest this many other articles, untimed, so that they measure
 #              a server whose hot code the JIT has compiled (0: a cold server, as before)
 #   ONLY=floor,inbox,post,cli,restart      a subset (restart needs cli)
@@ -49,6 +50,7 @@ FULL=${FULL:-0}
 HEAP=${HEAP:-512m}
 CLIENTS=${CLIENTS:-16}
 WARMUP=${WARMUP:-0}
+JAVA_OPTS=${JAVA_OPTS:-} # extra options of the (b) and (c) servers, e.g. a JFR recording
 RESTARTS=${RESTARTS:-3}
 if [ "$FULL" = 1 ]; then
   N=${FULL_N:-1000000}
@@ -176,7 +178,7 @@ if wants post; then
   store_env post
   env "${store_vars[@]}" TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PUBLICURL=$base \
     TRIBUTARY_DATA_DIR=$work/post TRIBUTARY_INBOX_DIR=$work/post/inbox TRIBUTARY_API_TOKEN=$token \
-    java -Xmx"$HEAP" -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
+    java -Xmx"$HEAP" $JAVA_OPTS -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$base/health/ready" >/dev/null || { echo "ingest.sh: server not ready after 60 s" >&2; exit 1; }

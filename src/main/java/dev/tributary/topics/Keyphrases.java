@@ -27,58 +27,54 @@ public final class Keyphrases {
 
   private Keyphrases() {}
 
-  /** Up to {@link #MAX_WORDS} stems; a record so that counting phrases builds no strings. */
-  private record Phrase(String first, String second, String third) {
-    int words() {
-      return second == null ? 1 : third == null ? 2 : 3;
-    }
-
-    String key() {
-      return second == null ? first : first + " " + second + (third == null ? "" : " " + third);
-    }
-  }
-
-  /** A phrase, where it first occurs and how often it does. */
-  private static final class Occurrences {
-    final int first;
-    int count;
-
-    Occurrences(int first) {
-      this.first = first;
-    }
-  }
-
   /** A phrase worth ranking; {@code first}: where it first occurs, for its display form. */
   private record Candidate(String key, int first, int words, double score) {}
 
   public static List<String> top(AnalyzedText text, CorpusStats stats, int n) {
-    Map<Phrase, Occurrences> phrases = new HashMap<>(2 * text.size());
     int size = text.size();
+    // Each content word's stem as a small number, the same for the same stem, so that a phrase of
+    // up to three words is one long and counting the phrases builds no strings.
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> stems = new ArrayList<>();
+    int[] stemIds = new int[size];
     for (int i = 0; i < size; i++) {
+      if (!text.isContentWord(i)) continue;
+      Integer id = ids.putIfAbsent(text.stem(i), stems.size());
+      if (id == null) {
+        id = stems.size();
+        stems.add(text.stem(i));
+      }
+      stemIds[i] = id;
+    }
+    PhraseCounts phrases = new PhraseCounts(MAX_WORDS * size);
+    for (int i = 0; i < size; i++) {
+      long key = 0;
       for (int len = 1; len <= MAX_WORDS && i + len <= size; len++) {
         if (!continuesPhrase(text, i, i + len - 1)) break;
-        Phrase phrase =
-            new Phrase(
-                text.stem(i), len > 1 ? text.stem(i + 1) : null, len > 2 ? text.stem(i + 2) : null);
-        int first = i;
-        phrases.computeIfAbsent(phrase, p -> new Occurrences(first)).count++;
+        key = key << ID_BITS | (stemIds[i + len - 1] + 1);
+        phrases.add(key, i);
       }
     }
     List<Candidate> ranked = new ArrayList<>();
-    Map<String, Double> idfs = new HashMap<>(); // a stem recurs in many phrases: hash it once
-    for (Map.Entry<Phrase, Occurrences> e : phrases.entrySet()) {
-      Phrase phrase = e.getKey();
-      int words = phrase.words();
-      int tf = e.getValue().count;
+    double[] idfs = new double[stems.size()]; // a stem recurs in many phrases: look it up once
+    for (int slot = 0; slot < phrases.keys.length; slot++) {
+      long key = phrases.keys[slot];
+      if (key == 0) continue;
+      int words = words(key);
+      int tf = phrases.counts[slot];
       if (tf < (words == 1 ? MIN_SINGLE_WORD_OCCURRENCES : MIN_OCCURRENCES)) continue;
-      int first = e.getValue().first;
+      int first = phrases.firsts[slot];
       if (words == 1 && !isLikelyNoun(text.surface(first))) continue;
-      String key = phrase.key();
-      double idf = idfs.computeIfAbsent(phrase.first(), stats::idf);
-      if (words > 1) idf += idfs.computeIfAbsent(phrase.second(), stats::idf);
-      if (words > 2) idf += idfs.computeIfAbsent(phrase.third(), stats::idf);
+      double idf = 0;
+      StringBuilder phrase = new StringBuilder();
+      for (int w = 0; w < words; w++) {
+        int id = stemIds[first + w];
+        if (idfs[id] == 0) idfs[id] = stats.idf(stems.get(id)); // at least 1 once looked up
+        idf += idfs[id];
+        phrase.append(w == 0 ? "" : " ").append(stems.get(id));
+      }
       double score = tf * (idf / words) * (1 + 0.5 * (words - 1));
-      ranked.add(new Candidate(key, first, words, score));
+      ranked.add(new Candidate(phrase.toString(), first, words, score));
     }
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparing(Candidate::key));
@@ -93,7 +89,42 @@ public final class Keyphrases {
     return chosen;
   }
 
-  /** {@code word}: as written, in any case. */
+  /** Bits of one stem id (plus one) in a phrase's key: three fit in a long. */
+  private static final int ID_BITS = 21;
+
+  /** How many stems the key holds: each is a non-zero field of {@link #ID_BITS}. */
+  private static int words(long key) {
+    return key >>> (2 * ID_BITS) != 0 ? 3 : key >>> ID_BITS != 0 ? 2 : 1;
+  }
+
+  /**
+   * Phrase keys (never 0) with how often each occurs and where it first does: an open-addressing
+   * table sized once for every phrase an article can have, so it never grows.
+   */
+  private static final class PhraseCounts {
+    final long[] keys;
+    final int[] counts;
+    final int[] firsts;
+
+    PhraseCounts(int most) {
+      int capacity = Integer.highestOneBit(Math.max(8, most + most / 3)) << 1; // load < 3/4
+      keys = new long[capacity];
+      counts = new int[capacity];
+      firsts = new int[capacity];
+    }
+
+    void add(long key, int at) {
+      int mask = keys.length - 1;
+      int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+      while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
+      if (keys[slot] == 0) {
+        keys[slot] = key;
+        firsts[slot] = at;
+      }
+      counts[slot]++;
+    }
+  }
+
   private static boolean isLikelyNoun(String word) {
     return word.length() >= MIN_SINGLE_WORD_LENGTH
         && !endsWithIgnoreCase(word, "ed")
