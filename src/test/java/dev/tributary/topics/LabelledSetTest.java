@@ -2,6 +2,7 @@ package dev.tributary.topics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.cli.TopicsEvalCommand;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on each. */
 class LabelledSetTest {
@@ -21,6 +23,8 @@ class LabelledSetTest {
   private static final double MIN_MICRO_F1 = 0.9;
 
   static final Path HELD_OUT = Path.of("src/test/resources/topics/heldout");
+
+  static final Path SHORT = Path.of("src/test/resources/topics/short");
 
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
@@ -40,6 +44,32 @@ class LabelledSetTest {
     assertTrue(
         report.microF1() >= MIN_MICRO_F1,
         "micro-F1 " + report.microF1() + " < " + MIN_MICRO_F1 + "\n" + table);
+  }
+
+  @Test
+  void readsGroupsBesideTheLabelsOrDerivesOffDomainFromNoLabel(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "Ketamine\n\nA ketamine clinic for patients.");
+    Files.writeString(dir.resolve("b.txt"), "Rain\n\nA tropical depression.");
+    Files.writeString(dir.resolve("labels.json"), "{\"a.txt\": [\"ketamine\"], \"b.txt\": []}");
+    assertEquals(
+        List.of("in-domain", "off-domain"),
+        LabelledSet.load(dir).articles().stream().map(LabelledSet.LabelledArticle::group).toList());
+    Files.writeString(
+        dir.resolve("groups.json"), "{\"a.txt\": \"hard-negative\", \"b.txt\": \"off-domain\"}");
+    assertEquals(
+        List.of("hard-negative", "off-domain"),
+        LabelledSet.load(dir).articles().stream().map(LabelledSet.LabelledArticle::group).toList());
+    Files.writeString(dir.resolve("groups.json"), "{\"a.txt\": \"off-domain\"}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LabelledSet.load(dir));
+    assertTrue(e.getMessage().contains("a.txt: off-domain but labelled"), e.getMessage());
+  }
+
+  @Test
+  void findsTheSetsInAFolderOfSets() throws IOException {
+    assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
+    assertEquals(List.of(HELD_OUT, LABELLED, SHORT), LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
   @Test
