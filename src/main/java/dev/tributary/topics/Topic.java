@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param terms single words, matched on stems, case-insensitive
  * @param phrases word sequences, matched on stems, case-insensitive
  * @param acronyms matched on the exact surface form (PTSD matches, ptsd does not)
+ * @param exact words matched as written, not stemmed, in lower case, capitalised or upper case
+ *     ("tolerance" but not "tolerated", which shares its stem)
  * @param exclude phrases that veto this topic's matches in the same sentence nearby
  * @param threshold minimum score in (0,1] for an article to get this topic
  */
@@ -20,6 +22,7 @@ public record Topic(
     List<String> terms,
     List<String> phrases,
     List<String> acronyms,
+    List<String> exact,
     List<String> exclude,
     double threshold) {
 
@@ -29,6 +32,7 @@ public record Topic(
     terms = List.copyOf(terms);
     phrases = List.copyOf(phrases);
     acronyms = List.copyOf(acronyms);
+    exact = List.copyOf(exact);
     exclude = List.copyOf(exclude);
   }
 

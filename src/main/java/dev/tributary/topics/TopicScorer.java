@@ -54,14 +54,24 @@ public final class TopicScorer {
         evidence[k] += contribution[h];
       }
     }
+    double saturation = saturation(text);
     Map<Integer, Double> scores = new HashMap<>();
-    for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k]));
+    for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k], saturation));
     return scores;
   }
 
+  static final double PIVOT_B = Double.parseDouble(System.getProperty("pivot.b", "0.5"));
+  static final double PIVOT_N = Double.parseDouble(System.getProperty("pivot.n", "150"));
+
+  /** The saturation for this text's length. */
+  public static double saturation(AnalyzedText text) {
+    int words = text.bodyWords();
+    return SATURATION * Math.min(1, 1 - PIVOT_B + PIVOT_B * words / PIVOT_N);
+  }
+
   /** The evidence → score curve: saturating, 0 for none, towards 1 for much. */
-  public static double scoreOf(double evidence) {
-    return 1 - Math.exp(-evidence / SATURATION);
+  public static double scoreOf(double evidence, double saturation) {
+    return 1 - Math.exp(-evidence / saturation);
   }
 
   /** The counted mentions of every topic, in text order. */
@@ -301,29 +311,61 @@ public final class TopicScorer {
     return BODY_WEIGHT;
   }
 
-  /** Hits sorted by position; a hit is listed when a neighbour of another topic is. */
+  /**
+   * Hits sorted by position; a hit is listed when it is an item of an enumeration of topics: three
+   * or more hits in a row joined by list separators ("depression, anxiety, PTSD and OCD"), or two
+   * joined by a comma, a slash, a semicolon or "or" ("depression or anxiety"). Two joined by a bare
+   * "and" are a pair of subjects ("ketamine and treatment-resistant depression"), not a list.
+   */
   private static boolean isListed(int index, Hits hits, AnalyzedText text) {
-    int[] sentences = text.sentences;
-    int sentence = sentences[hits.first[index]];
-    for (int j = index - 1; j >= 0 && sentences[hits.first[j]] == sentence; j--) {
-      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
+    int before = 0;
+    boolean pairedByAnd = false;
+    for (int k = index; before < 2 && k > 0; k--) {
+      int joint = joint(k - 1, k, hits, text);
+      if (joint == NOT_JOINED) break;
+      if (k == index) pairedByAnd = joint == JOINED_BY_AND;
+      before++;
     }
-    for (int j = index + 1; j < hits.size && sentences[hits.first[j]] == sentence; j++) {
-      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
+    int after = 0;
+    for (int k = index; before + after < 2 && k + 1 < hits.size; k++) {
+      int joint = joint(k, k + 1, hits, text);
+      if (joint == NOT_JOINED) break;
+      if (k == index && before == 0) pairedByAnd = joint == JOINED_BY_AND;
+      after++;
     }
-    return false;
+    int items = 1 + before + after;
+    return items >= 3 || (items == 2 && !pairedByAnd);
   }
 
-  private static boolean separatedByList(int a, int b, Hits hits, AnalyzedText text) {
-    int before = hits.first[a] < hits.first[b] ? a : b;
-    int after = before == a ? b : a;
-    int lastWord = hits.last[before];
-    int nextWord = hits.first[after];
-    if (lastWord >= nextWord) {
-      return false;
+  private static final int NOT_JOINED = 0;
+  private static final int JOINED = 1;
+  private static final int JOINED_BY_AND = 2;
+
+  /**
+   * How hit {@code a} and the next hit {@code b} are joined: not (another sentence, the same topic,
+   * overlapping, or words between them), by a list separator, or by a bare "and".
+   */
+  private static int joint(int a, int b, Hits hits, AnalyzedText text) {
+    int[] sentences = text.sentences;
+    int lastWord = hits.last[a];
+    int nextWord = hits.first[b];
+    if (sentences[hits.first[a]] != sentences[nextWord]
+        || hits.topic[a] == hits.topic[b]
+        || lastWord >= nextWord) {
+      return NOT_JOINED;
     }
+    String source = text.source(lastWord);
     int from = text.ends[lastWord];
-    return isListSeparator(text.source(lastWord), from, Math.max(from, text.starts[nextWord]));
+    int to = Math.max(from, text.starts[nextWord]);
+    if (!isListSeparator(source, from, to)) return NOT_JOINED;
+    return isBareAnd(source, from, to) ? JOINED_BY_AND : JOINED;
+  }
+
+  /** Whether {@code text[from, to)} is "and" with only spaces and brackets around it. */
+  private static boolean isBareAnd(String text, int from, int to) {
+    int i = from;
+    while (i < to && isFiller(text.charAt(i))) i++;
+    return i + 3 <= to && text.startsWith("and", i) && onlyFiller(text, i + 3, to);
   }
 
   /**

@@ -151,7 +151,8 @@ public final class TopicTagger {
                             round(hit.weight()),
                             round(contribution)));
               });
-      rules.replaceAll((topic, e) -> TopicScorer.scoreOf(e));
+      double saturation = TopicScorer.saturation(analyzed);
+      rules.replaceAll((topic, e) -> TopicScorer.scoreOf(e, saturation));
     }
     Set<String> applied = new HashSet<>();
     for (ArticleTopic t : topicsOf(analyzed, terms)) applied.add(t.slug());

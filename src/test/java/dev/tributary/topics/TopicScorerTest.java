@@ -47,6 +47,7 @@ class TopicScorerTest {
                     List.of(),
                     List.of("PTSD"),
                     List.of(),
+                    List.of(),
                     0.1)),
             List.of());
     TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
