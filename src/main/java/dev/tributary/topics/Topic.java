@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param exact words matched as written, not stemmed, in lower case, capitalised or upper case
  *     ("tolerance" but not "tolerated", which shares its stem)
  * @param exclude phrases that veto this topic's matches in the same sentence nearby
+ * @param senses words of another field in which this topic's words mean something else ("neural
+ *     network", "jury"): they veto this topic's matches anywhere in their sentence
  * @param threshold minimum score in (0,1] for an article to get this topic
  */
 public record Topic(
@@ -24,6 +26,7 @@ public record Topic(
     List<String> acronyms,
     List<String> exact,
     List<String> exclude,
+    List<String> senses,
     double threshold) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
@@ -34,6 +37,7 @@ public record Topic(
     acronyms = List.copyOf(acronyms);
     exact = List.copyOf(exact);
     exclude = List.copyOf(exclude);
+    senses = List.copyOf(senses);
   }
 
   public Optional<String> parentSlug() {

@@ -17,6 +17,7 @@ public final class TopicMatcher {
   public enum Kind {
     SIGNAL,
     EXCLUSION,
+    SENSE,
     NEGATION,
     CONTEXT
   }
@@ -109,6 +110,9 @@ public final class TopicMatcher {
       }
       for (String phrase : topic.exclude()) {
         add(stems, analyzer.words(phrase), false, new Entry(i, Kind.EXCLUSION), topic, phrase);
+      }
+      for (String phrase : topic.senses()) {
+        add(stems, analyzer.words(phrase), false, new Entry(i, Kind.SENSE), topic, phrase);
       }
     }
     for (String cue : taxonomy.negations()) {

@@ -240,15 +240,14 @@ public final class TopicScorer {
     // Vetoes: exclusions and negations.
     int vetoCount = 0;
     for (int i = 0; i < m; i++) {
-      Kind kind = matches.get(i).kind();
-      if (kind == Kind.EXCLUSION || kind == Kind.NEGATION) vetoCount++;
+      if (isVeto(matches.get(i).kind())) vetoCount++;
     }
     Match[] vetoes = new Match[vetoCount];
     if (vetoCount > 0) {
       int v = 0;
       for (int i = 0; i < m; i++) {
         Match match = matches.get(i);
-        if (match.kind() == Kind.EXCLUSION || match.kind() == Kind.NEGATION) vetoes[v++] = match;
+        if (isVeto(match.kind())) vetoes[v++] = match;
       }
     }
     // Signals that no veto cancels.
@@ -413,6 +412,10 @@ public final class TopicScorer {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
+  private static boolean isVeto(Kind kind) {
+    return kind == Kind.EXCLUSION || kind == Kind.SENSE || kind == Kind.NEGATION;
+  }
+
   private static boolean isVetoed(Match signal, Match[] vetoes, int[] sentences) {
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
@@ -421,6 +424,9 @@ public final class TopicScorer {
       if (veto.kind() == Kind.EXCLUSION
           && veto.topic() == signal.topic()
           && gap(signal, veto) <= EXCLUSION_WINDOW) {
+        return true;
+      }
+      if (veto.kind() == Kind.SENSE && veto.topic() == signal.topic()) {
         return true;
       }
       if (veto.kind() == Kind.NEGATION

@@ -48,6 +48,7 @@ class TopicScorerTest {
                     List.of("PTSD"),
                     List.of(),
                     List.of(),
+                    List.of(),
                     0.1)),
             List.of());
     TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
