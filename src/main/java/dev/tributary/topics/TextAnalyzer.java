@@ -24,9 +24,11 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * {@link Vocabulary} of pattern words the matcher's tries are keyed by.
  */
 public final class TextAnalyzer {
-  /** Sentences in the body that count as the lead. */
+  /** Full sentences of the body that count as the lead, at most. */
   static final int LEAD_SENTENCES = 3;
-  static final int LEAD_DIV = Integer.getInteger("lead.div", 3);
+
+  /** The lead is the body's full sentences divided by this, rounded up (1 to LEAD_SENTENCES). */
+  static final int LEAD_SHARE_OF = 3;
 
   private static final byte TITLE = (byte) Token.Zone.TITLE.ordinal();
   private static final byte LEAD = (byte) Token.Zone.LEAD.ordinal();
@@ -71,12 +73,12 @@ public final class TextAnalyzer {
   }
 
   /**
-   * The lead is the opening quarter of the body's full sentences, at least the first and at most
-   * {@link #LEAD_SENTENCES}: a feed item's one to four sentences have their point in the first; an
-   * article of nine sentences or more has a lead of three.
+   * The lead is the opening third of the body's full sentences, at least the first and at most
+   * {@link #LEAD_SENTENCES}: a feed item of one to three sentences has its point in the first, one
+   * of four to six in its first two; an article of seven sentences or more has a lead of three.
    */
   static int leadSentences(int bodySentences) {
-    return Math.max(1, Math.min(LEAD_SENTENCES, (bodySentences + LEAD_DIV - 1) / LEAD_DIV));
+    return Math.max(1, Math.min(LEAD_SENTENCES, (bodySentences + LEAD_SHARE_OF - 1) / LEAD_SHARE_OF));
   }
 
   /**

@@ -60,13 +60,30 @@ public final class TopicScorer {
     return scores;
   }
 
-  static final double PIVOT_B = Double.parseDouble(System.getProperty("pivot.b", "0.5"));
-  static final double PIVOT_N = Double.parseDouble(System.getProperty("pivot.n", "150"));
+  /**
+   * The share of the saturation that follows the text's length; the rest holds at any length (what
+   * a title or a first sentence says). Half and half: see docs/TOPICS.md, "Length".
+   */
+  static final double LENGTH_SHARE = 0.5;
 
-  /** The saturation for this text's length. */
+  /**
+   * Body words from which a text is a full article and the saturation is {@link #SATURATION}: the
+   * length of a lead and the three paragraphs the rules for long articles assume.
+   */
+  static final int FULL_LENGTH = 150;
+
+  /** The saturation for this text: {@link #saturation(int)} of its body's words. */
   public static double saturation(AnalyzedText text) {
-    int words = text.bodyWords();
-    return SATURATION * Math.min(1, 1 - PIVOT_B + PIVOT_B * words / PIVOT_N);
+    return saturation(text.bodyWords());
+  }
+
+  /**
+   * {@code SATURATION · min(1, 1 − LENGTH_SHARE + LENGTH_SHARE · words / FULL_LENGTH)}: pivoted
+   * length normalisation, as in BM25, capped at a full article's.
+   */
+  public static double saturation(int bodyWords) {
+    double length = Math.min(1.0, (double) bodyWords / FULL_LENGTH);
+    return SATURATION * (1 - LENGTH_SHARE + LENGTH_SHARE * length);
   }
 
   /** The evidence → score curve: saturating, 0 for none, towards 1 for much. */
