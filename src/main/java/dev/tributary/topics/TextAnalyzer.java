@@ -78,7 +78,8 @@ public final class TextAnalyzer {
    * of four to six in its first two; an article of seven sentences or more has a lead of three.
    */
   static int leadSentences(int bodySentences) {
-    return Math.max(1, Math.min(LEAD_SENTENCES, (bodySentences + LEAD_SHARE_OF - 1) / LEAD_SHARE_OF));
+    return Math.max(
+        1, Math.min(LEAD_SENTENCES, (bodySentences + LEAD_SHARE_OF - 1) / LEAD_SHARE_OF));
   }
 
   /**
@@ -144,7 +145,8 @@ public final class TextAnalyzer {
     out.sentence = sentence;
     if (lead) {
       out.fullSentences = previousEnd < 0 ? 0 : full + 1;
-      for (int k = Math.min(full, LEAD_SENTENCES); k < LEAD_SENTENCES; k++) out.leadEnds[k] = out.size;
+      for (int k = Math.min(full, LEAD_SENTENCES); k < LEAD_SENTENCES; k++)
+        out.leadEnds[k] = out.size;
     }
   }
 
@@ -164,7 +166,8 @@ public final class TextAnalyzer {
     int length = end - start;
     if (length == 1) return Character.isUpperCase(chars[start]);
     if (length > 6) return false;
-    return ABBREVIATIONS.contains(new String(chars, start, length).toLowerCase(java.util.Locale.ROOT));
+    return ABBREVIATIONS.contains(
+        new String(chars, start, length).toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

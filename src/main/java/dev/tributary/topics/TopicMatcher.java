@@ -181,7 +181,8 @@ public final class TopicMatcher {
       titled.append(start ? Character.toUpperCase(c) : c);
       start = !Character.isLetterOrDigit(c);
     }
-    String first = lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    String first =
+        lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     return new java.util.LinkedHashSet<>(
         List.of(lower, first, titled.toString(), words.toUpperCase(java.util.Locale.ROOT)));
   }

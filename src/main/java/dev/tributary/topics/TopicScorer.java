@@ -91,6 +91,28 @@ public final class TopicScorer {
     return 1 - Math.exp(-evidence / saturation);
   }
 
+  /**
+   * A mention that a veto cancelled.
+   *
+   * @param by the vetoing match: an exclusion or sense of the topic, or a negation cue
+   */
+  public record Vetoed(int topic, int first, int last, Match by) {}
+
+  /** The mentions that vetoes cancelled, in the matcher's order: what explanations show. */
+  public List<Vetoed> vetoed(AnalyzedText text, List<Match> matches) {
+    List<Match> vetoes = new ArrayList<>();
+    for (Match match : matches) if (isVeto(match.kind())) vetoes.add(match);
+    List<Vetoed> vetoed = new ArrayList<>();
+    if (vetoes.isEmpty()) return vetoed;
+    Match[] all = vetoes.toArray(new Match[0]);
+    for (Match match : matches) {
+      if (match.kind() != Kind.SIGNAL) continue;
+      Match by = vetoOf(match, all, text.sentences);
+      if (by != null) vetoed.add(new Vetoed(match.topic(), match.first(), match.last(), by));
+    }
+    return vetoed;
+  }
+
   /** The counted mentions of every topic, in text order. */
   public List<Hit> hits(AnalyzedText text, List<Match> matches) {
     Hits hits = count(text, matches);
@@ -434,6 +456,15 @@ public final class TopicScorer {
   }
 
   private static boolean isVetoed(Match signal, Match[] vetoes, int[] sentences) {
+    return vetoOf(signal, vetoes, sentences) != null;
+  }
+
+  /**
+   * The first veto that cancels {@code signal}: an exclusion of its topic within {@link
+   * #EXCLUSION_WINDOW} words, a sense of its topic, or a negation cue at most {@link
+   * #NEGATION_WINDOW} words before it, all in its sentence; null when none does.
+   */
+  private static Match vetoOf(Match signal, Match[] vetoes, int[] sentences) {
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
         continue;
@@ -441,18 +472,18 @@ public final class TopicScorer {
       if (veto.kind() == Kind.EXCLUSION
           && veto.topic() == signal.topic()
           && gap(signal, veto) <= EXCLUSION_WINDOW) {
-        return true;
+        return veto;
       }
       if (veto.kind() == Kind.SENSE && veto.topic() == signal.topic()) {
-        return true;
+        return veto;
       }
       if (veto.kind() == Kind.NEGATION
           && veto.last() < signal.first()
           && signal.first() - veto.last() - 1 <= NEGATION_WINDOW) {
-        return true;
+        return veto;
       }
     }
-    return false;
+    return null;
   }
 
   private static int gap(Match a, Match b) {
