@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on each. */
+/**
+ * The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on the long sets, 0.92 on
+ * the short items, and tag no off-domain article.
+ */
 class LabelledSetTest {
   static final Path LABELLED = Path.of("src/test/resources/topics/labelled");
   private static final double MIN_MICRO_F1 = 0.9;
@@ -36,14 +39,41 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(HELD_OUT);
   }
 
+  /**
+   * The short feed items (title and one to four sentences): first contact 0.862, 0.972 once the
+   * scoring knew the length; the floor is the issue's goal for sets the team has not seen.
+   */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheShortItems() throws IOException {
+    assertMicroF1AboveTheBar(SHORT, MIN_MICRO_F1_SHORT);
+  }
+
+  private static final double MIN_MICRO_F1_SHORT = 0.92;
+
+  @Test
+  void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
+    for (Path set : List.of(LABELLED, HELD_OUT, SHORT)) {
+      Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
+      assertTrue(off.articles() >= 9, set + ": " + off.articles());
+      assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
+    }
+  }
+
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
-    Taxonomy taxonomy = Taxonomy.load(TaxonomyTest.SHIPPED);
-    Evaluation.Report report = LabelledSet.load(set).evaluate(new TopicTagger(taxonomy), taxonomy);
+    assertMicroF1AboveTheBar(set, MIN_MICRO_F1);
+  }
+
+  private static void assertMicroF1AboveTheBar(Path set, double bar) throws IOException {
+    Evaluation.Report report = evaluate(set);
     String table = TopicsEvalCommand.format(report);
     System.out.println(table);
     assertTrue(
-        report.microF1() >= MIN_MICRO_F1,
-        "micro-F1 " + report.microF1() + " < " + MIN_MICRO_F1 + "\n" + table);
+        report.microF1() >= bar, "micro-F1 " + report.microF1() + " < " + bar + "\n" + table);
+  }
+
+  private static Evaluation.Report evaluate(Path set) throws IOException {
+    Taxonomy taxonomy = Taxonomy.load(TaxonomyTest.SHIPPED);
+    return LabelledSet.load(set).evaluate(new TopicTagger(taxonomy), taxonomy);
   }
 
   @Test
