@@ -150,24 +150,32 @@ public final class TextAnalyzer {
     }
   }
 
-  /** Titles and short forms whose full stop ends no sentence. */
-  private static final java.util.Set<String> ABBREVIATIONS =
-      java.util.Set.of(
-          "dr", "mr", "mrs", "ms", "prof", "st", "vs", "jr", "sr", "mt", "lt", "col", "gen", "sgt",
-          "rev", "fig", "al", "approx", "e.g", "i.e");
+  /** Titles and short forms whose full stop ends no sentence, in lower case. */
+  private static final char[][] ABBREVIATIONS = {
+    "dr".toCharArray(), "mr".toCharArray(), "mrs".toCharArray(), "ms".toCharArray(),
+    "prof".toCharArray(), "st".toCharArray(), "vs".toCharArray(), "jr".toCharArray(),
+    "sr".toCharArray(), "mt".toCharArray(), "lt".toCharArray(), "col".toCharArray(),
+    "gen".toCharArray(), "sgt".toCharArray(), "rev".toCharArray(), "fig".toCharArray(),
+    "al".toCharArray(), "approx".toCharArray(), "e.g".toCharArray(), "i.e".toCharArray()
+  };
 
   /**
    * Whether the word at {@code [start, end)} is an abbreviation (or a one-letter initial) followed
-   * at once by its full stop and then only spaces up to {@code next}.
+   * at once by its full stop and then only spaces up to {@code next}. Compares characters in place:
+   * this runs at most once per sentence.
    */
   private static boolean isAbbreviation(char[] chars, int start, int end, int next) {
     if (start < 0 || chars[end] != '.') return false;
     for (int i = end + 1; i < next; i++) if (chars[i] != ' ') return false;
     int length = end - start;
     if (length == 1) return Character.isUpperCase(chars[start]);
-    if (length > 6) return false;
-    return ABBREVIATIONS.contains(
-        new String(chars, start, length).toLowerCase(java.util.Locale.ROOT));
+    for (char[] abbreviation : ABBREVIATIONS) {
+      if (abbreviation.length != length) continue;
+      int i = 0;
+      while (i < length && Character.toLowerCase(chars[start + i]) == abbreviation[i]) i++;
+      if (i == length) return true;
+    }
+    return false;
   }
 
   /**
