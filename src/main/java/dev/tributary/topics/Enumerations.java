@@ -10,28 +10,45 @@ final class Enumerations {
 
   /**
    * Hits sorted by position; a hit is listed when it is an item of an enumeration of topics: three
-   * or more hits in a row joined by list separators ("depression, anxiety, PTSD and OCD"), or two
+   * or more items in a row joined by list separators ("depression, anxiety, PTSD and OCD"), or two
    * joined by a comma, a slash, a semicolon or "or" ("depression or anxiety"). Two joined by a bare
-   * "and" are a pair of subjects ("ketamine and treatment-resistant depression"), not a list.
+   * "and" are a pair of subjects ("ketamine and treatment-resistant depression"), not a list. Hits
+   * that overlap are one item ("treatment-resistant depression" holds "depression").
    */
   static boolean isListed(
       int index, int size, int[] topic, int[] first, int[] last, AnalyzedText text) {
-    int before = 0;
+    int items = 1;
     boolean pairedByAnd = false;
-    for (int k = index; before < 2 && k > 0; k--) {
-      int joint = joint(k - 1, k, topic, first, last, text);
+    // Backwards: item by item, while the words between are only a list separator.
+    int item = index;
+    int itemFirst = first[index];
+    for (int j = index - 1; j >= 0 && items < 3; j--) {
+      if (last[j] >= itemFirst) {
+        itemFirst = Math.min(itemFirst, first[j]);
+        continue;
+      }
+      int joint = joint(j, last[j], item, itemFirst, topic, first, text);
       if (joint == NOT_JOINED) break;
-      if (k == index) pairedByAnd = joint == JOINED_BY_AND;
-      before++;
+      if (items == 1) pairedByAnd = joint == JOINED_BY_AND;
+      items++;
+      item = j;
+      itemFirst = first[j];
     }
-    int after = 0;
-    for (int k = index; before + after < 2 && k + 1 < size; k++) {
-      int joint = joint(k, k + 1, topic, first, last, text);
+    int before = items - 1;
+    item = index;
+    int itemLast = last[index];
+    for (int j = index + 1; j < size && items < 3; j++) {
+      if (first[j] <= itemLast) {
+        itemLast = Math.max(itemLast, last[j]);
+        continue;
+      }
+      int joint = joint(item, itemLast, j, first[j], topic, first, text);
       if (joint == NOT_JOINED) break;
-      if (k == index && before == 0) pairedByAnd = joint == JOINED_BY_AND;
-      after++;
+      if (items == 1 + before && before == 0) pairedByAnd = joint == JOINED_BY_AND;
+      items++;
+      item = j;
+      itemLast = last[j];
     }
-    int items = 1 + before + after;
     return items >= 3 || (items == 2 && !pairedByAnd);
   }
 
@@ -40,16 +57,14 @@ final class Enumerations {
   private static final int JOINED_BY_AND = 2;
 
   /**
-   * How hit {@code a} and the next hit {@code b} are joined: not (another sentence, the same topic,
-   * overlapping, or words between them), by a list separator, or by a bare "and".
+   * How the item of hit {@code a}, ending at word {@code lastWord}, and the next item, of hit
+   * {@code b} and starting at word {@code nextWord}, are joined: not (another sentence, the same
+   * topic, or words between them), by a list separator, or by a bare "and".
    */
-  private static int joint(int a, int b, int[] topic, int[] first, int[] last, AnalyzedText text) {
+  private static int joint(
+      int a, int lastWord, int b, int nextWord, int[] topic, int[] first, AnalyzedText text) {
     int[] sentences = text.sentences;
-    int lastWord = last[a];
-    int nextWord = first[b];
-    if (sentences[first[a]] != sentences[nextWord]
-        || topic[a] == topic[b]
-        || lastWord >= nextWord) {
+    if (sentences[first[a]] != sentences[nextWord] || topic[a] == topic[b]) {
       return NOT_JOINED;
     }
     String source = text.source(lastWord);

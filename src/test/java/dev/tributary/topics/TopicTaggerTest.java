@@ -224,6 +224,17 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aMentionInsideAnotherIsPartOfItsItem() {
+      // "depression" sits inside "treatment-resistant depression": the same item of the list.
+      List<TopicExplanation> explained =
+          SHIPPED.explain("", "It may help anxiety, treatment-resistant depression and OCD.");
+      for (TopicExplanation e : explained) {
+        assertEquals(1.2, e.evidence().get(0).weight(), 1e-9, e.toString());
+      }
+      assertEquals(4, explained.size(), explained.toString());
+    }
+
+    @Test
     void alternativesAndLongerEnumerationsAre() {
       List<TopicExplanation> or =
           SHIPPED.explain("", "Patients with depression or anxiety were seen in the clinic.");
