@@ -91,7 +91,7 @@ public final class Main {
       }
       if (cli.command() == CommandLine.Command.TOPICS_EVAL) {
         vertx.close();
-        new TopicsEvalCommand(taxonomy, System.out).run(cli.paths().get(0));
+        new TopicsEvalCommand(taxonomy, System.out).run(cli.paths());
         return 0;
       }
       vertx = servingVertx(vertx, config, metrics);

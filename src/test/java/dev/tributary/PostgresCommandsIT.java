@@ -26,8 +26,10 @@ class PostgresCommandsIT {
 
   @BeforeEach
   void create() {
-    database = PostgresTestDatabase.create();
+    // Kept first: when there is no PostgreSQL the next line aborts the test, and drop() must
+    // still put the real System.out back (it set null there, failing later tests' printing).
     originalOut = System.out;
+    database = PostgresTestDatabase.create();
     System.setOut(new PrintStream(out, true));
   }
 

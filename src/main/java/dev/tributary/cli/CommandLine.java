@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed command line: {@code [serve] | ingest PATH… | topics eval LABELS_DIR | --help |
+ * The parsed command line: {@code [serve] | ingest PATH… | topics eval LABELS_DIR… | --help |
  * --version}, {@code --conf FILE}.
  */
 public record CommandLine(Command command, Path confFile, List<Path> paths) {
@@ -57,7 +57,7 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
         case "topics" -> {
           if (command != null) throw new UsageException("unexpected '" + arg + "'");
           if (i + 1 >= args.length || !args[i + 1].equals("eval")) {
-            throw new UsageException("topics needs a subcommand: topics eval LABELS_DIR");
+            throw new UsageException("topics needs a subcommand: topics eval LABELS_DIR...");
           }
           i++;
           command = Command.TOPICS_EVAL;
@@ -65,9 +65,9 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
         default -> {
           if (arg.startsWith("--conf=")) conf = Path.of(arg.substring("--conf=".length()));
           else if (arg.startsWith("-")) throw new UsageException("unknown option " + arg);
-          else if (command == Command.INGEST) paths.add(Path.of(arg));
-          else if (command == Command.TOPICS_EVAL && paths.isEmpty()) paths.add(Path.of(arg));
-          else throw new UsageException("unknown command '" + arg + "'");
+          else if (command == Command.INGEST || command == Command.TOPICS_EVAL) {
+            paths.add(Path.of(arg));
+          } else throw new UsageException("unknown command '" + arg + "'");
         }
       }
     }
@@ -93,11 +93,14 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
                            copy the SQLite store in PATH (its data folder) into the
                            PostgreSQL database at URI, checking the counts; a target
                            holding data is refused unless --replace (which empties it)
-          topics eval LABELS_DIR
-                           tag the hand-labelled articles in LABELS_DIR (labels.json:
-                           {"file.txt": ["slug", ...]}) with the configured topics.file and
-                           print per-topic precision, recall and F1, micro- and macro-F1,
-                           and the misclassified articles
+          topics eval LABELS_DIR...
+                           tag the hand-labelled articles of each set (a folder holding
+                           labels.json: {"file.txt": ["slug", ...]}, and optionally
+                           groups.json: {"file.txt": "in-domain" | "hard-negative" |
+                           "off-domain"}; or a folder of such folders) with the configured
+                           topics.file and print per set per-topic precision, recall and
+                           F1, micro- and macro-F1 overall and per group, and the
+                           misclassified articles; then all sets side by side
           --help           show this help
           --version        show the version
 

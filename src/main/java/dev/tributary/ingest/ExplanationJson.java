@@ -22,16 +22,31 @@ final class ExplanationJson {
                 .put("weight", ev.weight())
                 .put("contribution", ev.contribution()));
       }
+      JsonArray vetoed = new JsonArray();
+      for (TopicExplanation.Vetoed v : e.vetoed()) {
+        vetoed.add(
+            new JsonObject()
+                .put("text", v.text())
+                .put("zone", v.zone())
+                .put("paragraph", v.paragraph())
+                .put("kind", v.kind())
+                .put("by", v.by()));
+      }
       topics.add(
           new JsonObject()
               .put("slug", e.slug())
               .put("label", e.label())
               .put("applied", e.applied())
+              .put("reason", e.reason())
               .put("score", e.score())
               .put("threshold", e.threshold())
               .put("rules", e.rules())
               .put("examples", e.examples())
-              .put("evidence", evidence));
+              .put("evidenceSum", e.evidenceSum())
+              .put("saturation", e.saturation())
+              .put("bodyWords", e.bodyWords())
+              .put("evidence", evidence)
+              .put("vetoed", vetoed));
     }
     return topics;
   }

@@ -119,6 +119,14 @@ public final class AnalyzedText {
     return size;
   }
 
+  /** Number of words in the body (after the title's). */
+  int bodyWords() {
+    int titleWords = 0;
+    byte title = (byte) Token.Zone.TITLE.ordinal();
+    while (titleWords < size && zones[titleWords] == title) titleWords++;
+    return size - titleWords;
+  }
+
   String stem(int i) {
     return words[i].stem;
   }

@@ -18,17 +18,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A folder of hand-labelled articles: {@code labels.json} ({@code {"file.txt": ["slug", …]}}) next
- * to the article files. Each article goes through the same extraction as ingestion, so evaluation
+ * to the article files, and optionally {@code groups.json} ({@code {"file.txt": "hard-negative",
+ * …}}: in-domain, hard-negative or off-domain); without it an article with no label is off-domain,
+ * any other in-domain. Each article goes through the same extraction as ingestion, so evaluation
  * measures the topics readers get.
  */
 public final class LabelledSet {
   public static final String LABELS_FILE = "labels.json";
+  public static final String GROUPS_FILE = "groups.json";
 
-  /** An article as the tagger sees it, with its hand labels. */
-  public record LabelledArticle(String file, String title, String text, Set<String> labels) {}
+  /** An article as the tagger sees it, with its hand labels and its group. */
+  public record LabelledArticle(
+      String file, String title, String text, Set<String> labels, String group) {}
 
   private final List<LabelledArticle> articles;
 
@@ -41,12 +46,9 @@ public final class LabelledSet {
    * @throws IllegalArgumentException when labels.json is malformed or an article has no text
    */
   public static LabelledSet load(Path dir) throws IOException {
-    JsonObject labels;
-    try {
-      labels = new JsonObject(Files.readString(dir.resolve(LABELS_FILE), StandardCharsets.UTF_8));
-    } catch (DecodeException e) {
-      throw new IllegalArgumentException(dir.resolve(LABELS_FILE) + ": not valid JSON", e);
-    }
+    JsonObject labels = readJson(dir.resolve(LABELS_FILE));
+    JsonObject groups =
+        Files.exists(dir.resolve(GROUPS_FILE)) ? readJson(dir.resolve(GROUPS_FILE)) : null;
     ArticleExtractor extractor = new ArticleExtractor();
     List<LabelledArticle> articles = new ArrayList<>();
     for (String file : new TreeSet<>(labels.fieldNames())) {
@@ -61,12 +63,59 @@ public final class LabelledSet {
         ExtractedArticle extracted = extractor.extract(format, body, null);
         Set<String> gold = new LinkedHashSet<>();
         slugs.forEach(slug -> gold.add(String.valueOf(slug)));
-        articles.add(new LabelledArticle(file, extracted.title(), extracted.plainText(), gold));
+        articles.add(
+            new LabelledArticle(
+                file, extracted.title(), extracted.plainText(), gold, groupOf(file, gold, groups)));
       } catch (ExtractionException e) {
         throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
       }
     }
     return new LabelledSet(articles);
+  }
+
+  private static JsonObject readJson(Path file) throws IOException {
+    try {
+      return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (DecodeException e) {
+      throw new IllegalArgumentException(file + ": not valid JSON", e);
+    }
+  }
+
+  private static String groupOf(String file, Set<String> gold, JsonObject groups) {
+    if (groups == null) return gold.isEmpty() ? Evaluation.OFF_DOMAIN : Evaluation.IN_DOMAIN;
+    if (!(groups.getValue(file) instanceof String group) || group.isBlank()) {
+      throw new IllegalArgumentException(GROUPS_FILE + ": \"" + file + "\" needs a group name");
+    }
+    if (group.equals(Evaluation.OFF_DOMAIN) && !gold.isEmpty()) {
+      throw new IllegalArgumentException(file + ": off-domain but labelled " + gold);
+    }
+    return group;
+  }
+
+  /**
+   * The labelled sets under {@code path}: the folder itself when it holds labels.json, else its
+   * sub-folders that do, by name.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public static List<Path> setsUnder(Path path) throws IOException {
+    if (Files.isRegularFile(path.resolve(LABELS_FILE))) return List.of(path);
+    if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException(path + ": no such folder");
+    }
+    List<Path> sets;
+    try (Stream<Path> children = Files.list(path)) {
+      sets =
+          children
+              .filter(child -> Files.isRegularFile(child.resolve(LABELS_FILE)))
+              .sorted()
+              .toList();
+    }
+    if (sets.isEmpty()) {
+      throw new IllegalArgumentException(
+          path + ": no " + LABELS_FILE + " in it or in its sub-folders");
+    }
+    return sets;
   }
 
   public List<LabelledArticle> articles() {
@@ -81,7 +130,7 @@ public final class LabelledSet {
           tagger.tag(article.title(), article.text()).stream()
               .map(ArticleTopic::slug)
               .collect(Collectors.toSet());
-      cases.add(new Evaluation.Case(article.file(), article.labels(), predicted));
+      cases.add(new Evaluation.Case(article.file(), article.labels(), predicted, article.group()));
     }
     return new Evaluation(taxonomy).evaluate(cases);
   }

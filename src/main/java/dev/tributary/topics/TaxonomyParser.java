@@ -68,7 +68,7 @@ final class TaxonomyParser {
       throw fail(at + ": missing \"label\"");
     }
     double threshold = threshold(object, at);
-    for (String key : List.of("terms", "phrases", "acronyms", "exclude")) {
+    for (String key : List.of("terms", "phrases", "acronyms", "exact", "exclude", "senses")) {
       checkHaveWords(strings(object, key, at), at + ": \"" + key + "\"");
     }
     return new Topic(
@@ -78,7 +78,9 @@ final class TaxonomyParser {
         strings(object, "terms", at),
         strings(object, "phrases", at),
         strings(object, "acronyms", at),
+        strings(object, "exact", at),
         strings(object, "exclude", at),
+        strings(object, "senses", at),
         threshold);
   }
 

@@ -24,8 +24,11 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * {@link Vocabulary} of pattern words the matcher's tries are keyed by.
  */
 public final class TextAnalyzer {
-  /** Sentences in the body that count as the lead. */
+  /** Full sentences of the body that count as the lead, at most. */
   static final int LEAD_SENTENCES = 3;
+
+  /** The lead is the body's full sentences divided by this, rounded up (1 to LEAD_SENTENCES). */
+  static final int LEAD_SHARE_OF = 3;
 
   private static final byte TITLE = (byte) Token.Zone.TITLE.ordinal();
   private static final byte LEAD = (byte) Token.Zone.LEAD.ordinal();
@@ -46,7 +49,7 @@ public final class TextAnalyzer {
   /** The words of one phrase or term, as {@link #analyze} would produce them. */
   public List<Token> words(String phrase) {
     Builder out = new Builder(phrase.length() / 5 + 4, vocabulary.epoch);
-    collect(phrase, BODY, 0, 0, Integer.MAX_VALUE, out);
+    collect(phrase, BODY, 0, 0, false, out);
     return out.build("", phrase, vocabulary).tokens();
   }
 
@@ -54,17 +57,45 @@ public final class TextAnalyzer {
     String safeTitle = title == null ? "" : title;
     String safeBody = body == null ? "" : body;
     Builder out = new Builder((safeTitle.length() + safeBody.length()) / 6 + 16, vocabulary.epoch);
-    collect(safeTitle, TITLE, 0, 0, 0, out);
-    int sentence = out.sentence + 1;
-    collect(safeBody, BODY, 1, sentence, sentence + LEAD_SENTENCES, out);
+    collect(safeTitle, TITLE, 0, 0, false, out);
+    int titleWords = out.size;
+    collect(safeBody, BODY, 1, out.sentence + 1, true, out);
+    if (out.size > titleWords) {
+      // The lead was marked as the first LEAD_SENTENCES full sentences; a short body's is shorter.
+      int lead = leadSentences(out.fullSentences);
+      if (lead < LEAD_SENTENCES) {
+        for (int i = out.leadEnds[lead - 1]; i < out.size && out.zones[i] == LEAD; i++) {
+          out.zones[i] = BODY;
+        }
+      }
+    }
     return out.build(safeTitle, safeBody, vocabulary);
   }
 
+  /**
+   * The lead is the opening third of the body's full sentences, at least the first and at most
+   * {@link #LEAD_SENTENCES}: a feed item of one to three sentences has its point in the first, one
+   * of four to six in its first two; an article of seven sentences or more has a lead of three.
+   */
+  static int leadSentences(int bodySentences) {
+    return Math.max(
+        1, Math.min(LEAD_SENTENCES, (bodySentences + LEAD_SHARE_OF - 1) / LEAD_SHARE_OF));
+  }
+
+  /**
+   * Splits one zone into words. Sentences, for matching, end at {@code . ! ? : ;} and line breaks;
+   * full sentences, for the lead, at {@code . ! ?} and line breaks; a full stop after an
+   * abbreviation ("Dr.", "vs.", an initial) ends neither.
+   *
+   * @param lead whether this is the body, whose first full sentences are its lead
+   */
   private void collect(
-      String text, byte zone, int paragraph, int sentence, int leadEnd, Builder out) {
+      String text, byte zone, int paragraph, int sentence, boolean lead, Builder out) {
     WordCache cache = words.get();
     char[] chars = cache.chars(text);
+    int previousStart = -1;
     int previousEnd = -1;
+    int full = 0;
     try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -74,20 +105,26 @@ public final class TextAnalyzer {
         // Most words are one space apart: nothing to look at.
         if (previousEnd >= 0 && (start != previousEnd + 1 || chars[previousEnd] != ' ')) {
           boolean lineBreak = false;
-          boolean sentenceEnd = false;
+          boolean fullStop = false;
+          boolean clauseEnd = false;
           for (int i = previousEnd; i < start; i++) {
             char c = chars[i];
             if (isLineBreak(c)) lineBreak = true;
-            else if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') sentenceEnd = true;
+            else if (c == '.' || c == '!' || c == '?') fullStop = true;
+            else if (c == ':' || c == ';') clauseEnd = true;
           }
-          if (lineBreak) {
-            paragraph++;
-            sentence++;
-          } else if (sentenceEnd) {
-            sentence++;
+          if (fullStop && isAbbreviation(chars, previousStart, previousEnd, start)) {
+            fullStop = false;
+          }
+          if (lineBreak) paragraph++;
+          if (lineBreak || fullStop || clauseEnd) sentence++;
+          if (lineBreak || fullStop) {
+            if (lead && full < LEAD_SENTENCES) out.leadEnds[full] = out.size;
+            full++;
           }
         }
-        byte where = zone == BODY && sentence < leadEnd ? LEAD : zone;
+        byte where = lead && full < LEAD_SENTENCES ? LEAD : zone;
+        previousStart = start;
         previousEnd = offset.endOffset();
         cache.add(
             term.buffer(),
@@ -106,6 +143,39 @@ public final class TextAnalyzer {
     }
     out.paragraph = paragraph;
     out.sentence = sentence;
+    if (lead) {
+      out.fullSentences = previousEnd < 0 ? 0 : full + 1;
+      for (int k = Math.min(full, LEAD_SENTENCES); k < LEAD_SENTENCES; k++)
+        out.leadEnds[k] = out.size;
+    }
+  }
+
+  /** Titles and short forms whose full stop ends no sentence, in lower case. */
+  private static final char[][] ABBREVIATIONS = {
+    "dr".toCharArray(), "mr".toCharArray(), "mrs".toCharArray(), "ms".toCharArray(),
+    "prof".toCharArray(), "st".toCharArray(), "vs".toCharArray(), "jr".toCharArray(),
+    "sr".toCharArray(), "mt".toCharArray(), "lt".toCharArray(), "col".toCharArray(),
+    "gen".toCharArray(), "sgt".toCharArray(), "rev".toCharArray(), "fig".toCharArray(),
+    "al".toCharArray(), "approx".toCharArray(), "e.g".toCharArray(), "i.e".toCharArray()
+  };
+
+  /**
+   * Whether the word at {@code [start, end)} is an abbreviation (or a one-letter initial) followed
+   * at once by its full stop and then only spaces up to {@code next}. Compares characters in place:
+   * this runs at most once per sentence.
+   */
+  private static boolean isAbbreviation(char[] chars, int start, int end, int next) {
+    if (start < 0 || chars[end] != '.') return false;
+    for (int i = end + 1; i < next; i++) if (chars[i] != ' ') return false;
+    int length = end - start;
+    if (length == 1) return Character.isUpperCase(chars[start]);
+    for (char[] abbreviation : ABBREVIATIONS) {
+      if (abbreviation.length != length) continue;
+      int i = 0;
+      while (i < length && Character.toLowerCase(chars[start + i]) == abbreviation[i]) i++;
+      if (i == length) return true;
+    }
+    return false;
   }
 
   /**
@@ -314,6 +384,12 @@ public final class TextAnalyzer {
     int size;
     int paragraph;
     int sentence;
+
+    /** Full sentences in the body, and the word each of its first LEAD_SENTENCES ends before. */
+    int fullSentences;
+
+    final int[] leadEnds = new int[LEAD_SENTENCES];
+
     Word[] words;
     int[] stemIds;
     int[] surfaceIds;

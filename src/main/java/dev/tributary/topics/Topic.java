@@ -10,7 +10,11 @@ import java.util.Optional;
  * @param terms single words, matched on stems, case-insensitive
  * @param phrases word sequences, matched on stems, case-insensitive
  * @param acronyms matched on the exact surface form (PTSD matches, ptsd does not)
+ * @param exact words matched as written, not stemmed, in lower case, capitalised or upper case
+ *     ("tolerance" but not "tolerated", which shares its stem)
  * @param exclude phrases that veto this topic's matches in the same sentence nearby
+ * @param senses words of another field in which this topic's words mean something else ("neural
+ *     network", "jury"): they veto this topic's matches anywhere in their sentence
  * @param threshold minimum score in (0,1] for an article to get this topic
  */
 public record Topic(
@@ -20,7 +24,9 @@ public record Topic(
     List<String> terms,
     List<String> phrases,
     List<String> acronyms,
+    List<String> exact,
     List<String> exclude,
+    List<String> senses,
     double threshold) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
@@ -29,7 +35,9 @@ public record Topic(
     terms = List.copyOf(terms);
     phrases = List.copyOf(phrases);
     acronyms = List.copyOf(acronyms);
+    exact = List.copyOf(exact);
     exclude = List.copyOf(exclude);
+    senses = List.copyOf(senses);
   }
 
   public Optional<String> parentSlug() {

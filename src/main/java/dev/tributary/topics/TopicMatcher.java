@@ -17,6 +17,7 @@ public final class TopicMatcher {
   public enum Kind {
     SIGNAL,
     EXCLUSION,
+    SENSE,
     NEGATION,
     CONTEXT
   }
@@ -102,8 +103,16 @@ public final class TopicMatcher {
       for (String acronym : topic.acronyms()) {
         add(surfaces, analyzer.words(acronym), true, signal, topic, acronym);
       }
+      for (String word : topic.exact()) {
+        for (String written : writtenForms(word)) {
+          add(surfaces, analyzer.words(written), true, signal, topic, word);
+        }
+      }
       for (String phrase : topic.exclude()) {
         add(stems, analyzer.words(phrase), false, new Entry(i, Kind.EXCLUSION), topic, phrase);
+      }
+      for (String phrase : topic.senses()) {
+        add(stems, analyzer.words(phrase), false, new Entry(i, Kind.SENSE), topic, phrase);
       }
     }
     for (String cue : taxonomy.negations()) {
@@ -157,6 +166,25 @@ public final class TopicMatcher {
       if (id < 0 || (node = node.child(id)) == null) return;
       for (Entry entry : node.entries) out.add(new Match(entry.topic(), entry.kind(), first, j));
     }
+  }
+
+  /**
+   * The ways an exact word is written: lower case, its first word capitalised (a sentence's start),
+   * every word capitalised (a headline), upper case.
+   */
+  static java.util.Set<String> writtenForms(String words) {
+    String lower = words.toLowerCase(java.util.Locale.ROOT);
+    StringBuilder titled = new StringBuilder(lower.length());
+    boolean start = true;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      titled.append(start ? Character.toUpperCase(c) : c);
+      start = !Character.isLetterOrDigit(c);
+    }
+    String first =
+        lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    return new java.util.LinkedHashSet<>(
+        List.of(lower, first, titled.toString(), words.toUpperCase(java.util.Locale.ROOT)));
   }
 
   private static Node[] roots(Node root) {

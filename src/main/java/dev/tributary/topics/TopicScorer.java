@@ -54,14 +54,63 @@ public final class TopicScorer {
         evidence[k] += contribution[h];
       }
     }
+    double saturation = saturation(text);
     Map<Integer, Double> scores = new HashMap<>();
-    for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k]));
+    for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k], saturation));
     return scores;
   }
 
+  /**
+   * The share of the saturation that follows the text's length; the rest holds at any length (what
+   * a title or a first sentence says). Half and half: see docs/TOPICS.md, "Length".
+   */
+  static final double LENGTH_SHARE = 0.5;
+
+  /**
+   * Body words from which a text is a full article and the saturation is {@link #SATURATION}: the
+   * length of a lead and the three paragraphs the rules for long articles assume.
+   */
+  static final int FULL_LENGTH = 150;
+
+  /** The saturation for this text: {@link #saturation(int)} of its body's words. */
+  public static double saturation(AnalyzedText text) {
+    return saturation(text.bodyWords());
+  }
+
+  /**
+   * {@code SATURATION · min(1, 1 − LENGTH_SHARE + LENGTH_SHARE · words / FULL_LENGTH)}: pivoted
+   * length normalisation, as in BM25, capped at a full article's.
+   */
+  public static double saturation(int bodyWords) {
+    double length = Math.min(1.0, (double) bodyWords / FULL_LENGTH);
+    return SATURATION * (1 - LENGTH_SHARE + LENGTH_SHARE * length);
+  }
+
   /** The evidence → score curve: saturating, 0 for none, towards 1 for much. */
-  public static double scoreOf(double evidence) {
-    return 1 - Math.exp(-evidence / SATURATION);
+  public static double scoreOf(double evidence, double saturation) {
+    return 1 - Math.exp(-evidence / saturation);
+  }
+
+  /**
+   * A mention that a veto cancelled.
+   *
+   * @param by the vetoing match: an exclusion or sense of the topic, or a negation cue
+   */
+  public record Vetoed(int topic, int first, int last, Match by) {}
+
+  /** The mentions that vetoes cancelled, in the matcher's order: what explanations show. */
+  public List<Vetoed> vetoed(AnalyzedText text, List<Match> matches) {
+    List<Match> vetoes = new ArrayList<>();
+    for (Match match : matches) if (isVeto(match.kind())) vetoes.add(match);
+    List<Vetoed> vetoed = new ArrayList<>();
+    if (vetoes.isEmpty()) return vetoed;
+    Match[] all = vetoes.toArray(new Match[0]);
+    for (Match match : matches) {
+      if (match.kind() != Kind.SIGNAL) continue;
+      Match by = vetoOf(match, all, text.sentences);
+      if (by != null) vetoed.add(new Vetoed(match.topic(), match.first(), match.last(), by));
+    }
+    return vetoed;
   }
 
   /** The counted mentions of every topic, in text order. */
@@ -230,15 +279,14 @@ public final class TopicScorer {
     // Vetoes: exclusions and negations.
     int vetoCount = 0;
     for (int i = 0; i < m; i++) {
-      Kind kind = matches.get(i).kind();
-      if (kind == Kind.EXCLUSION || kind == Kind.NEGATION) vetoCount++;
+      if (isVeto(matches.get(i).kind())) vetoCount++;
     }
     Match[] vetoes = new Match[vetoCount];
     if (vetoCount > 0) {
       int v = 0;
       for (int i = 0; i < m; i++) {
         Match match = matches.get(i);
-        if (match.kind() == Kind.EXCLUSION || match.kind() == Kind.NEGATION) vetoes[v++] = match;
+        if (isVeto(match.kind())) vetoes[v++] = match;
       }
     }
     // Signals that no veto cancels.
@@ -290,7 +338,10 @@ public final class TopicScorer {
     }
     for (int k = 0; k < merged; k++) {
       double weight = zoneWeight(text.zones[hits.first[k]]);
-      hits.weight[k] = isListed(k, hits, text) ? weight * LIST_FACTOR : weight;
+      hits.weight[k] =
+          Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
+              ? weight * LIST_FACTOR
+              : weight;
     }
     return hits;
   }
@@ -301,77 +352,20 @@ public final class TopicScorer {
     return BODY_WEIGHT;
   }
 
-  /** Hits sorted by position; a hit is listed when a neighbour of another topic is. */
-  private static boolean isListed(int index, Hits hits, AnalyzedText text) {
-    int[] sentences = text.sentences;
-    int sentence = sentences[hits.first[index]];
-    for (int j = index - 1; j >= 0 && sentences[hits.first[j]] == sentence; j--) {
-      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
-    }
-    for (int j = index + 1; j < hits.size && sentences[hits.first[j]] == sentence; j++) {
-      if (hits.topic[j] != hits.topic[index] && separatedByList(index, j, hits, text)) return true;
-    }
-    return false;
-  }
-
-  private static boolean separatedByList(int a, int b, Hits hits, AnalyzedText text) {
-    int before = hits.first[a] < hits.first[b] ? a : b;
-    int after = before == a ? b : a;
-    int lastWord = hits.last[before];
-    int nextWord = hits.first[after];
-    if (lastWord >= nextWord) {
-      return false;
-    }
-    int from = text.ends[lastWord];
-    return isListSeparator(text.source(lastWord), from, Math.max(from, text.starts[nextWord]));
-  }
-
-  /**
-   * Whether {@code text[from, to)} is only commas, brackets, slashes, "and", "or" — what the
-   * regular expression {@code [\s()\[\]]*(,|/|;|\band\b|\bor\b|,\s*(and|or)\b)[\s()\[\]]*} matches,
-   * checked character by character. (Its word boundaries always hold where the rest matches: the
-   * neighbours of "and"/"or" are then spaces, brackets, a comma or the ends.)
-   */
-  static boolean isListSeparator(String text, int from, int to) {
-    int i = from;
-    while (i < to && isFiller(text.charAt(i))) i++;
-    if (i == to) return false;
-    char c = text.charAt(i);
-    if (c == ',') {
-      int j = i + 1;
-      while (j < to && isSpace(text.charAt(j))) j++;
-      int word = conjunctionAt(text, j, to);
-      if (word > 0) return onlyFiller(text, j + word, to);
-      return onlyFiller(text, i + 1, to);
-    }
-    if (c == '/' || c == ';') return onlyFiller(text, i + 1, to);
-    int word = conjunctionAt(text, i, to);
-    return word > 0 && onlyFiller(text, i + word, to);
-  }
-
-  /** Length of "and" or "or" at {@code i}, or 0. */
-  private static int conjunctionAt(String text, int i, int to) {
-    if (i + 3 <= to && text.startsWith("and", i)) return 3;
-    if (i + 2 <= to && text.startsWith("or", i)) return 2;
-    return 0;
-  }
-
-  private static boolean onlyFiller(String text, int from, int to) {
-    for (int i = from; i < to; i++) if (!isFiller(text.charAt(i))) return false;
-    return true;
-  }
-
-  /** {@code [\s()\[\]]}. */
-  private static boolean isFiller(char c) {
-    return isSpace(c) || c == '(' || c == ')' || c == '[' || c == ']';
-  }
-
-  /** {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  private static boolean isVeto(Kind kind) {
+    return kind == Kind.EXCLUSION || kind == Kind.SENSE || kind == Kind.NEGATION;
   }
 
   private static boolean isVetoed(Match signal, Match[] vetoes, int[] sentences) {
+    return vetoOf(signal, vetoes, sentences) != null;
+  }
+
+  /**
+   * The first veto that cancels {@code signal}: an exclusion of its topic within {@link
+   * #EXCLUSION_WINDOW} words, a sense of its topic, or a negation cue at most {@link
+   * #NEGATION_WINDOW} words before it, all in its sentence; null when none does.
+   */
+  private static Match vetoOf(Match signal, Match[] vetoes, int[] sentences) {
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
         continue;
@@ -379,15 +373,18 @@ public final class TopicScorer {
       if (veto.kind() == Kind.EXCLUSION
           && veto.topic() == signal.topic()
           && gap(signal, veto) <= EXCLUSION_WINDOW) {
-        return true;
+        return veto;
+      }
+      if (veto.kind() == Kind.SENSE && veto.topic() == signal.topic()) {
+        return veto;
       }
       if (veto.kind() == Kind.NEGATION
           && veto.last() < signal.first()
           && signal.first() - veto.last() - 1 <= NEGATION_WINDOW) {
-        return true;
+        return veto;
       }
     }
-    return false;
+    return null;
   }
 
   private static int gap(Match a, Match b) {

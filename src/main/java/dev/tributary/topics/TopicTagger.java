@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Tags an article with the taxonomy's topics it is substantively about. Thread-safe. */
 public final class TopicTagger {
@@ -17,6 +15,7 @@ public final class TopicTagger {
   private final TextAnalyzer analyzer = new TextAnalyzer();
   private final TopicMatcher matcher;
   private final TopicScorer scorer = new TopicScorer();
+  private final TopicExplainer explainer;
   private final ExampleModel examples;
   private final CorpusStats corpus;
 
@@ -34,6 +33,7 @@ public final class TopicTagger {
       indexBySlug.put(taxonomy.topics().get(i).slug(), i);
     }
     this.matcher = new TopicMatcher(taxonomy, analyzer);
+    this.explainer = new TopicExplainer(taxonomy, scorer);
     this.examples = examples;
     this.corpus = corpus;
   }
@@ -133,58 +133,13 @@ public final class TopicTagger {
     AnalyzedText analyzed = analyzer.analyze(title, text);
     TermCounts terms = TermCounts.of(analyzed);
     List<TopicMatcher.Match> matches = matcher.find(analyzed);
-    boolean inContext = inContext(matches);
-    Map<Integer, List<TopicExplanation.Evidence>> evidence = new HashMap<>();
-    Map<Integer, Double> rules = new HashMap<>();
-    if (inContext) {
-      TopicScorer.contributions(scorer.hits(analyzed, matches))
-          .forEach(
-              (hit, contribution) -> {
-                rules.merge(hit.topic(), contribution, Double::sum);
-                evidence
-                    .computeIfAbsent(hit.topic(), t -> new ArrayList<>())
-                    .add(
-                        new TopicExplanation.Evidence(
-                            spanText(analyzed, hit.first(), hit.last()),
-                            hit.zone().name().toLowerCase(java.util.Locale.ROOT),
-                            hit.paragraph(),
-                            round(hit.weight()),
-                            round(contribution)));
-              });
-      rules.replaceAll((topic, e) -> TopicScorer.scoreOf(e));
-    }
-    Set<String> applied = new HashSet<>();
-    for (ArticleTopic t : topicsOf(analyzed, terms)) applied.add(t.slug());
-    List<TopicExplanation> result = new ArrayList<>();
+    Map<Integer, java.util.OptionalDouble> fromExamples = new HashMap<>();
     for (int i = 0; i < taxonomy.topics().size(); i++) {
-      Topic topic = taxonomy.topics().get(i);
-      double ruleScore = rules.getOrDefault(i, 0.0);
-      java.util.OptionalDouble fromExamples = examples.score(topic.slug(), terms, corpus);
-      if (ruleScore == 0 && fromExamples.isEmpty() && !applied.contains(topic.slug())) continue;
-      double combined =
-          fromExamples.isPresent()
-              ? 1 - (1 - ruleScore) * (1 - fromExamples.getAsDouble())
-              : ruleScore;
-      result.add(
-          new TopicExplanation(
-              topic.slug(),
-              topic.label(),
-              topic.threshold(),
-              round(ruleScore),
-              fromExamples.isPresent() ? round(fromExamples.getAsDouble()) : null,
-              round(combined),
-              applied.contains(topic.slug()),
-              evidence.getOrDefault(i, List.of())));
+      fromExamples.put(i, examples.score(taxonomy.topics().get(i).slug(), terms, corpus));
     }
-    result.sort(Comparator.comparingDouble(TopicExplanation::score).reversed());
-    return result;
-  }
-
-  private static String spanText(AnalyzedText text, int first, int last) {
-    Token a = text.tokens().get(first);
-    Token b = text.tokens().get(last);
-    String source = a.zone() == Token.Zone.TITLE ? text.title() : text.body();
-    return a.zone() == b.zone() ? source.substring(a.start(), b.end()) : a.surface();
+    return explainer.explain(
+        new TopicExplainer.Inputs(
+            analyzed, matches, inContext(matches), topicsOf(analyzed, terms), fromExamples));
   }
 
   /** A parent is at least as relevant as its most relevant child. */
@@ -198,6 +153,6 @@ public final class TopicTagger {
   }
 
   private static double round(double score) {
-    return Math.round(score * 1000) / 1000.0;
+    return TopicExplainer.round(score);
   }
 }

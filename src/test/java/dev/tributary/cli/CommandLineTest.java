@@ -23,7 +23,7 @@ class CommandLineTest {
   }
 
   @Test
-  void readsTopicsEvalAndItsFolder() throws Exception {
+  void readsTopicsEvalAndItsFolders() throws Exception {
     CommandLine cli = CommandLine.parse("topics", "eval", "labelled", "--conf", "x.json");
     assertEquals(CommandLine.Command.TOPICS_EVAL, cli.command());
     assertEquals(List.of(Path.of("labelled")), cli.paths());
@@ -31,8 +31,8 @@ class CommandLineTest {
     assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics", "eval"));
     assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics"));
     assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("topics", "list"));
-    assertThrows(
-        CommandLine.UsageException.class, () -> CommandLine.parse("topics", "eval", "a", "b"));
+    assertEquals(
+        List.of(Path.of("a"), Path.of("b")), CommandLine.parse("topics", "eval", "a", "b").paths());
   }
 
   @Test

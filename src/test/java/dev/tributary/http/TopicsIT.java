@@ -206,6 +206,15 @@ class TopicsIT {
     assertEquals("Ketamine", evidence.getJsonObject(0).getString("text"));
     assertEquals("title", evidence.getJsonObject(0).getString("zone"));
     assertTrue(evidence.getJsonObject(0).getDouble("contribution") > 0);
+    assertTrue(ketamine.getString("reason").startsWith("applied: score"), ketamine.encode());
+    // The body's 15 words: the saturation of a short text, 4 · (0.5 + 0.5 · 15 / 150).
+    assertEquals(15, ketamine.getInteger("bodyWords"));
+    assertEquals(2.2, ketamine.getDouble("saturation"), 1e-9);
+    assertEquals(
+        ketamine.getDouble("rules"),
+        1 - Math.exp(-ketamine.getDouble("evidenceSum") / ketamine.getDouble("saturation")),
+        0.002);
+    assertEquals(0, ketamine.getJsonArray("vetoed").size());
     assertFalse(
         new JsonObject(server.get("/api/articles/" + article.getString("id")).body())
             .containsKey("explanation"));

@@ -70,6 +70,49 @@ class EvaluationTest {
   }
 
   @Test
+  void reportsEachGroupApartAndCountsTaggedOffDomainArticles() {
+    Evaluation.Report report =
+        evaluation.evaluate(
+            List.of(
+                new Evaluation.Case("a", Set.of("depression"), Set.of("depression")),
+                new Evaluation.Case(
+                    "b", Set.of("anxiety"), Set.of("anxiety", "depression"), "hard-negative"),
+                new Evaluation.Case("weather", Set.of(), Set.of("depression")),
+                new Evaluation.Case("sport", Set.of(), Set.of())));
+    assertEquals(
+        List.of("in-domain", "hard-negative", "off-domain"), List.copyOf(report.groups().keySet()));
+    assertEquals(1.0, report.groups().get("in-domain").microF1(), 1e-9);
+    Evaluation.Report hard = report.groups().get("hard-negative");
+    assertEquals(1, hard.falsePositives());
+    assertEquals(2.0 / 3, hard.microF1(), 1e-9);
+    Evaluation.Report off = report.groups().get("off-domain");
+    assertEquals(2, off.articles());
+    assertEquals(1, off.tagged());
+    assertEquals(1, off.falsePositives());
+    assertEquals("off-domain", report.misses().get(1).group());
+    assertEquals(3, report.tagged());
+  }
+
+  @Test
+  void poolsSetsBySummingEachTopicsCounts() {
+    Evaluation.Report one =
+        evaluation.evaluate(
+            List.of(new Evaluation.Case("a", Set.of("depression"), Set.of("depression"))));
+    Evaluation.Report two =
+        evaluation.evaluate(
+            List.of(
+                new Evaluation.Case("b", Set.of("depression"), Set.of()),
+                new Evaluation.Case("c", Set.of(), Set.of("anxiety"))));
+    Evaluation.Report pooled = Evaluation.pooled(List.of(one, two));
+    assertEquals(3, pooled.articles());
+    assertEquals(1, figures(pooled, "depression").truePositives());
+    assertEquals(1, figures(pooled, "depression").falseNegatives());
+    // TP 1, FP 1, FN 1
+    assertEquals(0.5, pooled.microF1(), 1e-9);
+    assertEquals(1, pooled.groups().get("off-domain").tagged());
+  }
+
+  @Test
   void rejectsLabelsOutsideTheTaxonomy() {
     assertThrows(
         IllegalArgumentException.class,

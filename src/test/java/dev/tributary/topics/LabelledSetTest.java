@@ -2,6 +2,7 @@ package dev.tributary.topics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.cli.TopicsEvalCommand;
@@ -14,13 +15,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on each. */
+/**
+ * The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on the long sets, 0.92 on
+ * the short items, and tag no off-domain article.
+ */
 class LabelledSetTest {
   static final Path LABELLED = Path.of("src/test/resources/topics/labelled");
   private static final double MIN_MICRO_F1 = 0.9;
 
   static final Path HELD_OUT = Path.of("src/test/resources/topics/heldout");
+
+  static final Path SHORT = Path.of("src/test/resources/topics/short");
 
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
@@ -32,14 +39,67 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(HELD_OUT);
   }
 
+  /**
+   * The short feed items (title and one to four sentences): first contact 0.862, 0.972 once the
+   * scoring knew the length; the floor is the issue's goal for sets the team has not seen.
+   */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheShortItems() throws IOException {
+    assertMicroF1AboveTheBar(SHORT, MIN_MICRO_F1_SHORT);
+  }
+
+  private static final double MIN_MICRO_F1_SHORT = 0.92;
+
+  @Test
+  void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
+    for (Path set : List.of(LABELLED, HELD_OUT, SHORT)) {
+      Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
+      assertTrue(off.articles() >= 9, set + ": " + off.articles());
+      assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
+    }
+  }
+
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
-    Taxonomy taxonomy = Taxonomy.load(TaxonomyTest.SHIPPED);
-    Evaluation.Report report = LabelledSet.load(set).evaluate(new TopicTagger(taxonomy), taxonomy);
+    assertMicroF1AboveTheBar(set, MIN_MICRO_F1);
+  }
+
+  private static void assertMicroF1AboveTheBar(Path set, double bar) throws IOException {
+    Evaluation.Report report = evaluate(set);
     String table = TopicsEvalCommand.format(report);
     System.out.println(table);
     assertTrue(
-        report.microF1() >= MIN_MICRO_F1,
-        "micro-F1 " + report.microF1() + " < " + MIN_MICRO_F1 + "\n" + table);
+        report.microF1() >= bar, "micro-F1 " + report.microF1() + " < " + bar + "\n" + table);
+  }
+
+  private static Evaluation.Report evaluate(Path set) throws IOException {
+    Taxonomy taxonomy = Taxonomy.load(TaxonomyTest.SHIPPED);
+    return LabelledSet.load(set).evaluate(new TopicTagger(taxonomy), taxonomy);
+  }
+
+  @Test
+  void readsGroupsBesideTheLabelsOrDerivesOffDomainFromNoLabel(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "Ketamine\n\nA ketamine clinic for patients.");
+    Files.writeString(dir.resolve("b.txt"), "Rain\n\nA tropical depression.");
+    Files.writeString(dir.resolve("labels.json"), "{\"a.txt\": [\"ketamine\"], \"b.txt\": []}");
+    assertEquals(
+        List.of("in-domain", "off-domain"),
+        LabelledSet.load(dir).articles().stream().map(LabelledSet.LabelledArticle::group).toList());
+    Files.writeString(
+        dir.resolve("groups.json"), "{\"a.txt\": \"hard-negative\", \"b.txt\": \"off-domain\"}");
+    assertEquals(
+        List.of("hard-negative", "off-domain"),
+        LabelledSet.load(dir).articles().stream().map(LabelledSet.LabelledArticle::group).toList());
+    Files.writeString(dir.resolve("groups.json"), "{\"a.txt\": \"off-domain\"}");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LabelledSet.load(dir));
+    assertTrue(e.getMessage().contains("a.txt: off-domain but labelled"), e.getMessage());
+  }
+
+  @Test
+  void findsTheSetsInAFolderOfSets() throws IOException {
+    assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
+    assertEquals(List.of(HELD_OUT, LABELLED, SHORT), LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
   @Test

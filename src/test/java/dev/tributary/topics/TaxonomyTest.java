@@ -47,6 +47,32 @@ class TaxonomyTest {
     Topic topic = Taxonomy.parse("{\"topics\":[{\"slug\":\"a\",\"label\":\"A\"}]}").topics().get(0);
     assertEquals(Topic.DEFAULT_THRESHOLD, topic.threshold());
     assertTrue(topic.terms().isEmpty() && topic.parentSlug().isEmpty());
+    assertTrue(topic.exact().isEmpty() && topic.senses().isEmpty());
+  }
+
+  @Test
+  void readsExactWordsAndSenses() {
+    Topic topic =
+        Taxonomy.parse(
+                "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\",\"exact\":[\"tolerance\"],"
+                    + "\"senses\":[\"neural network\"]}]}")
+            .topics()
+            .get(0);
+    assertEquals(List.of("tolerance"), topic.exact());
+    assertEquals(List.of("neural network"), topic.senses());
+    assertFails(
+        "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\",\"senses\":[\"--\"]}]}",
+        "topic 'a': \"senses\" entry \"--\" contains no words");
+    assertFails(
+        "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\",\"exact\":[3]}]}",
+        "\"exact\" must hold only non-empty strings");
+  }
+
+  @Test
+  void writesAnExactWordInEveryCaseAHeadlineOrSentenceUses() {
+    assertEquals(
+        List.of("take-home supply", "Take-home supply", "Take-Home Supply", "TAKE-HOME SUPPLY"),
+        List.copyOf(TopicMatcher.writtenForms("take-home supply")));
   }
 
   @Test

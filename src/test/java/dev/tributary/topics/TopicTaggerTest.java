@@ -162,6 +162,127 @@ class TopicTaggerTest {
     }
   }
 
+  @Nested
+  class Length {
+    private static final String FILLER =
+        "The clinic opened in a converted office above a bakery on the high street. "
+            + "Staff say the waiting room is quiet on most weekday mornings and busier later. ";
+
+    @Test
+    void aShortItemWhoseFirstSentenceNamesTheTopicIsTagged() {
+      // The acceptance probe of issue 12: no topic at all before lengths counted.
+      Map<String, Double> topics =
+          tag(
+              "Acceptance probe",
+              "This short article about ketamine and treatment-resistant depression was posted"
+                  + " through the API.");
+      assertEquals(
+          Set.of("ketamine", "depression", "treatment-resistant-depression"),
+          topics.keySet(),
+          topics.toString());
+    }
+
+    @Test
+    void thePassingMentionOfAShortItemsLastSentenceIsNot() {
+      Map<String, Double> topics =
+          tag(
+              "Hospitals ration propofol as supplies run short",
+              "Operating theatres are delaying surgery after a recall cut supplies of propofol."
+                  + " Anaesthetists are switching to etomidate, ketamine or inhaled agents.");
+      assertTrue(topics.containsKey("anesthesia"), topics.toString());
+      assertFalse(topics.containsKey("ketamine"), topics.toString());
+    }
+
+    @Test
+    void aLongArticleStillNeedsMoreThanOneLeadMention() {
+      String opening = "Patients with depression are offered a new ketamine programme.\n";
+      StringBuilder article = new StringBuilder(opening);
+      for (int i = 0; i < 6; i++) article.append(FILLER).append('\n');
+      assertTrue(tag("Clinic news", opening).containsKey("depression"));
+      Map<String, Double> topics = tag("Clinic news", article.toString());
+      assertFalse(topics.containsKey("depression"), topics.toString());
+    }
+
+    @Test
+    void theSaturationGrowsWithTheBodyUpToAFullArticle() {
+      assertEquals(2.0, TopicScorer.saturation(0), 1e-9);
+      assertEquals(3.0, TopicScorer.saturation(75), 1e-9);
+      assertEquals(4.0, TopicScorer.saturation(150), 1e-9);
+      assertEquals(4.0, TopicScorer.saturation(900), 1e-9);
+    }
+  }
+
+  @Nested
+  class Lists {
+    @Test
+    void twoSubjectsJoinedByAndAreNoList() {
+      List<TopicExplanation> explained =
+          SHIPPED.explain("", "Ketamine and depression, a first look at the evidence.");
+      for (TopicExplanation e : explained) {
+        assertEquals(2.0, e.evidence().get(0).weight(), 1e-9, e.toString());
+      }
+    }
+
+    @Test
+    void aMentionInsideAnotherIsPartOfItsItem() {
+      // "depression" sits inside "treatment-resistant depression": the same item of the list.
+      List<TopicExplanation> explained =
+          SHIPPED.explain("", "It may help anxiety, treatment-resistant depression and OCD.");
+      for (TopicExplanation e : explained) {
+        assertEquals(1.2, e.evidence().get(0).weight(), 1e-9, e.toString());
+      }
+      assertEquals(4, explained.size(), explained.toString());
+    }
+
+    @Test
+    void alternativesAndLongerEnumerationsAre() {
+      List<TopicExplanation> or =
+          SHIPPED.explain("", "Patients with depression or anxiety were seen in the clinic.");
+      assertEquals(1.2, or.get(0).evidence().get(0).weight(), 1e-9, or.toString());
+      List<TopicExplanation> three =
+          SHIPPED.explain("", "It may help depression, PTSD and OCD in clinic patients.");
+      assertEquals(3, three.size(), three.toString());
+      for (TopicExplanation e : three) {
+        assertEquals(1.2, e.evidence().get(0).weight(), 1e-9, e.toString());
+      }
+    }
+  }
+
+  @Nested
+  class Vocabulary {
+    @Test
+    void resistanceAsPeopleSayIt() {
+      Map<String, Double> topics =
+          tag(
+              "Nothing else worked. 8 infusions in and I'm hopeful",
+              "Six different antidepressants, two rounds of TMS. My psychiatrist referred me.");
+      assertTrue(topics.containsKey("treatment-resistant-depression"), topics.toString());
+    }
+
+    @Test
+    void exactWordsAreNotTheirStemsRelatives() {
+      // "tolerance" is dependence; "well tolerated" (the same stem) is not.
+      Map<String, Double> tolerance =
+          tag("Ketamine tolerance", "Users describe tolerance and cravings after months of use.");
+      assertTrue(tolerance.containsKey("addiction"), tolerance.toString());
+      Map<String, Double> tolerated =
+          tag("Ketamine well tolerated", "The drug was well tolerated by patients in the clinic.");
+      assertFalse(tolerated.containsKey("addiction"), tolerated.toString());
+      Map<String, Double> alcohol =
+          tag("Ketamine and alcohol", "Doctors advise patients to avoid alcohol after a dose.");
+      assertFalse(alcohol.containsKey("addiction"), alcohol.toString());
+    }
+
+    @Test
+    void dependenceAndMisuseAreAddiction() {
+      Map<String, Double> topics =
+          tag(
+              "Is ketamine therapy habit-forming?",
+              "Clinics should screen for substance misuse and avoid take-home supplies.");
+      assertTrue(topics.containsKey("addiction"), topics.toString());
+    }
+  }
+
   @Test
   void exposesTheTaxonomyTopics() {
     assertEquals(18, SHIPPED.topics().size());
@@ -181,6 +302,65 @@ class TopicTaggerTest {
           tag(
               "Start-up secures £40m infusion",
               "The cash infusion will build a factory.\nInvestors showed some anxiety."));
+    }
+
+    @Test
+    void anotherFieldsWordsVetoTheTopicInTheirSentence() {
+      // Each has a word of the field (health, clinic, doctor, patients), so the context gate lets
+      // it through: the senses are what keep it untagged.
+      assertEquals(
+          Map.of(),
+          tag(
+              "Phone update brings unwanted side effects",
+              "The software update has side effects: battery drain and a health app that"
+                  + " resets."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Clinic software firm gets a cash infusion",
+              "A maker of clinic booking software received a $12m infusion from investors."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Forecasters watch the depression",
+              "Forecasters say the depression could become a storm; hospitals are ready."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Pruning neural networks the way the brain prunes synapses",
+              "A paper borrows synaptic pruning to remove weights from a neural network."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Special K cereal gets a lower-sugar recipe",
+              "The breakfast brand cuts sugar in its Special K cereal after health campaigns."));
+    }
+
+    @Test
+    void theExplanationShowsWhatVetoedAMention() {
+      TopicExplanation depression =
+          SHIPPED
+              .explain(
+                  "Forecasters watch the depression",
+                  "Forecasters say the depression could become a storm; patients are warned.")
+              .stream()
+              .filter(e -> e.slug().equals("depression"))
+              .findFirst()
+              .orElseThrow();
+      assertFalse(depression.applied());
+      assertEquals("sense", depression.vetoed().get(0).kind());
+      assertEquals("Forecasters", depression.vetoed().get(0).by());
+      assertTrue(depression.reason().startsWith("not applied"), depression.reason());
+    }
+
+    @Test
+    void anArticleOutsideTheFieldIsExplainedAsSuch() {
+      TopicExplanation depression =
+          SHIPPED.explain("The depression", "The depression deepened in the valley.").get(0);
+      assertFalse(depression.applied());
+      assertEquals(0, depression.rules(), 1e-9);
+      assertTrue(depression.evidenceSum() > 0);
+      assertTrue(depression.reason().contains("no word of the field"), depression.reason());
     }
 
     @Test

@@ -124,7 +124,9 @@ public class TaggerBenchmark {
                     t.terms().size()
                         + t.phrases().size()
                         + t.acronyms().size()
-                        + t.exclude().size())
+                        + t.exact().size()
+                        + t.exclude().size()
+                        + t.senses().size())
             .sum();
     TextAnalyzer analyzer = new TextAnalyzer();
     TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
