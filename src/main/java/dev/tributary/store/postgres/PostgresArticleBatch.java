@@ -25,12 +25,15 @@ import java.util.Map;
  * under a savepoint, as the SQLite store does: the bad article fails alone and the rest are stored.
  */
 final class PostgresArticleBatch {
+  /** The new articles, each also unread for the reader account (store/ReaderSql). */
   private static final String INSERT_ARTICLES =
-      "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
-          + " source_title, author, published_ms, ingested_ms, tags)"
+      "WITH new AS (INSERT INTO articles (id, content_hash, title, summary, content_html, text,"
+          + " url, source_id, source_title, author, published_ms, ingested_ms, tags)"
           + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
           + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],"
-          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING RETURNING seq, id";
+          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING RETURNING seq, id),"
+          + " unread AS (INSERT INTO reader_unread (article_seq) SELECT seq FROM new)"
+          + " SELECT seq, id FROM new";
 
   private static final String INSERT_TOPICS =
       "INSERT INTO article_topics (article_seq, slug, label, score)"

@@ -26,11 +26,15 @@ final class SqliteArticleBatch implements AutoCloseable {
           + " source_title, author, published_ms, ingested_ms, tags)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /** A new article is unread for the reader account (store/ReaderSql). */
+  private static final String INSERT_UNREAD = "INSERT INTO reader_unread (article_seq) VALUES (?)";
+
   private final SqliteTimeline reader;
   private final SqliteFailures failures;
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
   private final PreparedStatement insertTopics;
+  private final PreparedStatement insertUnread;
   private final PreparedStatement savepoint;
   private final PreparedStatement release;
   private final PreparedStatement rollbackTo;
@@ -42,6 +46,7 @@ final class SqliteArticleBatch implements AutoCloseable {
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
+    PreparedStatement unread = null;
     PreparedStatement save = null;
     PreparedStatement done = null;
     PreparedStatement undo = null;
@@ -51,16 +56,18 @@ final class SqliteArticleBatch implements AutoCloseable {
               ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1");
       article = connection.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS);
       topics = connection.prepareStatement(SqliteTopics.INSERT);
+      unread = connection.prepareStatement(INSERT_UNREAD);
       save = connection.prepareStatement("SAVEPOINT article");
       done = connection.prepareStatement("RELEASE article");
       undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
-      closeAll(e, duplicate, article, topics, save, done, undo);
+      closeAll(e, duplicate, article, topics, unread, save, done, undo);
       throw e;
     }
     this.findDuplicate = duplicate;
     this.insertArticle = article;
     this.insertTopics = topics;
+    this.insertUnread = unread;
     this.savepoint = save;
     this.release = done;
     this.rollbackTo = undo;
@@ -80,6 +87,8 @@ final class SqliteArticleBatch implements AutoCloseable {
     try {
       long seq = insertArticle(article, contentHash);
       SqliteTopics.insert(insertTopics, seq, article.topics());
+      insertUnread.setLong(1, seq);
+      insertUnread.executeUpdate();
       release.execute();
       return PutResult.of(new StoredArticle(article, true, seq));
     } catch (SQLException e) {
@@ -141,7 +150,15 @@ final class SqliteArticleBatch implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException failure = new SQLException("cannot close the batch's statements");
-    closeAll(failure, findDuplicate, insertArticle, insertTopics, savepoint, release, rollbackTo);
+    closeAll(
+        failure,
+        findDuplicate,
+        insertArticle,
+        insertTopics,
+        insertUnread,
+        savepoint,
+        release,
+        rollbackTo);
     if (failure.getSuppressed().length > 0) throw failure;
   }
 
