@@ -4,6 +4,7 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.publish.FeedCache;
+import dev.tributary.publish.FeedItem;
 import dev.tributary.publish.FeedRenderer;
 import dev.tributary.publish.FeedSpec;
 import dev.tributary.publish.RenderedFeed;
@@ -117,7 +118,11 @@ final class FeedRoutes {
   private CachedResponse renderPage(String slug, String format, Cursor before, TimelinePage page) {
     List<Article> articles = page.items();
     Instant updated =
-        articles.stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
+        articles.stream()
+            .map(Article::ingested)
+            .max(Instant::compareTo)
+            .orElse(FeedSpec.EMPTY_FEED_UPDATED);
+    List<FeedItem> items = FeedItem.of(articles);
     FeedSpec spec =
         (slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated))
             .paged(
@@ -125,9 +130,9 @@ final class FeedRoutes {
                 page.next() == null ? null : page.next().encode());
     String document =
         switch (format) {
-          case "atom" -> renderer.atom(spec, articles);
-          case "rss" -> renderer.rss(spec, articles);
-          default -> renderer.jsonFeed(spec, articles);
+          case "atom" -> renderer.atom(spec, items);
+          case "rss" -> renderer.rss(spec, items);
+          default -> renderer.jsonFeed(spec, items);
         };
     return CachedResponse.of(RenderedFeed.of(document, CONTENT_TYPES.get(format), updated));
   }

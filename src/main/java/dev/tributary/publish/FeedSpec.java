@@ -60,8 +60,11 @@ public record FeedSpec(
         + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** A fixed time for feeds without articles, so an empty feed renders identically every time. */
-  public static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
+  /**
+   * A fixed time for feeds without articles, so an empty feed renders identically every time; after
+   * 1990, before which validators call a date implausible (the epoch was).
+   */
+  public static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
 
   public FeedSpec {
     Objects.requireNonNull(title, "title");

@@ -72,6 +72,25 @@ public abstract class StoreContract extends StoreUnderTest {
   }
 
   @Test
+  void articlesStoredInTheSameMillisecondGetDistinctIncreasingStoredTimes() {
+    Instant at = Instant.parse("2026-03-01T10:00:00.250Z");
+    List<Article> burst = new ArrayList<>();
+    for (int i = 0; i < 3; i++) burst.add(article("burst " + i, 1).withIngested(at));
+    List<PutResult> first = store.putAll(burst);
+    StoredArticle late = store.put(article("late in the same ms", 2).withIngested(at));
+    StoredArticle later = store.put(article("an hour later", 3).withIngested(at.plusSeconds(3600)));
+    List<Instant> times = new ArrayList<>();
+    first.forEach(r -> times.add(r.stored().article().ingested()));
+    times.add(late.article().ingested());
+    assertEquals(
+        List.of(at, at.plusMillis(1), at.plusMillis(2), at.plusMillis(3)),
+        times,
+        "each a millisecond after the one before, in store order");
+    assertEquals(at.plusSeconds(3600), later.article().ingested(), "a later time is kept as is");
+    assertEquals(at.plusMillis(3), store.get(late.article().id()).orElseThrow().ingested());
+  }
+
+  @Test
   void theSameTextTwiceIsOneArticle() {
     Article a = article("one text", 1);
     Article sameTextOtherId =

@@ -5,6 +5,7 @@ import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoredTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -43,8 +44,14 @@ final class PostgresArticleBatch {
       ArticleRows.SELECT + " WHERE a.id = ANY($1) OR a.content_hash = ANY($2)";
 
   private final SqlConnection connection;
+
+  /** The batch; each new article is replaced by itself with its stored time when inserted. */
   private final List<Article> articles;
+
   private final List<String> hashes;
+
+  /** Set by {@link #write} from the newest stored article, under the writers' lock. */
+  private StoredTimes times;
 
   /** Stored articles (before or by this batch) by id and by text hash. */
   private final Map<String, StoredArticle> byId = new HashMap<>();
@@ -53,13 +60,14 @@ final class PostgresArticleBatch {
 
   PostgresArticleBatch(SqlConnection connection, List<Article> articles) {
     this.connection = connection;
-    this.articles = articles;
+    this.articles = new ArrayList<>(articles);
     this.hashes = articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
   }
 
   /** Writes the batch; answers one result per article, in order. */
   Future<List<PutResult>> write() {
-    return findStored()
+    return newestStoredTime()
+        .compose(x -> findStored())
         .compose(x -> savepoint("batch"))
         .compose(x -> insertAll())
         .compose(results -> release("batch").map(results))
@@ -72,6 +80,17 @@ final class PostgresArticleBatch {
               return rollbackTo("batch")
                   .compose(x -> findStored())
                   .compose(x -> oneByOne(0, new ArrayList<>()));
+            });
+  }
+
+  private Future<Void> newestStoredTime() {
+    return connection
+        .query(StoredTimes.NEWEST)
+        .execute()
+        .map(
+            rows -> {
+              times = new StoredTimes(rows.size() == 0 ? 0 : rows.iterator().next().getLong(0));
+              return null;
             });
   }
 
@@ -157,6 +176,7 @@ final class PostgresArticleBatch {
   /** Inserts these articles (by index) and their topics; remembers each as stored. */
   private Future<Void> insert(List<Integer> indexes) {
     if (indexes.isEmpty()) return Future.succeededFuture();
+    for (int i : indexes) articles.set(i, times.stamp(articles.get(i)));
     List<Article> batch = indexes.stream().map(articles::get).toList();
     Tuple columns =
         Tuple.of(

@@ -21,6 +21,7 @@ import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredSeqs;
+import dev.tributary.store.StoredTimes;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
@@ -136,7 +137,8 @@ public final class SqliteStore implements Store {
           () -> {
             List<PutResult> results = new ArrayList<>(articles.size());
             SqliteArticleBatch writes = articleWrites();
-            for (Article a : articles) results.add(writes.put(a));
+            StoredTimes times = writes.storedTimes();
+            for (Article a : articles) results.add(writes.put(a, times));
             if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
             return results;
           });
