@@ -118,6 +118,9 @@ public final class Addresses {
    */
   public static final String STORE_READER_MARK_ALL = "tributary.store.reader-mark-all";
 
+  /** Request (empty body) → reply {@code Long}: how many articles are stored. */
+  public static final String STORE_COUNT = "tributary.store.count";
+
   /** Request (empty body) → reply {@code UnreadCounts}. */
   public static final String STORE_UNREAD_COUNTS = "tributary.store.unread-counts";
 

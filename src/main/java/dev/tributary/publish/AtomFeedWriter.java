@@ -49,12 +49,17 @@ final class AtomFeedWriter {
     feed.setUpdated(date(spec.updated()));
     // RFC 4287 §4.1.1: every entry needs an author; the feed's author covers entries without one.
     feed.setAuthors(List.of(person(XmlText.clean(spec.title()))));
-    feed.setAlternateLinks(
-        List.of(
-            link("alternate", "text/html", spec.homePageUrl()),
-            link("alternate", FeedFormat.RSS.mediaType(), spec.selfUrl(FeedFormat.RSS)),
-            link("alternate", FeedFormat.JSON.mediaType(), spec.selfUrl(FeedFormat.JSON))));
-    feed.setOtherLinks(pagingLinks(spec));
+    if (spec.isStream()) {
+      feed.setAlternateLinks(List.of(link("alternate", "text/html", spec.homePageUrl())));
+      feed.setOtherLinks(List.of(link("self", FeedFormat.ATOM.mediaType(), spec.streamUrl())));
+    } else {
+      feed.setAlternateLinks(
+          List.of(
+              link("alternate", "text/html", spec.homePageUrl()),
+              link("alternate", FeedFormat.RSS.mediaType(), spec.selfUrl(FeedFormat.RSS)),
+              link("alternate", FeedFormat.JSON.mediaType(), spec.selfUrl(FeedFormat.JSON))));
+      feed.setOtherLinks(pagingLinks(spec));
+    }
     if (spec.isArchive()) feed.setForeignMarkup(List.of(FeedHistory.archiveMarker()));
     feed.setGenerator(generator(spec));
     feed.setEntries(entries.stream().map(this::entry).toList());

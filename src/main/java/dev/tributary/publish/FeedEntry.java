@@ -40,7 +40,7 @@ record FeedEntry(
     return new FeedEntry(
         item.entryId() != null ? item.entryId() : FeedIds.entryId(article.id()),
         orElse(XmlText.clean(article.title()), UNTITLED),
-        link(article, publicUrl),
+        FeedIds.link(article, publicUrl),
         blankToNull(XmlText.clean(article.summary())),
         blankToNull(XmlText.clean(article.contentHtml())),
         blankToNull(XmlText.clean(article.author())),
@@ -58,11 +58,6 @@ record FeedEntry(
     return Stream.concat(topics.stream().map(ArticleTopic::slug), tags.stream())
         .distinct()
         .toList();
-  }
-
-  private static String link(Article article, String publicUrl) {
-    String url = blankToNull(XmlText.clean(article.url()));
-    return url != null ? url : publicUrl + "/articles/" + article.id();
   }
 
   private static ArticleTopic cleanTopic(ArticleTopic topic) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param page the cursor this document starts after, or null for the subscription document (the
  *     newest entries); a document with a page is an RFC 5005 archive document
  * @param olderPage the cursor of the next older document, or null when there is none
+ * @param streamUrl for a reader stream's Atom (SPEC §11), the document's own URL: it has no RSS or
+ *     JSON Feed sibling and no pages; null for the public feeds
  */
 public record FeedSpec(
     String title,
@@ -26,17 +28,28 @@ public record FeedSpec(
     String idKey,
     Instant updated,
     String page,
-    String olderPage) {
+    String olderPage,
+    String streamUrl) {
 
   /** The subscription document (newest entries), with no older pages known. */
   public FeedSpec(
       String title, String subtitle, String publicUrl, String path, String idKey, Instant updated) {
-    this(title, subtitle, publicUrl, path, idKey, updated, null, null);
+    this(title, subtitle, publicUrl, path, idKey, updated, null, null, null);
   }
 
   /** The same feed as the page that starts after {@code page}, with {@code olderPage} before it. */
   public FeedSpec paged(String page, String olderPage) {
-    return new FeedSpec(title, subtitle, publicUrl, path, idKey, updated, page, olderPage);
+    return new FeedSpec(title, subtitle, publicUrl, path, idKey, updated, page, olderPage, null);
+  }
+
+  /** A reader stream as Atom, at {@code url}, its id derived from {@code idKey}. */
+  public static FeedSpec stream(
+      String title, String publicUrl, String url, String idKey, Instant updated) {
+    return new FeedSpec(title, "", publicUrl, "/reader/atom", idKey, updated, null, null, url);
+  }
+
+  public boolean isStream() {
+    return streamUrl != null;
   }
 
   /** RFC 5005 §4: a page other than the subscription document is an archive document. */

@@ -50,6 +50,7 @@ public final class StoreReaderVerticle extends VerticleBase {
             Addresses.STORE_READER_ITEMS,
             lookup -> new ReaderPage(store.readerItems(lookup.seqs()), 0)),
         answers.serve(Addresses.STORE_UNREAD_COUNTS, x -> store.unreadCounts()),
+        answers.serve(Addresses.STORE_COUNT, x -> store.count()),
         answers.<Boolean>serve(
             Addresses.STORE_READER_SOURCES, withTopics -> store.readerSources(withTopics)));
   }
