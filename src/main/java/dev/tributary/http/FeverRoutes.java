@@ -64,11 +64,18 @@ final class FeverRoutes {
                 ApiRoutes.sendJson(ctx, 200, FeverJson.base(false, Instant.now()));
                 return;
               }
+              Future<Void> answered;
               try {
-                answer(ctx).onFailure(e -> Errors.fromFailure(ctx, e));
+                answered = answer(ctx);
               } catch (IllegalArgumentException e) {
-                Errors.send(ctx, 400, e.getMessage());
+                answered = Future.failedFuture(e);
               }
+              answered.onFailure(
+                  e -> {
+                    if (e instanceof IllegalArgumentException)
+                      Errors.send(ctx, 400, e.getMessage());
+                    else Errors.fromFailure(ctx, e);
+                  });
             });
   }
 

@@ -24,6 +24,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -92,6 +95,11 @@ final class ReaderRoutes {
       if (rest.regionMatches(true, 0, "auth=", 0, 5)) token = rest.substring(5).trim();
     }
     if (account.acceptsAuthToken(token)) {
+      // NetNewsWire asks for the ids stored since the Date of its previous answer
+      ctx.response()
+          .putHeader(
+              "Date",
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
       ctx.next();
       return;
     }
@@ -169,7 +177,11 @@ final class ReaderRoutes {
     void run(RoutingContext ctx);
   }
 
-  /** A write: the {@code T} token first (query or form), else 401 with the bad-token signal. */
+  /**
+   * A write: the {@code T} token first (query or form), else 401 with the bad-token signal. The
+   * token {@code /token} hands out, or the Auth token itself, which clients written for Miniflux
+   * send (there the two are one): either is a secret a forged cross-site form cannot carry.
+   */
   private void write(RoutingContext ctx, Write write) {
     if (ctx.request().method() != HttpMethod.POST) {
       ctx.response().putHeader("Allow", "POST");
@@ -177,7 +189,8 @@ final class ReaderRoutes {
       return;
     }
     String t = ctx.request().getParam("T");
-    if (!account.acceptsWriteToken(t == null ? null : t.trim())) {
+    String given = t == null ? null : t.trim();
+    if (!account.acceptsWriteToken(given) && !account.acceptsAuthToken(given)) {
       ctx.response().putHeader("X-Reader-Google-Bad-Token", "true");
       Errors.send(ctx, 401, "missing or wrong T token (GET /reader/api/0/token gives it)");
       return;
