@@ -118,9 +118,12 @@ public final class PostgresImport {
         List<Long> copied = copyInTransaction(c, source, replace);
         run(c, "COMMIT");
         return copied;
-      } catch (RuntimeException e) {
+      } catch (StoreException e) {
         run(c, "ROLLBACK");
         throw e;
+      } catch (RuntimeException e) {
+        run(c, "ROLLBACK");
+        throw new StoreException("the copy failed, nothing was copied: " + e.getMessage(), e);
       }
     } finally {
       db.await(c::close);
