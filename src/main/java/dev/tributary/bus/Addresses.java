@@ -31,6 +31,12 @@ public final class Addresses {
   /** Request {@code TimelineQuery} → reply {@code TimelinePage}. */
   public static final String STORE_TIMELINE = "tributary.store.timeline";
 
+  /**
+   * Request {@code TimelineQuery} (with a cursor) → reply {@code NewerPage}: the feed page just
+   * newer than the one after the cursor.
+   */
+  public static final String STORE_NEWER_PAGE = "tributary.store.newer-page";
+
   /** Request (empty body) → reply {@code TopicCounts}. */
   public static final String STORE_TOPIC_COUNTS = "tributary.store.topic-counts";
 

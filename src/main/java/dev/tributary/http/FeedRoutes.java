@@ -9,6 +9,7 @@ import dev.tributary.publish.FeedRenderer;
 import dev.tributary.publish.FeedSpec;
 import dev.tributary.publish.RenderedFeed;
 import dev.tributary.store.Cursor;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -105,17 +106,29 @@ final class FeedRoutes {
   private Future<CachedResponse> render(String slug, String format, Cursor before) {
     List<String> topics = slug == null ? List.of() : List.of(slug);
     TimelineQuery query = new TimelineQuery(topics, null, null, null, site.feedSize(), before);
-    return vertx
-        .eventBus()
-        .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
-        // Rome builds a DOM and serialises it: tens of milliseconds for a big feed, so not on
-        // the event loop.
-        .compose(
-            reply ->
-                vertx.executeBlocking(() -> renderPage(slug, format, before, reply.body()), false));
+    // an archive page links its newer neighbour too (RFC 5005 next-archive)
+    Future<NewerPage> newer =
+        before == null
+            ? Future.succeededFuture(null)
+            : vertx
+                .eventBus()
+                .<NewerPage>request(Addresses.STORE_NEWER_PAGE, query)
+                .map(reply -> reply.body());
+    return newer.compose(
+        above ->
+            vertx
+                .eventBus()
+                .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+                // Rome builds a DOM and serialises it: tens of milliseconds for a big feed, so
+                // not on the event loop.
+                .compose(
+                    reply ->
+                        vertx.executeBlocking(
+                            () -> renderPage(slug, format, before, above, reply.body()), false)));
   }
 
-  private CachedResponse renderPage(String slug, String format, Cursor before, TimelinePage page) {
+  private CachedResponse renderPage(
+      String slug, String format, Cursor before, NewerPage newer, TimelinePage page) {
     List<Article> articles = page.items();
     Instant updated =
         articles.stream()
@@ -127,7 +140,8 @@ final class FeedRoutes {
         (slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated))
             .paged(
                 before == null ? null : before.encode(),
-                page.next() == null ? null : page.next().encode());
+                page.next() == null ? null : page.next().encode(),
+                newer == null || newer.before() == null ? null : newer.before().encode());
     String document =
         switch (format) {
           case "atom" -> renderer.atom(spec, items);

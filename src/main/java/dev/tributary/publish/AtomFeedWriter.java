@@ -131,12 +131,19 @@ final class AtomFeedWriter {
     return generator;
   }
 
-  /** Self, and the RFC 5005 links: next / prev-archive to older entries, current from archives. */
+  /**
+   * Self, and the RFC 5005 links: next / prev-archive to older entries; from archives, current and
+   * next-archive to newer ones (the W3C validator calls an archive without prev- or next-archive
+   * incomplete, as the oldest page would be).
+   */
   private static List<Link> pagingLinks(FeedSpec spec) {
     String type = FeedFormat.ATOM.mediaType();
     List<Link> links = new java.util.ArrayList<>();
     links.add(link("self", type, spec.selfUrl(FeedFormat.ATOM)));
-    if (spec.isArchive()) links.add(link("current", type, spec.feedUrl(FeedFormat.ATOM)));
+    if (spec.isArchive()) {
+      links.add(link("current", type, spec.feedUrl(FeedFormat.ATOM)));
+      links.add(link("next-archive", type, spec.newerUrl(FeedFormat.ATOM)));
+    }
     String older = spec.olderUrl(FeedFormat.ATOM);
     if (older != null) {
       links.add(link("next", type, older));

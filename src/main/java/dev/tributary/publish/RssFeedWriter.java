@@ -115,6 +115,7 @@ final class RssFeedWriter {
     markup.add(atomLink("self", spec.selfUrl(FeedFormat.RSS)));
     if (spec.isArchive()) {
       markup.add(atomLink("current", spec.feedUrl(FeedFormat.RSS)));
+      markup.add(atomLink("next-archive", spec.newerUrl(FeedFormat.RSS)));
       markup.add(FeedHistory.archiveMarker());
     }
     String older = spec.olderUrl(FeedFormat.RSS);

@@ -35,6 +35,9 @@ public interface Store extends AutoCloseable {
 
   TimelinePage timeline(TimelineQuery query);
 
+  /** The page just newer than the one after {@code query.after()} (feed archives' next-archive). */
+  NewerPage newerPage(TimelineQuery query);
+
   TopicCounts topicCounts();
 
   /** How many articles are stored. */

@@ -42,6 +42,7 @@ public final class StoreReaderVerticle extends VerticleBase {
     return List.of(
         answers.serve(Addresses.STORE_GET, get),
         answers.serve(Addresses.STORE_TIMELINE, store::timeline),
+        answers.serve(Addresses.STORE_NEWER_PAGE, store::newerPage),
         answers.serve(Addresses.STORE_TOPIC_COUNTS, x -> store.topicCounts()),
         answers.serve(Addresses.STORE_REPLAY, store::storedAfter),
         answers.serve(Addresses.STORE_LAST_SEQ, x -> store.lastSeq()),

@@ -91,6 +91,23 @@ public abstract class StoreContract extends StoreUnderTest {
   }
 
   @Test
+  void theNewerPageOfAFeedPageIsTheOneEndingAtItsCursor() {
+    List<StoredArticle> stored = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) stored.add(store.put(article("paging article " + i, i)));
+    // pages of 3, newest first: {7,6,5} {4,3,2} {1}; a page's cursor is the last of the one above
+    Cursor afterFive = cursorOf(stored.get(4));
+    Cursor afterTwo = cursorOf(stored.get(1));
+    TimelineQuery third = new TimelineQuery(List.of(), null, null, null, 3, afterTwo);
+    assertEquals(new NewerPage(afterFive), store.newerPage(third), "{1}: above it {4,3,2}");
+    TimelineQuery second = new TimelineQuery(List.of(), null, null, null, 3, afterFive);
+    assertEquals(new NewerPage(null), store.newerPage(second), "{4,3,2}: above it the newest");
+  }
+
+  private static Cursor cursorOf(StoredArticle s) {
+    return new Cursor(s.article().published().toEpochMilli(), s.seq());
+  }
+
+  @Test
   void theSameTextTwiceIsOneArticle() {
     Article a = article("one text", 1);
     Article sameTextOtherId =

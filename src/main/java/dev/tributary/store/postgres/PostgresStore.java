@@ -8,11 +8,13 @@ import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.MarkAllRead;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.ReaderItem;
 import dev.tributary.store.ReaderPage;
 import dev.tributary.store.ReaderQuery;
 import dev.tributary.store.ReaderSources;
+import dev.tributary.store.ReaderSql;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StateChange;
@@ -203,6 +205,23 @@ public final class PostgresStore implements Store {
     return call(
         "cannot save the hub subscription of " + subscription.sourceId(),
         () -> PostgresHubSubscriptions.save(db.pool(), subscription));
+  }
+
+  @Override
+  public NewerPage newerPage(TimelineQuery query) {
+    ReaderSql.Statement st = NewerPage.sql(query);
+    return call(
+        "cannot read the timeline",
+        () ->
+            db.pool()
+                .preparedQuery(st.numbered())
+                .execute(Tuple.from(new java.util.ArrayList<Object>(st.params())))
+                .map(
+                    rows -> {
+                      List<long[]> found = new java.util.ArrayList<>();
+                      for (Row r : rows) found.add(new long[] {r.getLong(0), r.getLong(1)});
+                      return NewerPage.of(found, query.limit());
+                    }));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
 import dev.tributary.store.MarkAllRead;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.ReaderItem;
 import dev.tributary.store.ReaderPage;
 import dev.tributary.store.ReaderQuery;
@@ -9,6 +10,7 @@ import dev.tributary.store.ReaderSources;
 import dev.tributary.store.ReaderSql;
 import dev.tributary.store.StateChange;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.UnreadCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -182,6 +184,15 @@ final class SqliteReaderState {
               item.seq(), a, item.ingested(), item.sourceId(), item.read(), item.starred()));
     }
     return full;
+  }
+
+  NewerPage newerPage(TimelineQuery query) throws SQLException {
+    List<long[]> rows = new ArrayList<>();
+    try (PreparedStatement ps = prepare(NewerPage.sql(query));
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) rows.add(new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+    return NewerPage.of(rows, query.limit());
   }
 
   private int update(ReaderSql.Statement st) throws SQLException {

@@ -9,6 +9,7 @@ import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.MarkAllRead;
 import dev.tributary.store.Migrations;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.ReaderItem;
 import dev.tributary.store.ReaderPage;
@@ -353,6 +354,11 @@ public final class SqliteStore implements Store {
   @Override
   public Sources claimDueSources(DueQuery query) {
     return new Sources(sql("cannot claim due sources", () -> sourceTable.claimDue(query)));
+  }
+
+  @Override
+  public NewerPage newerPage(TimelineQuery query) {
+    return sql("cannot read the timeline", () -> reader.newerPage(query));
   }
 
   @Override
