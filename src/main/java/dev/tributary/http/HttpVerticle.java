@@ -122,7 +122,9 @@ public final class HttpVerticle extends VerticleBase {
             new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setDecompressionSupported(false)
-                .setMaxFormAttributeSize(8192));
+                .setMaxFormAttributeSize(8192)
+                // a reader app marks up to 10,000 items in one form (edit-tag, i=…): one field each
+                .setMaxFormFields(dev.tributary.reader.StreamQueries.MAX_IDS + 16));
     return server.requestHandler(router).listen(port, config.http().host());
   }
 

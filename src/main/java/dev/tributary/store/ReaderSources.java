@@ -1,12 +1,13 @@
 package dev.tributary.store;
 
+import dev.tributary.article.SourceRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Every source the reader account can subscribe to: each subscribed feed and each source that has
- * articles (the inbox, the API, a page's site), ordered by id.
+ * Every source the reader account can subscribe to: the inbox and the API, each subscribed feed,
+ * and each other source that has articles (a name given to the API, a page's site), ordered by id.
  */
 public record ReaderSources(List<Entry> items) {
   public ReaderSources {
@@ -38,6 +39,18 @@ public record ReaderSources(List<Entry> items) {
     public Entry withTopics(Set<String> slugs) {
       return new Entry(id, title, feedUrl, siteUrl, newest, slugs);
     }
+  }
+
+  /**
+   * The sources every store has, articles or not: the inbox and the API, by id. The reader APIs
+   * list them from the start (SPEC §11), so an app has them before the first article arrives.
+   */
+  public static java.util.TreeMap<String, Entry> builtIn() {
+    java.util.TreeMap<String, Entry> byId = new java.util.TreeMap<>();
+    for (SourceRef s : List.of(SourceRef.INBOX, SourceRef.API)) {
+      byId.put(s.id(), Entry.ofArticles(s.id(), s.title(), null));
+    }
+    return byId;
   }
 
   /** Each entry with its topics from {@code bySource} (source id → slugs), in place. */

@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * The SQL of the reader account's state, the same on both stores (db/sqlite V9, db/postgres V4):
- * {@code reader_unread} holds a row for each unread article — a new article is unread, its row
- * written in the same transaction — and {@code reader_starred} one for each starred article.
- * Keeping the unread rather than the read makes what syncing asks for (unread ids and counts, mark
- * all as read) cost in proportion to what is unread, not to everything stored. Placeholders are
- * {@code ?}; the PostgreSQL store numbers them ({@link Statement#numbered}).
+ * {@code reader_unread} holds a row for each unread article, with its source and stored time — a
+ * new article is unread, its row written in the same transaction — and {@code reader_starred} one
+ * for each starred article. Keeping the unread rather than the read makes what syncing asks for
+ * (unread ids and counts, mark all as read) cost in proportion to what is unread, not to everything
+ * stored. Placeholders are {@code ?}; the PostgreSQL store numbers them ({@link
+ * Statement#numbered}).
  */
 public final class ReaderSql {
   private ReaderSql() {}
@@ -48,45 +49,62 @@ public final class ReaderSql {
       " LEFT JOIN reader_unread u ON u.article_seq = a.seq"
           + " LEFT JOIN reader_starred s ON s.article_seq = a.seq";
 
+  /** The columns a page filters and answers by: an articles row, or an unread row. */
+  private record Rows(String seq, String ingested, String source) {
+    static final Rows ARTICLES = new Rows("a.seq", "a.ingested_ms", "a.source_id");
+    static final Rows UNREAD = new Rows("u.article_seq", "u.ingested_ms", "u.source_id");
+  }
+
   /**
-   * One page more than asked for (so the caller knows whether another follows), ids and state. It
-   * walks the smallest table that decides the page: the unread rows for unread-only pages, the
-   * starred rows for starred ones, a topic's rows for a topic, else the articles.
+   * One page more than asked for (so the caller knows whether another follows), ids and state. An
+   * unread-only page reads the unread rows alone, which carry what it needs; the others walk the
+   * smallest table that decides them (the starred rows, a topic's rows, else the articles).
    */
   public static Statement page(ReaderQuery q) {
     List<Object> params = new ArrayList<>();
-    String driver;
+    StringBuilder sql;
+    Rows rows;
     String key;
     if (Boolean.FALSE.equals(q.read())) {
-      driver = " FROM reader_unread d JOIN articles a ON a.seq = d.article_seq";
-    } else if (Boolean.TRUE.equals(q.starred())) {
-      driver = " FROM reader_starred d JOIN articles a ON a.seq = d.article_seq";
-    } else if (q.scope().topic() != null) {
-      driver = " FROM article_topics d JOIN articles a ON a.seq = d.article_seq";
+      rows = Rows.UNREAD;
+      key = rows.seq();
+      sql =
+          new StringBuilder(
+              "SELECT u.article_seq, u.ingested_ms, u.source_id, 0 AS is_read,"
+                  + " CASE WHEN s.article_seq IS NULL THEN 0 ELSE 1 END AS is_starred"
+                  + " FROM reader_unread u"
+                  + " LEFT JOIN reader_starred s ON s.article_seq = u.article_seq WHERE 1 = 1");
+      appendScope(sql, params, q.scope(), rows);
     } else {
-      driver = " FROM articles a";
-    }
-    boolean topicDriven = driver.contains("article_topics d");
-    key = driver.contains(" d ") ? "d.article_seq" : "a.seq";
-    StringBuilder sql = new StringBuilder(STATE_COLUMNS).append(driver).append(STATE_JOINS);
-    sql.append(" WHERE 1 = 1");
-    if (topicDriven) {
-      sql.append(" AND d.slug = ?");
-      params.add(q.scope().topic());
-    }
-    appendScope(sql, params, topicDriven ? ReaderScope.ALL : q.scope());
-    if (q.read() != null) {
-      sql.append(q.read() ? " AND u.article_seq IS NULL" : " AND u.article_seq IS NOT NULL");
+      rows = Rows.ARTICLES;
+      String driver;
+      if (Boolean.TRUE.equals(q.starred())) {
+        driver = " FROM reader_starred d JOIN articles a ON a.seq = d.article_seq";
+      } else if (q.scope().topic() != null) {
+        driver = " FROM article_topics d JOIN articles a ON a.seq = d.article_seq";
+      } else {
+        driver = " FROM articles a";
+      }
+      boolean topicDriven = driver.contains("article_topics d");
+      key = driver.contains(" d ") ? "d.article_seq" : "a.seq";
+      sql = new StringBuilder(STATE_COLUMNS).append(driver).append(STATE_JOINS);
+      sql.append(" WHERE 1 = 1");
+      if (topicDriven) {
+        sql.append(" AND d.slug = ?");
+        params.add(q.scope().topic());
+      }
+      appendScope(sql, params, topicDriven ? ReaderScope.ALL : q.scope(), rows);
+      if (Boolean.TRUE.equals(q.read())) sql.append(" AND u.article_seq IS NULL");
     }
     if (q.starred() != null) {
       sql.append(q.starred() ? " AND s.article_seq IS NOT NULL" : " AND s.article_seq IS NULL");
     }
     if (q.since() != null) {
-      sql.append(" AND a.ingested_ms >= ?");
+      sql.append(" AND ").append(rows.ingested()).append(" >= ?");
       params.add(q.since().toEpochMilli());
     }
     if (q.until() != null) {
-      sql.append(" AND a.ingested_ms < ?");
+      sql.append(" AND ").append(rows.ingested()).append(" < ?");
       params.add(q.until().toEpochMilli());
     }
     if (q.after() > 0) {
@@ -116,7 +134,8 @@ public final class ReaderSql {
       } else if (Boolean.FALSE.equals(change.read())) {
         statements.add(
             new Statement(
-                "INSERT INTO reader_unread (article_seq) SELECT seq FROM articles WHERE seq"
+                "INSERT INTO reader_unread (article_seq, source_id, ingested_ms)"
+                    + " SELECT seq, source_id, ingested_ms FROM articles WHERE seq"
                     + in
                     + " ON CONFLICT DO NOTHING",
                 ids));
@@ -142,25 +161,25 @@ public final class ReaderSql {
   /** Marks read the scope's unread articles stored at or before the mark's time. */
   public static Statement markAllRead(MarkAllRead mark) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql =
-        new StringBuilder(
-            "DELETE FROM reader_unread WHERE article_seq IN (SELECT a.seq FROM reader_unread d"
-                + " JOIN articles a ON a.seq = d.article_seq WHERE a.ingested_ms <= ?");
+    StringBuilder sql = new StringBuilder("DELETE FROM reader_unread WHERE ingested_ms <= ?");
     params.add(mark.before().toEpochMilli());
-    appendScope(sql, params, mark.scope());
-    return new Statement(sql.append(")").toString(), params);
+    appendScope(
+        sql,
+        params,
+        mark.scope(),
+        new Rows("reader_unread.article_seq", "ingested_ms", "source_id"));
+    return new Statement(sql.toString(), params);
   }
 
   /** source_id, unread count, newest unread ingested_ms. */
   public static final String UNREAD_BY_SOURCE =
-      "SELECT a.source_id, COUNT(*), MAX(a.ingested_ms) FROM reader_unread u"
-          + " JOIN articles a ON a.seq = u.article_seq GROUP BY a.source_id ORDER BY a.source_id";
+      "SELECT source_id, COUNT(*), MAX(ingested_ms) FROM reader_unread"
+          + " GROUP BY source_id ORDER BY source_id";
 
   /** slug, unread count, newest unread ingested_ms. */
   public static final String UNREAD_BY_TOPIC =
-      "SELECT t.slug, COUNT(*), MAX(a.ingested_ms) FROM reader_unread u"
-          + " JOIN article_topics t ON t.article_seq = u.article_seq"
-          + " JOIN articles a ON a.seq = u.article_seq GROUP BY t.slug ORDER BY t.slug";
+      "SELECT t.slug, COUNT(*), MAX(u.ingested_ms) FROM reader_unread u"
+          + " JOIN article_topics t ON t.article_seq = u.article_seq GROUP BY t.slug ORDER BY t.slug";
 
   /**
    * The distinct source ids of the articles, one index step each (a loose index scan on {@code
@@ -185,14 +204,16 @@ public final class ReaderSql {
       "SELECT DISTINCT a.source_id, t.slug FROM article_topics t"
           + " JOIN articles a ON a.seq = t.article_seq";
 
-  private static void appendScope(StringBuilder sql, List<Object> params, ReaderScope scope) {
+  private static void appendScope(
+      StringBuilder sql, List<Object> params, ReaderScope scope, Rows rows) {
     if (scope.sourceId() != null) {
-      sql.append(" AND a.source_id = ?");
+      sql.append(" AND ").append(rows.source()).append(" = ?");
       params.add(scope.sourceId());
     }
     if (scope.topic() != null) {
-      sql.append(
-          " AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_seq = a.seq AND t.slug = ?)");
+      sql.append(" AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_seq = ")
+          .append(rows.seq())
+          .append(" AND t.slug = ?)");
       params.add(scope.topic());
     }
   }

@@ -86,7 +86,7 @@ class FeverIT extends WithReaderAccount {
     JsonArray groups = answer.getJsonArray("groups");
     JsonObject ketamine = ReaderApiIT.find(groups, "title", "Ketamine");
     JsonArray feeds = answer.getJsonArray("feeds");
-    assertEquals(2, feeds.size());
+    assertEquals(3, feeds.size(), "inbox, api, api:news");
     JsonObject news = ReaderApiIT.find(feeds, "title", "news");
     JsonObject api = ReaderApiIT.find(feeds, "title", "API");
     assertNotEquals(news.getInteger("id"), api.getInteger("id"));

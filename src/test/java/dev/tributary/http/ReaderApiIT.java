@@ -131,7 +131,7 @@ class ReaderApiIT extends WithReaderAccount {
     JsonArray subs = new JsonObject(r.body()).getJsonArray("subscriptions");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < subs.size(); i++) ids.add(subs.getJsonObject(i).getString("id"));
-    assertEquals(Set.of("feed/api", "feed/api:news"), ids);
+    assertEquals(Set.of("feed/api", "feed/api:news", "feed/inbox"), ids, "the inbox too");
     JsonObject news = find(subs, "id", "feed/api:news");
     assertEquals("news", news.getString("title"));
     assertEquals(new JsonArray(), news.getJsonArray("categories"), "topics label items, not feeds");
@@ -282,6 +282,15 @@ class ReaderApiIT extends WithReaderAccount {
     assertTrue(label.body().contains("topics"), label.body());
     assertEquals(
         400, app.post("/reader/api/0/edit-tag", form("a", READ, "T", t)).statusCode(), "no i");
+  }
+
+  @Test
+  void editTagTakesAThousandItemsInOneForm() throws Exception {
+    StringBuilder form = new StringBuilder("T=" + app.token() + "&a=" + enc(READ));
+    for (long i = 1; i <= 1000; i++) form.append("&i=").append(i); // most unknown: ignored
+    HttpResponse<String> r = app.post("/reader/api/0/edit-tag", form.toString());
+    assertEquals("OK", r.body());
+    assertEquals(0, unread());
   }
 
   @Test

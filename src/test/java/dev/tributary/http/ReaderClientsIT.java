@@ -165,7 +165,7 @@ class ReaderClientsIT extends WithReaderAccount {
         reeder.getJson("/reader/api/0/tag/list?output=json").getJsonArray("tags").size() > 1);
     JsonArray subs =
         reeder.getJson("/reader/api/0/subscription/list?output=json").getJsonArray("subscriptions");
-    assertEquals(2, subs.size());
+    assertEquals(3, subs.size(), "inbox, api, api:news");
     JsonObject counts = reeder.getJson("/reader/api/0/unread-count?output=json");
     assertEquals(3, counts.getLong("max"));
 

@@ -228,7 +228,9 @@ public abstract class ReaderStateContract extends StoreUnderTest {
     ReaderSources sources = store.readerSources(true);
     Map<String, ReaderSources.Entry> byId =
         sources.items().stream().collect(Collectors.toMap(ReaderSources.Entry::id, e -> e));
-    assertEquals(Set.of("inbox", "api:news", feed.id()), byId.keySet());
+    assertEquals(Set.of("inbox", "api", "api:news", feed.id()), byId.keySet());
+    assertEquals("API", byId.get("api").title(), "the API is listed before it has articles");
+    assertNull(byId.get("api").newest());
     assertEquals("https://example.org/feed.xml", byId.get(feed.id()).feedUrl());
     assertEquals("news", byId.get("api:news").title());
     assertNull(byId.get("inbox").feedUrl());

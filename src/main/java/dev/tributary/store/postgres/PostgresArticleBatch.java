@@ -32,8 +32,10 @@ final class PostgresArticleBatch {
           + " url, source_id, source_title, author, published_ms, ingested_ms, tags)"
           + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
           + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],"
-          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING RETURNING seq, id),"
-          + " unread AS (INSERT INTO reader_unread (article_seq) SELECT seq FROM new)"
+          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING"
+          + " RETURNING seq, id, source_id, ingested_ms),"
+          + " unread AS (INSERT INTO reader_unread (article_seq, source_id, ingested_ms)"
+          + " SELECT seq, source_id, ingested_ms FROM new)"
           + " SELECT seq, id FROM new";
 
   private static final String INSERT_TOPICS =

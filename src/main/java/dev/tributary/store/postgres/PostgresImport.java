@@ -85,7 +85,8 @@ public final class PostgresImport {
               "source_id"),
           new Table("corpus_terms", List.of("hash", "stem", "df"), "hash"),
           new Table("corpus_state", List.of("id", "documents", "counted_through_seq"), "id"),
-          new Table("reader_unread", List.of("article_seq"), "article_seq"),
+          new Table(
+              "reader_unread", List.of("article_seq", "source_id", "ingested_ms"), "article_seq"),
           new Table("reader_starred", List.of("article_seq", "starred_ms"), "article_seq"));
 
   /** Where the rows come from: the source store, table by table. */

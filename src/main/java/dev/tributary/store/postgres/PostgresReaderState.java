@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The reader account's state on PostgreSQL: the statements of {@link ReaderSql}. */
 final class PostgresReaderState {
@@ -100,7 +99,7 @@ final class PostgresReaderState {
   }
 
   static Future<ReaderSources> sources(SqlClient tx, boolean withTopics) {
-    Map<String, ReaderSources.Entry> byId = new TreeMap<>();
+    Map<String, ReaderSources.Entry> byId = ReaderSources.builtIn();
     Future<Void> done =
         tx.query(ReaderSql.SUBSCRIBED)
             .execute()

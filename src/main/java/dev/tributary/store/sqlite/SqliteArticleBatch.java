@@ -28,7 +28,8 @@ final class SqliteArticleBatch implements AutoCloseable {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** A new article is unread for the reader account (store/ReaderSql). */
-  private static final String INSERT_UNREAD = "INSERT INTO reader_unread (article_seq) VALUES (?)";
+  private static final String INSERT_UNREAD =
+      "INSERT INTO reader_unread (article_seq, source_id, ingested_ms) VALUES (?, ?, ?)";
 
   private final SqliteTimeline reader;
   private final SqliteFailures failures;
@@ -94,6 +95,8 @@ final class SqliteArticleBatch implements AutoCloseable {
       long seq = insertArticle(article, contentHash);
       SqliteTopics.insert(insertTopics, seq, article.topics());
       insertUnread.setLong(1, seq);
+      insertUnread.setString(2, article.source().id());
+      insertUnread.setLong(3, article.ingested().toEpochMilli());
       insertUnread.executeUpdate();
       release.execute();
       return PutResult.of(new StoredArticle(article, true, seq));

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The reader account's state on SQLite: the statements of {@link ReaderSql}, run over JDBC. */
 final class SqliteReaderState {
@@ -82,7 +81,7 @@ final class SqliteReaderState {
   }
 
   ReaderSources sources(boolean withTopics) throws SQLException {
-    Map<String, ReaderSources.Entry> byId = new TreeMap<>();
+    Map<String, ReaderSources.Entry> byId = ReaderSources.builtIn();
     try (PreparedStatement ps = connection.prepareStatement(ReaderSql.SUBSCRIBED);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
