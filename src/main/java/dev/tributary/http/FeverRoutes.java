@@ -89,7 +89,9 @@ final class FeverRoutes {
         needsIds
             ? vertx
                 .eventBus()
-                .<ReaderSources>request(Addresses.STORE_READER_SOURCES, true)
+                // each source's topics only for the groups: they are read from every topic row
+                .<ReaderSources>request(
+                    Addresses.STORE_READER_SOURCES, has(ctx, "groups") || has(ctx, "feeds"))
                 .map(reply -> new Sources(reply.body(), ids(reply.body())))
             : Future.succeededFuture(null);
     return sources

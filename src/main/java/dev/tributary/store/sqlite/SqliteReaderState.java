@@ -122,7 +122,7 @@ final class SqliteReaderState {
 
   private void addTopics(Map<String, ReaderSources.Entry> byId) throws SQLException {
     Map<String, Set<String>> topics = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(ReaderSql.SOURCE_TOPICS);
+    try (PreparedStatement ps = connection.prepareStatement(ReaderSql.SOURCE_TOPICS_SQLITE);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         topics.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
