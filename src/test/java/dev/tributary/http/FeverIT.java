@@ -115,7 +115,9 @@ class FeverIT extends WithReaderAccount {
     JsonArray feeds = fever("&feeds").getJsonArray("feeds");
     List<Long> feedIds = new ArrayList<>();
     for (int i = 0; i < feeds.size(); i++) feedIds.add(feeds.getJsonObject(i).getLong("id"));
-    assertEquals(new JsonArray(), fever("&favicons").getJsonArray("favicons"));
+    JsonObject extras = fever("&favicons&links");
+    assertEquals(new JsonArray(), extras.getJsonArray("favicons"), "no favicons kept");
+    assertEquals(new JsonArray(), extras.getJsonArray("links"), "no hot links");
     List<Long> unread = ids(fever("&unread_item_ids").getString("unread_item_ids"));
     assertEquals(3, unread.size());
     assertEquals("", fever("&saved_item_ids").getString("saved_item_ids"));
