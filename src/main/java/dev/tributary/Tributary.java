@@ -9,6 +9,7 @@ import dev.tributary.cluster.ClusterEvents;
 import dev.tributary.config.ApiTokens;
 import dev.tributary.config.TributaryConfig;
 import dev.tributary.http.HttpVerticle;
+import dev.tributary.http.LoginLimit;
 import dev.tributary.http.SiteInfo;
 import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.ArticlePosts;
@@ -102,6 +103,7 @@ public final class Tributary {
             config.feed().size(),
             taxonomy.labels());
     IngestGates gates = ingestGates(config, metrics);
+    LoginLimit logins = new LoginLimit();
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
     ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
@@ -134,7 +136,7 @@ public final class Tributary {
                     () ->
                         http[0] =
                             new HttpVerticle(
-                                config, site, token, sharedPort(config), gates, metrics),
+                                config, site, token, sharedPort(config), gates, logins, metrics),
                     new DeploymentOptions().setInstances(config.http().effectiveInstances())))
         .onSuccess(deployed::add)
         .compose(

@@ -66,6 +66,11 @@ public record Article(
         newTags);
   }
 
+  public Article withPublished(Instant when) {
+    return new Article(
+        id, title, summary, contentHtml, text, url, source, author, when, ingested, topics, tags);
+  }
+
   public Article withIngested(Instant when) {
     return new Article(
         id, title, summary, contentHtml, text, url, source, author, published, when, topics, tags);

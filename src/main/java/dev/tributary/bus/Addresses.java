@@ -31,6 +31,12 @@ public final class Addresses {
   /** Request {@code TimelineQuery} → reply {@code TimelinePage}. */
   public static final String STORE_TIMELINE = "tributary.store.timeline";
 
+  /**
+   * Request {@code TimelineQuery} (with a cursor) → reply {@code NewerPage}: the feed page just
+   * newer than the one after the cursor.
+   */
+  public static final String STORE_NEWER_PAGE = "tributary.store.newer-page";
+
   /** Request (empty body) → reply {@code TopicCounts}. */
   public static final String STORE_TOPIC_COUNTS = "tributary.store.topic-counts";
 
@@ -100,6 +106,35 @@ public final class Addresses {
 
   /** Request {@code DueQuery} → reply {@code Sources}: those due for a poll. */
   public static final String STORE_DUE_SOURCES = "tributary.store.due-sources";
+
+  /**
+   * Request {@code ReaderQuery} → reply {@code ReaderPage}: a page of a reader stream, each item
+   * with its read and starred state (SPEC §11).
+   */
+  public static final String STORE_READER_PAGE = "tributary.store.reader-page";
+
+  /** Request {@code ReaderLookup} → reply {@code ReaderPage}: those articles with their state. */
+  public static final String STORE_READER_ITEMS = "tributary.store.reader-items";
+
+  /** Request {@code StateChange} → reply {@code Integer}: rows changed. Handled by the writer. */
+  public static final String STORE_READER_CHANGE = "tributary.store.reader-change";
+
+  /**
+   * Request {@code MarkAllRead} → reply {@code Integer}: articles marked. Handled by the writer.
+   */
+  public static final String STORE_READER_MARK_ALL = "tributary.store.reader-mark-all";
+
+  /** Request (empty body) → reply {@code Long}: how many articles are stored. */
+  public static final String STORE_COUNT = "tributary.store.count";
+
+  /** Request (empty body) → reply {@code UnreadCounts}. */
+  public static final String STORE_UNREAD_COUNTS = "tributary.store.unread-counts";
+
+  /**
+   * Request {@code Boolean} (with each source's topics) → reply {@code ReaderSources}: the sources
+   * the reader account sees.
+   */
+  public static final String STORE_READER_SOURCES = "tributary.store.reader-sources";
 
   /** Request {@code JsonArray} of article ids → reply {@code JsonArray}: those already stored. */
   public static final String STORE_EXISTING_IDS = "tributary.store.existing-ids";

@@ -70,7 +70,11 @@ public final class ConfigLoader {
             e ->
                 Future.failedFuture(
                     new ConfigException("configuration file is not valid JSON: " + e.getMessage())))
-        .map(merged -> TributaryConfig.from(applyEnvironment(merged, keys, env)))
+        // on a worker: building the typed configuration hashes the reader password
+        .compose(
+            merged ->
+                vertx.executeBlocking(
+                    () -> TributaryConfig.from(applyEnvironment(merged, keys, env)), false))
         .onComplete(done -> retriever.close());
   }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The typed configuration, built once from the merged JSON (docs/CONFIGURATION.md) and validated.
- * Every key is listed in docs/CONFIGURATION.md and in the README's table.
+ * Every key is listed in docs/CONFIGURATION.md and in the README's table. Building it hashes the
+ * reader password ({@link ReaderAccount}): build it on a worker.
  */
 public record TributaryConfig(
     Http http,
@@ -33,7 +34,13 @@ public record TributaryConfig(
     Api api,
     Pipeline pipeline,
     Access access,
-    StoreBatch storeBatch) {
+    StoreBatch storeBatch,
+    ReaderAccount reader) {
+
+  /** The reader-app account (SPEC §11), or empty when the reader APIs are off. */
+  public java.util.Optional<ReaderAccount> readerAccount() {
+    return java.util.Optional.ofNullable(reader);
+  }
 
   public record Http(
       String host,
@@ -252,7 +259,15 @@ public record TributaryConfig(
             r.bool("websub.allowInsecureHubs")),
         new StoreBatch(
             r.intInRange("store.batch.maxArticles", 1, 10_000),
-            r.longInRange("store.batch.maxDelayMs", 0, 1_000)));
+            r.longInRange("store.batch.maxDelayMs", 0, 1_000)),
+        ReaderAccount.of(r.string("reader.username"), rawString(r, "reader.password")));
+  }
+
+  /** A password as given: surrounding spaces are part of it. */
+  private static String rawString(ConfigReader r, String key) {
+    Object value = r.raw(key);
+    if (value instanceof JsonObject) throw ConfigException.forKey(key, "expected a value");
+    return value == null ? "" : value.toString();
   }
 
   private static String stripTrailingSlash(String url) {

@@ -4,10 +4,12 @@ import dev.tributary.article.Article;
 import dev.tributary.bus.Addresses;
 import dev.tributary.metrics.TributaryMetrics;
 import dev.tributary.publish.FeedCache;
+import dev.tributary.publish.FeedItem;
 import dev.tributary.publish.FeedRenderer;
 import dev.tributary.publish.FeedSpec;
 import dev.tributary.publish.RenderedFeed;
 import dev.tributary.store.Cursor;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
@@ -104,30 +106,47 @@ final class FeedRoutes {
   private Future<CachedResponse> render(String slug, String format, Cursor before) {
     List<String> topics = slug == null ? List.of() : List.of(slug);
     TimelineQuery query = new TimelineQuery(topics, null, null, null, site.feedSize(), before);
-    return vertx
-        .eventBus()
-        .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
-        // Rome builds a DOM and serialises it: tens of milliseconds for a big feed, so not on
-        // the event loop.
-        .compose(
-            reply ->
-                vertx.executeBlocking(() -> renderPage(slug, format, before, reply.body()), false));
+    // an archive page links its newer neighbour too (RFC 5005 next-archive)
+    Future<NewerPage> newer =
+        before == null
+            ? Future.succeededFuture(null)
+            : vertx
+                .eventBus()
+                .<NewerPage>request(Addresses.STORE_NEWER_PAGE, query)
+                .map(reply -> reply.body());
+    return newer.compose(
+        above ->
+            vertx
+                .eventBus()
+                .<TimelinePage>request(Addresses.STORE_TIMELINE, query)
+                // Rome builds a DOM and serialises it: tens of milliseconds for a big feed, so
+                // not on the event loop.
+                .compose(
+                    reply ->
+                        vertx.executeBlocking(
+                            () -> renderPage(slug, format, before, above, reply.body()), false)));
   }
 
-  private CachedResponse renderPage(String slug, String format, Cursor before, TimelinePage page) {
+  private CachedResponse renderPage(
+      String slug, String format, Cursor before, NewerPage newer, TimelinePage page) {
     List<Article> articles = page.items();
     Instant updated =
-        articles.stream().map(Article::ingested).max(Instant::compareTo).orElse(Instant.EPOCH);
+        articles.stream()
+            .map(Article::ingested)
+            .max(Instant::compareTo)
+            .orElse(FeedSpec.EMPTY_FEED_UPDATED);
+    List<FeedItem> items = FeedItem.of(articles);
     FeedSpec spec =
         (slug == null ? site.siteFeed(updated) : site.topicFeed(slug, updated))
             .paged(
                 before == null ? null : before.encode(),
-                page.next() == null ? null : page.next().encode());
+                page.next() == null ? null : page.next().encode(),
+                newer == null || newer.before() == null ? null : newer.before().encode());
     String document =
         switch (format) {
-          case "atom" -> renderer.atom(spec, articles);
-          case "rss" -> renderer.rss(spec, articles);
-          default -> renderer.jsonFeed(spec, articles);
+          case "atom" -> renderer.atom(spec, items);
+          case "rss" -> renderer.rss(spec, items);
+          default -> renderer.jsonFeed(spec, items);
         };
     return CachedResponse.of(RenderedFeed.of(document, CONTENT_TYPES.get(format), updated));
   }

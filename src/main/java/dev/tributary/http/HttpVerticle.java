@@ -29,11 +29,13 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final TributaryMetrics metrics;
   private final IngestGates gates;
+  private final LoginLimit logins;
   private HttpServer server;
 
   /**
    * @param port the port to listen on; -1 for a free port shared by all instances
-   * @param websubGate the instance's {@code websub} gate, shared by all HTTP instances
+   * @param gates the instance's gates, shared by all HTTP instances
+   * @param logins the reader logins' limit, shared by all HTTP instances
    */
   public HttpVerticle(
       TributaryConfig config,
@@ -41,8 +43,10 @@ public final class HttpVerticle extends VerticleBase {
       String apiToken,
       int port,
       IngestGates gates,
+      LoginLimit logins,
       TributaryMetrics metrics) {
     this.config = config;
+    this.logins = logins;
     this.gates = gates;
     this.metrics = metrics;
     this.site = site;
@@ -98,6 +102,14 @@ public final class HttpVerticle extends VerticleBase {
                 Clock.systemUTC()))
         .mount(router);
     new StreamRoutes(vertx, config.http().streamKeepAliveSeconds() * 1000L).mount(router);
+    config
+        .readerAccount()
+        .ifPresent(
+            account -> {
+              ReaderLogin login = new ReaderLogin(vertx, account, logins);
+              new ReaderRoutes(vertx, site, login, config.http().maxBodyBytes()).mount(router);
+              new FeverRoutes(vertx, site, login).mount(router);
+            });
     new HealthRoutes(vertx, config.inbox().dir()).mount(router);
     new PageRoutes(vertx, site).mount(router);
     router.route().failureHandler(Errors::onRouterFailure);
@@ -110,7 +122,9 @@ public final class HttpVerticle extends VerticleBase {
             new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setDecompressionSupported(false)
-                .setMaxFormAttributeSize(8192));
+                .setMaxFormAttributeSize(8192)
+                // a reader app marks up to 10,000 items in one form (edit-tag, i=…): one field each
+                .setMaxFormFields(dev.tributary.reader.StreamQueries.MAX_IDS + 16));
     return server.requestHandler(router).listen(port, config.http().host());
   }
 

@@ -3,18 +3,20 @@ package dev.tributary.publish;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * One article as every feed format shows it: text already cleaned for XML, the link resolved, and
- * dates at whole seconds so Atom, RSS and JSON Feed agree.
+ * its dates chosen by {@link EntryTimes}.
  *
  * @param summary plain text, or null
  * @param contentHtml HTML, or null
  * @param author byline, or null
+ * @param published whole seconds, or null when the article's date is implausible
+ * @param updated to the millisecond, distinct within a feed (see {@link EntryTimes})
+ * @param categories the Atom categories: the topics, or what the item asked for
  */
 record FeedEntry(
     String id,
@@ -26,25 +28,29 @@ record FeedEntry(
     Instant published,
     Instant updated,
     List<ArticleTopic> topics,
-    List<String> tags) {
+    List<String> tags,
+    List<FeedCategory> categories) {
 
   static final String UNTITLED = "Untitled";
 
-  static FeedEntry of(Article article, String publicUrl) {
-    Instant ingested =
-        seconds(Objects.requireNonNull(article.ingested(), "article has no ingested time"));
-    Instant published = article.published() == null ? ingested : seconds(article.published());
+  static FeedEntry of(FeedItem item, String publicUrl) {
+    Article article = item.article();
+    Objects.requireNonNull(article.ingested(), "article has no ingested time");
+    List<ArticleTopic> topics = article.topics().stream().map(FeedEntry::cleanTopic).toList();
     return new FeedEntry(
-        FeedIds.entryId(article.id()),
+        item.entryId() != null ? item.entryId() : FeedIds.entryId(article.id()),
         orElse(XmlText.clean(article.title()), UNTITLED),
-        link(article, publicUrl),
+        FeedIds.link(article, publicUrl),
         blankToNull(XmlText.clean(article.summary())),
         blankToNull(XmlText.clean(article.contentHtml())),
         blankToNull(XmlText.clean(article.author())),
-        published,
-        latest(published, ingested),
-        article.topics().stream().map(FeedEntry::cleanTopic).toList(),
-        article.tags().stream().map(XmlText::clean).filter(t -> !t.isBlank()).toList());
+        EntryTimes.published(article),
+        EntryTimes.updated(article),
+        topics,
+        article.tags().stream().map(XmlText::clean).filter(t -> !t.isBlank()).toList(),
+        item.categories() != null
+            ? item.categories()
+            : topics.stream().map(t -> new FeedCategory(null, t.slug(), t.label())).toList());
   }
 
   /** Topic slugs first, then free tags, without repeats. */
@@ -54,24 +60,9 @@ record FeedEntry(
         .toList();
   }
 
-  private static String link(Article article, String publicUrl) {
-    String url = blankToNull(XmlText.clean(article.url()));
-    return url != null ? url : publicUrl + "/articles/" + article.id();
-  }
-
   private static ArticleTopic cleanTopic(ArticleTopic topic) {
     return new ArticleTopic(
         XmlText.clean(topic.slug()), XmlText.clean(topic.label()), topic.score());
-  }
-
-  private static Instant seconds(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  // An entry published "later" than we ingested it (clock skew at the source) must not look
-  // updated before it was published.
-  private static Instant latest(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 
   private static String orElse(String text, String fallback) {

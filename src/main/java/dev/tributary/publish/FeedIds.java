@@ -16,6 +16,18 @@ public final class FeedIds {
     return urn("tributary:article:" + articleId);
   }
 
+  /** Where an entry links: the article's URL, else its page on this server. */
+  public static String link(dev.tributary.article.Article article, String publicUrl) {
+    String url = XmlText.clean(article.url());
+    return url != null && !url.isBlank()
+        ? url
+        : withoutTrailingSlash(publicUrl) + "/articles/" + article.id();
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
   public static String feedId(String idKey) {
     return urn("tributary:feed:" + idKey);
   }

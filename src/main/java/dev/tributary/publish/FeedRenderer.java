@@ -1,6 +1,5 @@
 package dev.tributary.publish;
 
-import dev.tributary.article.Article;
 import java.util.List;
 
 /**
@@ -12,27 +11,27 @@ public final class FeedRenderer {
   private final RssFeedWriter rss = new RssFeedWriter();
   private final JsonFeedWriter json = new JsonFeedWriter();
 
-  public String atom(FeedSpec spec, List<Article> articles) {
-    return atom.write(spec, entries(spec, articles));
+  public String atom(FeedSpec spec, List<FeedItem> items) {
+    return atom.write(spec, entries(spec, items));
   }
 
-  public String rss(FeedSpec spec, List<Article> articles) {
-    return rss.write(spec, entries(spec, articles));
+  public String rss(FeedSpec spec, List<FeedItem> items) {
+    return rss.write(spec, entries(spec, items));
   }
 
-  public String jsonFeed(FeedSpec spec, List<Article> articles) {
-    return json.write(spec, entries(spec, articles));
+  public String jsonFeed(FeedSpec spec, List<FeedItem> items) {
+    return json.write(spec, entries(spec, items));
   }
 
-  public String render(FeedFormat format, FeedSpec spec, List<Article> articles) {
+  public String render(FeedFormat format, FeedSpec spec, List<FeedItem> items) {
     return switch (format) {
-      case ATOM -> atom(spec, articles);
-      case RSS -> rss(spec, articles);
-      case JSON -> jsonFeed(spec, articles);
+      case ATOM -> atom(spec, items);
+      case RSS -> rss(spec, items);
+      case JSON -> jsonFeed(spec, items);
     };
   }
 
-  private static List<FeedEntry> entries(FeedSpec spec, List<Article> articles) {
-    return articles.stream().map(article -> FeedEntry.of(article, spec.publicUrl())).toList();
+  private static List<FeedEntry> entries(FeedSpec spec, List<FeedItem> items) {
+    return items.stream().map(item -> FeedEntry.of(item, spec.publicUrl())).toList();
   }
 }

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param page the cursor this document starts after, or null for the subscription document (the
  *     newest entries); a document with a page is an RFC 5005 archive document
  * @param olderPage the cursor of the next older document, or null when there is none
+ * @param newerPage on an archive document, the cursor of the next newer archive document, or null
+ *     when the next newer document is the subscription document
+ * @param streamUrl for a reader stream's Atom (SPEC §11), the document's own URL: it has no RSS or
+ *     JSON Feed sibling and no pages; null for the public feeds
  */
 public record FeedSpec(
     String title,
@@ -26,17 +30,34 @@ public record FeedSpec(
     String idKey,
     Instant updated,
     String page,
-    String olderPage) {
+    String olderPage,
+    String newerPage,
+    String streamUrl) {
 
   /** The subscription document (newest entries), with no older pages known. */
   public FeedSpec(
       String title, String subtitle, String publicUrl, String path, String idKey, Instant updated) {
-    this(title, subtitle, publicUrl, path, idKey, updated, null, null);
+    this(title, subtitle, publicUrl, path, idKey, updated, null, null, null, null);
   }
 
-  /** The same feed as the page that starts after {@code page}, with {@code olderPage} before it. */
-  public FeedSpec paged(String page, String olderPage) {
-    return new FeedSpec(title, subtitle, publicUrl, path, idKey, updated, page, olderPage);
+  /**
+   * The same feed as the page that starts after {@code page}, with {@code olderPage} below it and
+   * {@code newerPage} above it (null: the subscription document).
+   */
+  public FeedSpec paged(String page, String olderPage, String newerPage) {
+    return new FeedSpec(
+        title, subtitle, publicUrl, path, idKey, updated, page, olderPage, newerPage, null);
+  }
+
+  /** A reader stream as Atom, at {@code url}, its id derived from {@code idKey}. */
+  public static FeedSpec stream(
+      String title, String publicUrl, String url, String idKey, Instant updated) {
+    return new FeedSpec(
+        title, "", publicUrl, "/reader/atom", idKey, updated, null, null, null, url);
+  }
+
+  public boolean isStream() {
+    return streamUrl != null;
   }
 
   /** RFC 5005 §4: a page other than the subscription document is an archive document. */
@@ -47,6 +68,14 @@ public record FeedSpec(
   /** This document's own URL in the given format (with {@code ?before=} on archive pages). */
   public String selfUrl(FeedFormat format) {
     return page == null ? feedUrl(format) : pageUrl(format, page);
+  }
+
+  /**
+   * On an archive document, the next newer document in the given format: the newer archive page, or
+   * the subscription document above the newest archive page.
+   */
+  public String newerUrl(FeedFormat format) {
+    return newerPage == null ? feedUrl(format) : pageUrl(format, newerPage);
   }
 
   /** The next older document in the given format, or null. */
@@ -60,8 +89,11 @@ public record FeedSpec(
         + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** A fixed time for feeds without articles, so an empty feed renders identically every time. */
-  public static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
+  /**
+   * A fixed time for feeds without articles, so an empty feed renders identically every time; after
+   * 1990, before which validators call a date implausible (the epoch was).
+   */
+  public static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
 
   public FeedSpec {
     Objects.requireNonNull(title, "title");

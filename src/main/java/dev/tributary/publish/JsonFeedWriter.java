@@ -37,8 +37,8 @@ final class JsonFeedWriter {
     if (entry.summary() != null) {
       item.put("summary", entry.summary());
     }
-    item.put("date_published", entry.published().toString())
-        .put("date_modified", entry.updated().toString());
+    if (entry.published() != null) item.put("date_published", entry.published().toString());
+    item.put("date_modified", EntryTimes.rfc3339(entry.updated()));
     List<String> tags = entry.allTags();
     if (!tags.isEmpty()) {
       item.put("tags", new JsonArray(tags));

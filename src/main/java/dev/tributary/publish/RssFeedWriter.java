@@ -11,6 +11,7 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.HtmlText;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
@@ -43,7 +44,7 @@ final class RssFeedWriter {
     item.setTitle(entry.title());
     item.setLink(entry.link());
     item.setGuid(guid(entry.id()));
-    item.setPubDate(Date.from(entry.published()));
+    if (entry.published() != null) item.setPubDate(Date.from(entry.published()));
     if (entry.summary() != null || entry.contentHtml() != null) {
       item.setDescription(description(entry));
     }
@@ -63,11 +64,15 @@ final class RssFeedWriter {
     return subtitle.isBlank() ? XmlText.clean(spec.title()) : subtitle;
   }
 
+  /**
+   * The summary, or else the content. An RSS description is HTML (readers and the W3C validator
+   * read it so), so the plain-text summary goes in escaped: a "&lt;" or "&amp;" in it stays text.
+   */
   private static Description description(FeedEntry entry) {
     Description description = new Description();
     if (entry.summary() != null) {
-      description.setType("text/plain");
-      description.setValue(entry.summary());
+      description.setType("text/html");
+      description.setValue(HtmlText.escape(entry.summary()));
     } else {
       description.setType("text/html");
       description.setValue(entry.contentHtml());
@@ -110,6 +115,7 @@ final class RssFeedWriter {
     markup.add(atomLink("self", spec.selfUrl(FeedFormat.RSS)));
     if (spec.isArchive()) {
       markup.add(atomLink("current", spec.feedUrl(FeedFormat.RSS)));
+      markup.add(atomLink("next-archive", spec.newerUrl(FeedFormat.RSS)));
       markup.add(FeedHistory.archiveMarker());
     }
     String older = spec.olderUrl(FeedFormat.RSS);

@@ -35,6 +35,9 @@ public interface Store extends AutoCloseable {
 
   TimelinePage timeline(TimelineQuery query);
 
+  /** The page just newer than the one after {@code query.after()} (feed archives' next-archive). */
+  NewerPage newerPage(TimelineQuery query);
+
   TopicCounts topicCounts();
 
   /** How many articles are stored. */
@@ -90,6 +93,29 @@ public interface Store extends AutoCloseable {
 
   /** Saves the source's WebSub subscription; false when the source no longer exists. */
   boolean saveHubSubscription(HubSubscription subscription);
+
+  /**
+   * A page of a reader stream (SPEC §11): sequence numbers with each article's read and starred
+   * state, and the articles themselves when {@code query.withArticles()}.
+   */
+  ReaderPage readerPage(ReaderQuery query);
+
+  /** These articles (by sequence number) with their state, in that order; unknown ones left out. */
+  List<ReaderItem> readerItems(List<Long> seqs);
+
+  /** Changes the reader state of articles in one transaction; answers the rows changed. */
+  int changeState(StateChange change);
+
+  /** Marks read, in one transaction, the scope's unread articles up to a time; answers how many. */
+  int markAllRead(MarkAllRead mark);
+
+  UnreadCounts unreadCounts();
+
+  /**
+   * The sources the reader account sees (subscribed, or with articles); with each one's topics when
+   * {@code withTopics}, which reads the topics of every article.
+   */
+  ReaderSources readerSources(boolean withTopics);
 
   /** Which of these article ids are stored already. */
   java.util.Set<String> existingIds(java.util.List<String> ids);

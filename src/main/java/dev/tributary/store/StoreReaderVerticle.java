@@ -10,10 +10,11 @@ import java.util.function.Supplier;
 
 /**
  * Serves the store's reads — article by id, timeline pages (and so the feeds and pages), topic
- * counts, the stream's replay and last sequence number — through its own connection, never queued
- * behind the writer's batches: in WAL mode a reader sees the last committed state while a write
- * transaction runs. A worker verticle; several instances each hold one connection and share the
- * addresses (the event bus hands each request to one of them).
+ * counts, the stream's replay and last sequence number, the reader account's streams, items, counts
+ * and sources — through its own connection, never queued behind the writer's batches: in WAL mode a
+ * reader sees the last committed state while a write transaction runs. A worker verticle; several
+ * instances each hold one connection and share the addresses (the event bus hands each request to
+ * one of them).
  */
 public final class StoreReaderVerticle extends VerticleBase {
   private final Supplier<Store> opener;
@@ -41,9 +42,18 @@ public final class StoreReaderVerticle extends VerticleBase {
     return List.of(
         answers.serve(Addresses.STORE_GET, get),
         answers.serve(Addresses.STORE_TIMELINE, store::timeline),
+        answers.serve(Addresses.STORE_NEWER_PAGE, store::newerPage),
         answers.serve(Addresses.STORE_TOPIC_COUNTS, x -> store.topicCounts()),
         answers.serve(Addresses.STORE_REPLAY, store::storedAfter),
-        answers.serve(Addresses.STORE_LAST_SEQ, x -> store.lastSeq()));
+        answers.serve(Addresses.STORE_LAST_SEQ, x -> store.lastSeq()),
+        answers.serve(Addresses.STORE_READER_PAGE, store::readerPage),
+        answers.<ReaderLookup>serve(
+            Addresses.STORE_READER_ITEMS,
+            lookup -> new ReaderPage(store.readerItems(lookup.seqs()), 0)),
+        answers.serve(Addresses.STORE_UNREAD_COUNTS, x -> store.unreadCounts()),
+        answers.serve(Addresses.STORE_COUNT, x -> store.count()),
+        answers.<Boolean>serve(
+            Addresses.STORE_READER_SOURCES, withTopics -> store.readerSources(withTopics)));
   }
 
   @Override

@@ -117,6 +117,8 @@ public final class StoreVerticle extends VerticleBase {
         id -> StoreAnswers.found(store.hubSubscription(id), "no hub subscription for " + id));
     serve(Addresses.STORE_SAVE_HUB_SUBSCRIPTION, written(store::saveHubSubscription));
     serve(Addresses.STORE_EXISTING_IDS, this::existingIds);
+    serve(Addresses.STORE_READER_CHANGE, written(store::changeState));
+    serve(Addresses.STORE_READER_MARK_ALL, written(store::markAllRead));
     serve(Addresses.STORE_PING, x -> ping());
     if (readers == 0) {
       registrations.addAll(StoreReaderVerticle.serveReads(answers, store));

@@ -131,8 +131,10 @@ class FeedsIT {
   void archivesWalkBackThroughEveryArticleOnce() throws Exception {
     Set<String> ids = new HashSet<>();
     List<String> docs = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
     String next = "/feed.atom";
     while (next != null) {
+      paths.add(next);
       String body = server.get(next).body();
       AtomSchema.assertValid(body);
       docs.add(body);
@@ -150,6 +152,11 @@ class FeedsIT {
     for (String archive : docs.subList(1, docs.size())) {
       assertTrue(archive.contains("<fh:archive"), "archive documents say so");
       assertTrue(archive.contains("rel=\"current\""));
+    }
+    for (int i = 1; i < docs.size(); i++) {
+      // and walk forward again: each archive's next-archive is the document before it, the
+      // newest archive's the subscription document (the oldest page is never without a link)
+      assertEquals(paths.get(i - 1), path(link(parse(docs.get(i)), "next-archive")), "page " + i);
     }
     String rss = server.get("/feed.rss").body();
     assertTrue(rss.contains("rel=\"prev-archive\""));

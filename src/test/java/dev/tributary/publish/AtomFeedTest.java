@@ -14,7 +14,6 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import dev.tributary.AtomSchema;
 import dev.tributary.article.Article;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class AtomFeedTest {
     assertEquals(FeedIds.feedId("feed"), feed.getUri());
     assertEquals("Tributary", feed.getTitle());
     assertEquals("Research news, tagged", feed.getDescription());
-    assertEquals(Date.from(INGESTED.truncatedTo(ChronoUnit.SECONDS)), feed.getPublishedDate());
+    assertEquals(Date.from(INGESTED), feed.getPublishedDate(), "to the millisecond");
     assertEquals("Tributary", feed.getAuthors().get(0).getName());
   }
 
@@ -62,7 +61,7 @@ class AtomFeedTest {
     assertEquals(article.title(), entry.getTitle());
     assertEquals(article.url(), entry.getLink());
     assertEquals(Date.from(PUBLISHED), entry.getPublishedDate());
-    assertEquals(Date.from(INGESTED.truncatedTo(ChronoUnit.SECONDS)), entry.getUpdatedDate());
+    assertEquals(Date.from(INGESTED), entry.getUpdatedDate(), "stored, to the millisecond");
     assertEquals(article.summary(), entry.getDescription().getValue());
     assertEquals("html", entry.getContents().get(0).getType());
     assertEquals(article.contentHtml(), entry.getContents().get(0).getValue());

@@ -15,17 +15,17 @@ final class Feeds {
   private final FeedRenderer renderer = new FeedRenderer();
 
   String atom(FeedSpec spec, List<Article> articles) {
-    String xml = renderer.atom(spec, articles);
+    String xml = renderer.atom(spec, FeedItem.of(articles));
     AtomSchema.assertValid(xml);
     return xml;
   }
 
   String rss(FeedSpec spec, List<Article> articles) {
-    return renderer.rss(spec, articles);
+    return renderer.rss(spec, FeedItem.of(articles));
   }
 
   String json(FeedSpec spec, List<Article> articles) {
-    return renderer.jsonFeed(spec, articles);
+    return renderer.jsonFeed(spec, FeedItem.of(articles));
   }
 
   static SyndFeed parse(String xml) {

@@ -37,7 +37,7 @@ class JsonFeedTest {
     assertEquals(article.contentHtml(), item.getString("content_html"));
     assertEquals(article.summary(), item.getString("summary"));
     assertEquals("2026-11-21T10:00:00Z", item.getString("date_published"));
-    assertEquals("2026-11-21T10:05:30Z", item.getString("date_modified"));
+    assertEquals("2026-11-21T10:05:30.123Z", item.getString("date_modified"));
     assertEquals(
         new JsonArray(List.of("treatment-resistant-depression", "ketamine", "clinical-trial")),
         item.getJsonArray("tags"));

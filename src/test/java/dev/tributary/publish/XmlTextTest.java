@@ -36,6 +36,17 @@ class XmlTextTest {
   }
 
   @Test
+  void turnsC1ControlsIntoTheWindows1252PunctuationTheyStoodFor() {
+    assertEquals(
+        "it’s “quoted” – €5…", XmlText.clean("it\u0092s \u0093quoted\u0094 \u0096 \u00805\u0085"));
+  }
+
+  @Test
+  void dropsReplacementCharactersAndTheWindows1252Holes() {
+    assertEquals("ab", XmlText.clean("a\uFFFD\u0081b\u009D"));
+  }
+
+  @Test
   void leavesNullAlone() {
     assertNull(XmlText.clean(null));
   }

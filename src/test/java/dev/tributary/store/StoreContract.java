@@ -72,6 +72,42 @@ public abstract class StoreContract extends StoreUnderTest {
   }
 
   @Test
+  void articlesStoredInTheSameMillisecondGetDistinctIncreasingStoredTimes() {
+    Instant at = Instant.parse("2026-03-01T10:00:00.250Z");
+    List<Article> burst = new ArrayList<>();
+    for (int i = 0; i < 3; i++) burst.add(article("burst " + i, 1).withIngested(at));
+    List<PutResult> first = store.putAll(burst);
+    StoredArticle late = store.put(article("late in the same ms", 2).withIngested(at));
+    StoredArticle later = store.put(article("an hour later", 3).withIngested(at.plusSeconds(3600)));
+    List<Instant> times = new ArrayList<>();
+    first.forEach(r -> times.add(r.stored().article().ingested()));
+    times.add(late.article().ingested());
+    assertEquals(
+        List.of(at, at.plusMillis(1), at.plusMillis(2), at.plusMillis(3)),
+        times,
+        "each a millisecond after the one before, in store order");
+    assertEquals(at.plusSeconds(3600), later.article().ingested(), "a later time is kept as is");
+    assertEquals(at.plusMillis(3), store.get(late.article().id()).orElseThrow().ingested());
+  }
+
+  @Test
+  void theNewerPageOfAFeedPageIsTheOneEndingAtItsCursor() {
+    List<StoredArticle> stored = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) stored.add(store.put(article("paging article " + i, i)));
+    // pages of 3, newest first: {7,6,5} {4,3,2} {1}; a page's cursor is the last of the one above
+    Cursor afterFive = cursorOf(stored.get(4));
+    Cursor afterTwo = cursorOf(stored.get(1));
+    TimelineQuery third = new TimelineQuery(List.of(), null, null, null, 3, afterTwo);
+    assertEquals(new NewerPage(afterFive), store.newerPage(third), "{1}: above it {4,3,2}");
+    TimelineQuery second = new TimelineQuery(List.of(), null, null, null, 3, afterFive);
+    assertEquals(new NewerPage(null), store.newerPage(second), "{4,3,2}: above it the newest");
+  }
+
+  private static Cursor cursorOf(StoredArticle s) {
+    return new Cursor(s.article().published().toEpochMilli(), s.seq());
+  }
+
+  @Test
   void theSameTextTwiceIsOneArticle() {
     Article a = article("one text", 1);
     Article sameTextOtherId =

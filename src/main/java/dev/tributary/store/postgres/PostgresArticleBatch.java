@@ -5,6 +5,7 @@ import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoredTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -25,12 +26,17 @@ import java.util.Map;
  * under a savepoint, as the SQLite store does: the bad article fails alone and the rest are stored.
  */
 final class PostgresArticleBatch {
+  /** The new articles, each also unread for the reader account (store/ReaderSql). */
   private static final String INSERT_ARTICLES =
-      "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
-          + " source_title, author, published_ms, ingested_ms, tags)"
+      "WITH new AS (INSERT INTO articles (id, content_hash, title, summary, content_html, text,"
+          + " url, source_id, source_title, author, published_ms, ingested_ms, tags)"
           + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
           + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],"
-          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING RETURNING seq, id";
+          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING"
+          + " RETURNING seq, id, source_id, ingested_ms),"
+          + " unread AS (INSERT INTO reader_unread (article_seq, source_id, ingested_ms)"
+          + " SELECT seq, source_id, ingested_ms FROM new)"
+          + " SELECT seq, id FROM new";
 
   private static final String INSERT_TOPICS =
       "INSERT INTO article_topics (article_seq, slug, label, score)"
@@ -40,8 +46,14 @@ final class PostgresArticleBatch {
       ArticleRows.SELECT + " WHERE a.id = ANY($1) OR a.content_hash = ANY($2)";
 
   private final SqlConnection connection;
+
+  /** The batch; each new article is replaced by itself with its stored time when inserted. */
   private final List<Article> articles;
+
   private final List<String> hashes;
+
+  /** Set by {@link #write} from the newest stored article, under the writers' lock. */
+  private StoredTimes times;
 
   /** Stored articles (before or by this batch) by id and by text hash. */
   private final Map<String, StoredArticle> byId = new HashMap<>();
@@ -50,13 +62,14 @@ final class PostgresArticleBatch {
 
   PostgresArticleBatch(SqlConnection connection, List<Article> articles) {
     this.connection = connection;
-    this.articles = articles;
+    this.articles = new ArrayList<>(articles);
     this.hashes = articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
   }
 
   /** Writes the batch; answers one result per article, in order. */
   Future<List<PutResult>> write() {
-    return findStored()
+    return newestStoredTime()
+        .compose(x -> findStored())
         .compose(x -> savepoint("batch"))
         .compose(x -> insertAll())
         .compose(results -> release("batch").map(results))
@@ -69,6 +82,17 @@ final class PostgresArticleBatch {
               return rollbackTo("batch")
                   .compose(x -> findStored())
                   .compose(x -> oneByOne(0, new ArrayList<>()));
+            });
+  }
+
+  private Future<Void> newestStoredTime() {
+    return connection
+        .query(StoredTimes.NEWEST)
+        .execute()
+        .map(
+            rows -> {
+              times = new StoredTimes(rows.size() == 0 ? 0 : rows.iterator().next().getLong(0));
+              return null;
             });
   }
 
@@ -154,6 +178,7 @@ final class PostgresArticleBatch {
   /** Inserts these articles (by index) and their topics; remembers each as stored. */
   private Future<Void> insert(List<Integer> indexes) {
     if (indexes.isEmpty()) return Future.succeededFuture();
+    for (int i : indexes) articles.set(i, times.stamp(articles.get(i)));
     List<Article> batch = indexes.stream().map(articles::get).toList();
     Tuple columns =
         Tuple.of(

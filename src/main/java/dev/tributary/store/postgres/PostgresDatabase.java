@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  */
 public final class PostgresDatabase implements AutoCloseable {
   /** The scripts under {@code db/postgres}, in order. */
-  static final List<String> MIGRATIONS = List.of("V1__schema.sql", "V2__source_leases.sql");
+  static final List<String> MIGRATIONS =
+      List.of("V1__schema.sql", "V2__source_leases.sql", "V4__reader_state.sql");
 
   /** Session lock held while migrating, so two instances starting together migrate once. */
   private static final long MIGRATION_LOCK = 0x7472_6962_6d69_6772L;
@@ -75,10 +76,23 @@ public final class PostgresDatabase implements AutoCloseable {
    * failure with a savepoint and commits the rest.
    */
   <T> Future<T> inTransaction(java.util.function.Function<SqlConnection, Future<T>> work) {
+    return inBlock("BEGIN", work);
+  }
+
+  /**
+   * Runs reads on one connection in one read-only, repeatable-read transaction: every statement
+   * sees the same snapshot (a page's states and its articles, say).
+   */
+  <T> Future<T> inSnapshot(java.util.function.Function<SqlConnection, Future<T>> work) {
+    return inBlock("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", work);
+  }
+
+  private <T> Future<T> inBlock(
+      String begin, java.util.function.Function<SqlConnection, Future<T>> work) {
     return pool.withConnection(
         connection ->
             connection
-                .query("BEGIN")
+                .query(begin)
                 .execute()
                 .compose(x -> work.apply(connection))
                 .compose(result -> connection.query("COMMIT").execute().map(result))

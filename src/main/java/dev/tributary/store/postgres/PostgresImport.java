@@ -84,7 +84,10 @@ public final class PostgresImport {
                   "last_error"),
               "source_id"),
           new Table("corpus_terms", List.of("hash", "stem", "df"), "hash"),
-          new Table("corpus_state", List.of("id", "documents", "counted_through_seq"), "id"));
+          new Table("corpus_state", List.of("id", "documents", "counted_through_seq"), "id"),
+          new Table(
+              "reader_unread", List.of("article_seq", "source_id", "ingested_ms"), "article_seq"),
+          new Table("reader_starred", List.of("article_seq", "starred_ms"), "article_seq"));
 
   /** Where the rows come from: the source store, table by table. */
   public interface Rows {
@@ -116,9 +119,12 @@ public final class PostgresImport {
         List<Long> copied = copyInTransaction(c, source, replace);
         run(c, "COMMIT");
         return copied;
-      } catch (RuntimeException e) {
+      } catch (StoreException e) {
         run(c, "ROLLBACK");
         throw e;
+      } catch (RuntimeException e) {
+        run(c, "ROLLBACK");
+        throw new StoreException("the copy failed, nothing was copied: " + e.getMessage(), e);
       }
     } finally {
       db.await(c::close);

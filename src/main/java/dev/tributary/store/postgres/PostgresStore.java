@@ -7,9 +7,17 @@ import dev.tributary.sources.Sources;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
+import dev.tributary.store.MarkAllRead;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.PutResult;
+import dev.tributary.store.ReaderItem;
+import dev.tributary.store.ReaderPage;
+import dev.tributary.store.ReaderQuery;
+import dev.tributary.store.ReaderSources;
+import dev.tributary.store.ReaderSql;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.StateChange;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredSeqs;
 import dev.tributary.store.TimelinePage;
@@ -17,6 +25,7 @@ import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
+import dev.tributary.store.UnreadCounts;
 import dev.tributary.websub.HubSubscription;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -196,6 +205,65 @@ public final class PostgresStore implements Store {
     return call(
         "cannot save the hub subscription of " + subscription.sourceId(),
         () -> PostgresHubSubscriptions.save(db.pool(), subscription));
+  }
+
+  @Override
+  public NewerPage newerPage(TimelineQuery query) {
+    ReaderSql.Statement st = NewerPage.sql(query);
+    return call(
+        "cannot read the timeline",
+        () ->
+            db.pool()
+                .preparedQuery(st.numbered())
+                .execute(Tuple.from(new java.util.ArrayList<Object>(st.params())))
+                .map(
+                    rows -> {
+                      List<long[]> found = new java.util.ArrayList<>();
+                      for (Row r : rows) found.add(new long[] {r.getLong(0), r.getLong(1)});
+                      return NewerPage.of(found, query.limit());
+                    }));
+  }
+
+  @Override
+  public ReaderPage readerPage(ReaderQuery query) {
+    // One transaction (repeatable read): the page's states and its articles are of one snapshot.
+    return call(
+        "cannot read a reader stream",
+        () -> db.inSnapshot(tx -> PostgresReaderState.page(tx, query)));
+  }
+
+  @Override
+  public List<ReaderItem> readerItems(List<Long> seqs) {
+    if (seqs.isEmpty()) return List.of();
+    return call(
+        "cannot read reader items", () -> db.inSnapshot(tx -> PostgresReaderState.items(tx, seqs)));
+  }
+
+  @Override
+  public int changeState(StateChange change) {
+    return call(
+        "cannot change the reader state",
+        () -> db.inTransaction(tx -> PostgresReaderState.change(tx, change)));
+  }
+
+  @Override
+  public int markAllRead(MarkAllRead mark) {
+    return call(
+        "cannot mark articles read",
+        () -> db.inTransaction(tx -> PostgresReaderState.markAllRead(tx, mark)));
+  }
+
+  @Override
+  public UnreadCounts unreadCounts() {
+    return call(
+        "cannot count unread articles", () -> db.inSnapshot(PostgresReaderState::unreadCounts));
+  }
+
+  @Override
+  public ReaderSources readerSources(boolean withTopics) {
+    return call(
+        "cannot list the reader's sources",
+        () -> db.inSnapshot(tx -> PostgresReaderState.sources(tx, withTopics)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.tributary.store.PutResult;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoredTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +27,17 @@ final class SqliteArticleBatch implements AutoCloseable {
           + " source_title, author, published_ms, ingested_ms, tags)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /** A new article is unread for the reader account (store/ReaderSql). */
+  private static final String INSERT_UNREAD =
+      "INSERT INTO reader_unread (article_seq, source_id, ingested_ms) VALUES (?, ?, ?)";
+
   private final SqliteTimeline reader;
   private final SqliteFailures failures;
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
   private final PreparedStatement insertTopics;
+  private final PreparedStatement insertUnread;
+  private final PreparedStatement newest;
   private final PreparedStatement savepoint;
   private final PreparedStatement release;
   private final PreparedStatement rollbackTo;
@@ -42,6 +49,8 @@ final class SqliteArticleBatch implements AutoCloseable {
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
+    PreparedStatement unread = null;
+    PreparedStatement last = null;
     PreparedStatement save = null;
     PreparedStatement done = null;
     PreparedStatement undo = null;
@@ -51,16 +60,20 @@ final class SqliteArticleBatch implements AutoCloseable {
               ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1");
       article = connection.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS);
       topics = connection.prepareStatement(SqliteTopics.INSERT);
+      unread = connection.prepareStatement(INSERT_UNREAD);
+      last = connection.prepareStatement(StoredTimes.NEWEST);
       save = connection.prepareStatement("SAVEPOINT article");
       done = connection.prepareStatement("RELEASE article");
       undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
-      closeAll(e, duplicate, article, topics, save, done, undo);
+      closeAll(e, duplicate, article, topics, unread, last, save, done, undo);
       throw e;
     }
     this.findDuplicate = duplicate;
     this.insertArticle = article;
     this.insertTopics = topics;
+    this.insertUnread = unread;
+    this.newest = last;
     this.savepoint = save;
     this.release = done;
     this.rollbackTo = undo;
@@ -68,18 +81,23 @@ final class SqliteArticleBatch implements AutoCloseable {
 
   /**
    * One article of the batch: a duplicate when the id or the text is stored already (the
-   * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else
-   * inserted under a savepoint, so that its failure rolls back only its own rows. A full disk is
-   * the batch's failure, not the article's: it is thrown on.
+   * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else given
+   * its stored time by {@code times} and inserted under a savepoint, so that its failure rolls back
+   * only its own rows. A full disk is the batch's failure, not the article's: it is thrown on.
    */
-  PutResult put(Article article) throws SQLException {
-    String contentHash = ArticleIds.contentHash(article.text());
-    Optional<StoredArticle> existing = findDuplicate(article.id(), contentHash);
+  PutResult put(Article given, StoredTimes times) throws SQLException {
+    String contentHash = ArticleIds.contentHash(given.text());
+    Optional<StoredArticle> existing = findDuplicate(given.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
+    Article article = times.stamp(given);
     savepoint.execute();
     try {
       long seq = insertArticle(article, contentHash);
       SqliteTopics.insert(insertTopics, seq, article.topics());
+      insertUnread.setLong(1, seq);
+      insertUnread.setString(2, article.source().id());
+      insertUnread.setLong(3, article.ingested().toEpochMilli());
+      insertUnread.executeUpdate();
       release.execute();
       return PutResult.of(new StoredArticle(article, true, seq));
     } catch (SQLException e) {
@@ -105,6 +123,13 @@ final class SqliteArticleBatch implements AutoCloseable {
     } catch (SQLException e) {
       e.addSuppressed(failure);
       throw e;
+    }
+  }
+
+  /** The stored times of this batch's new articles, after the newest stored article's. */
+  StoredTimes storedTimes() throws SQLException {
+    try (ResultSet rs = newest.executeQuery()) {
+      return new StoredTimes(rs.next() ? rs.getLong(1) : 0);
     }
   }
 
@@ -141,7 +166,16 @@ final class SqliteArticleBatch implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException failure = new SQLException("cannot close the batch's statements");
-    closeAll(failure, findDuplicate, insertArticle, insertTopics, savepoint, release, rollbackTo);
+    closeAll(
+        failure,
+        findDuplicate,
+        insertArticle,
+        insertTopics,
+        insertUnread,
+        newest,
+        savepoint,
+        release,
+        rollbackTo);
     if (failure.getSuppressed().length > 0) throw failure;
   }
 

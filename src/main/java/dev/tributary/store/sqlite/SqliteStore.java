@@ -7,19 +7,28 @@ import dev.tributary.sources.Sources;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
+import dev.tributary.store.MarkAllRead;
 import dev.tributary.store.Migrations;
+import dev.tributary.store.NewerPage;
 import dev.tributary.store.PutResult;
+import dev.tributary.store.ReaderItem;
+import dev.tributary.store.ReaderPage;
+import dev.tributary.store.ReaderQuery;
+import dev.tributary.store.ReaderSources;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.StateChange;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredSeqs;
+import dev.tributary.store.StoredTimes;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
+import dev.tributary.store.UnreadCounts;
 import dev.tributary.websub.HubSubscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +63,8 @@ public final class SqliteStore implements Store {
           "V4__hub_subscriptions.sql",
           "V5__hub_callback_token.sql",
           "V6__corpus_terms.sql",
-          "V7__source_leases.sql");
+          "V7__source_leases.sql",
+          "V9__reader_state.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -63,6 +73,7 @@ public final class SqliteStore implements Store {
   private final SqliteHubSubscriptions hubTable;
   private final SqliteFailures failures;
   private final SqliteCorpus corpus;
+  private final SqliteReaderState reader;
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
@@ -75,6 +86,7 @@ public final class SqliteStore implements Store {
     this.sourceTable = new SqliteSources(connection);
     this.hubTable = new SqliteHubSubscriptions(connection);
     this.corpus = new SqliteCorpus(connection);
+    this.reader = new SqliteReaderState(connection, timeline);
   }
 
   /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
@@ -126,7 +138,8 @@ public final class SqliteStore implements Store {
           () -> {
             List<PutResult> results = new ArrayList<>(articles.size());
             SqliteArticleBatch writes = articleWrites();
-            for (Article a : articles) results.add(writes.put(a));
+            StoredTimes times = writes.storedTimes();
+            for (Article a : articles) results.add(writes.put(a, times));
             if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
             return results;
           });
@@ -341,6 +354,44 @@ public final class SqliteStore implements Store {
   @Override
   public Sources claimDueSources(DueQuery query) {
     return new Sources(sql("cannot claim due sources", () -> sourceTable.claimDue(query)));
+  }
+
+  @Override
+  public NewerPage newerPage(TimelineQuery query) {
+    return sql("cannot read the timeline", () -> reader.newerPage(query));
+  }
+
+  @Override
+  public ReaderPage readerPage(ReaderQuery query) {
+    // One read transaction: the page's states and its articles are of the same moment.
+    return sql("cannot read a reader stream", () -> inTransaction(() -> reader.page(query)));
+  }
+
+  @Override
+  public List<ReaderItem> readerItems(List<Long> seqs) {
+    if (seqs.isEmpty()) return List.of();
+    return sql("cannot read reader items", () -> inTransaction(() -> reader.items(seqs)));
+  }
+
+  @Override
+  public int changeState(StateChange change) {
+    return sql("cannot change the reader state", () -> inTransaction(() -> reader.change(change)));
+  }
+
+  @Override
+  public int markAllRead(MarkAllRead mark) {
+    return sql("cannot mark articles read", () -> inTransaction(() -> reader.markAllRead(mark)));
+  }
+
+  @Override
+  public UnreadCounts unreadCounts() {
+    return sql("cannot count unread articles", () -> inTransaction(reader::unreadCounts));
+  }
+
+  @Override
+  public ReaderSources readerSources(boolean withTopics) {
+    return sql(
+        "cannot list the reader's sources", () -> inTransaction(() -> reader.sources(withTopics)));
   }
 
   @Override

@@ -10,7 +10,10 @@ import dev.tributary.sources.DueQuery;
 import dev.tributary.sources.Source;
 import dev.tributary.store.CorpusDelta;
 import dev.tributary.store.CorpusQuery;
+import dev.tributary.store.ReaderQuery;
+import dev.tributary.store.ReaderScope;
 import dev.tributary.store.ReplayQuery;
+import dev.tributary.store.StateChange;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelineQuery;
@@ -56,6 +59,7 @@ class MigrateCommandIT {
           new TopicExamples(List.of(new TopicExample("ketamine", "Example", "text", null))));
       sqlite.saveCorpus(
           new CorpusDelta(0, 30, 30, List.of(new CorpusDelta.Term("clinic", -42L, 30))));
+      sqlite.changeState(new StateChange(List.of(stored.get(3).seq()), true, true));
     }
   }
 
@@ -105,6 +109,10 @@ class MigrateCommandIT {
       var corpus = pg.corpusTerms(new CorpusQuery(CorpusQuery.FIRST, 10));
       assertEquals(30, corpus.countedThrough());
       assertEquals(-42L, corpus.hashes()[0]);
+      ReaderQuery starred =
+          new ReaderQuery(ReaderScope.ALL, null, true, null, null, false, 0, 10, false);
+      assertEquals(stored.get(3).seq(), pg.readerPage(starred).items().get(0).seq());
+      assertEquals(29, pg.unreadCounts().total().count(), "the reader state is copied");
       long next = pg.put(article("Written after the copy", 99)).seq();
       assertTrue(next > stored.get(29).seq(), "new articles continue after the copied seqs");
     } finally {
@@ -122,7 +130,7 @@ class MigrateCommandIT {
     assertTrue(
         out.toString()
             .endsWith(
-                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 1 corpus_terms, 1 corpus_state\n"),
+                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 1 corpus_terms, 1 corpus_state, 29 reader_unread, 1 reader_starred\n"),
         out.toString());
   }
 
@@ -133,13 +141,14 @@ class MigrateCommandIT {
       // a target that silently drops one row, as a broken copy would
       database.execute(
           "CREATE FUNCTION drop_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-              + " IF NEW.title = 'Title Article number 7 about clinics' THEN RETURN NULL; END IF; RETURN NEW; END $$;"
-              + " CREATE TRIGGER drop_one BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION drop_one()");
+              + " IF NEW.article_seq = 7 THEN RETURN NULL; END IF; RETURN NEW; END $$;"
+              + " CREATE TRIGGER drop_one BEFORE INSERT ON reader_unread FOR EACH ROW EXECUTE FUNCTION drop_one()");
       StoreException failed = assertThrows(StoreException.class, () -> migrate(false));
       assertTrue(
           failed
               .getMessage()
-              .contains("counts differ, nothing was copied: articles 30 in the source, 29 copied"),
+              .contains(
+                  "counts differ, nothing was copied: reader_unread 29 in the source, 28 copied"),
           failed.getMessage());
       assertEquals(0, pg.count());
       assertTrue(pg.sources().items().isEmpty());
