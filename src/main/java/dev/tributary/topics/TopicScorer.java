@@ -107,7 +107,7 @@ public final class TopicScorer {
     Match[] all = vetoes.toArray(new Match[0]);
     for (Match match : matches) {
       if (match.kind() != Kind.SIGNAL) continue;
-      Match by = vetoOf(match, all, text.sentences);
+      Match by = vetoOf(match, all, text);
       if (by != null) vetoed.add(new Vetoed(match.topic(), match.first(), match.last(), by));
     }
     return vetoed;
@@ -274,7 +274,6 @@ public final class TopicScorer {
   }
 
   private static Hits count(AnalyzedText text, List<Match> matches) {
-    int[] sentences = text.sentences;
     int m = matches.size();
     // Vetoes: exclusions and negations.
     int vetoCount = 0;
@@ -296,7 +295,7 @@ public final class TopicScorer {
     int n = 0;
     for (int i = 0; i < m; i++) {
       Match match = matches.get(i);
-      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, sentences)) {
+      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text)) {
         topic[n] = match.topic();
         first[n] = match.first();
         last[n] = match.last();
@@ -356,18 +355,27 @@ public final class TopicScorer {
     return kind == Kind.EXCLUSION || kind == Kind.SENSE || kind == Kind.NEGATION;
   }
 
-  private static boolean isVetoed(Match signal, Match[] vetoes, int[] sentences) {
-    return vetoOf(signal, vetoes, sentences) != null;
+  private static boolean isVetoed(Match signal, Match[] vetoes, AnalyzedText text) {
+    return vetoOf(signal, vetoes, text) != null;
   }
 
   /**
    * The first veto that cancels {@code signal}: an exclusion of its topic within {@link
    * #EXCLUSION_WINDOW} words, a sense of its topic, or a negation cue at most {@link
-   * #NEGATION_WINDOW} words before it, all in its sentence; null when none does.
+   * #NEGATION_WINDOW} words before it, all in its sentence; null when none does. A sense in the
+   * title vetoes the whole title: a headline is one thought, and its kicker ("Hay fever: which
+   * nasal spray…") names the field of what follows the colon.
    */
-  private static Match vetoOf(Match signal, Match[] vetoes, int[] sentences) {
+  private static Match vetoOf(Match signal, Match[] vetoes, AnalyzedText text) {
+    int[] sentences = text.sentences;
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
+        if (veto.kind() == Kind.SENSE
+            && veto.topic() == signal.topic()
+            && inTitle(text, signal)
+            && inTitle(text, veto)) {
+          return veto;
+        }
         continue;
       }
       if (veto.kind() == Kind.EXCLUSION
@@ -385,6 +393,10 @@ public final class TopicScorer {
       }
     }
     return null;
+  }
+
+  private static boolean inTitle(AnalyzedText text, Match match) {
+    return text.zones[match.first()] == Token.Zone.TITLE.ordinal();
   }
 
   private static int gap(Match a, Match b) {

@@ -29,6 +29,13 @@ class LabelledSetTest {
 
   static final Path SHORT = Path.of("src/test/resources/topics/short");
 
+  /**
+   * A colleague's second sets, first scored after issue 12's first round; development sets since.
+   */
+  static final Path SHORT_B = Path.of("src/test/resources/topics/short-b");
+
+  static final Path LONG_B = Path.of("src/test/resources/topics/long-b");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -50,11 +57,26 @@ class LabelledSetTest {
 
   private static final double MIN_MICRO_F1_SHORT = 0.92;
 
+  /**
+   * The second short set: first contact 0.887 (two off-domain items tagged), the goal of issue 12
+   * once developed on.
+   */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheSecondShortSet() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_B, MIN_MICRO_F1_SHORT);
+  }
+
+  /** The second long set: first contact 0.935 (one off-domain article tagged). */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheSecondLongSet() throws IOException {
+    assertMicroF1AboveTheBar(LONG_B, MIN_MICRO_F1_SHORT);
+  }
+
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
-    for (Path set : List.of(LABELLED, HELD_OUT, SHORT)) {
+    for (Path set : List.of(LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
-      assertTrue(off.articles() >= 9, set + ": " + off.articles());
+      assertTrue(off.articles() >= (set == LONG_B ? 6 : 9), set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
     }
   }
@@ -99,7 +121,9 @@ class LabelledSetTest {
   @Test
   void findsTheSetsInAFolderOfSets() throws IOException {
     assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
-    assertEquals(List.of(HELD_OUT, LABELLED, SHORT), LabelledSet.setsUnder(LABELLED.getParent()));
+    assertEquals(
+        List.of(HELD_OUT, LABELLED, LONG_B, SHORT, SHORT_B),
+        LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
   @Test

@@ -337,6 +337,26 @@ class TopicTaggerTest {
     }
 
     @Test
+    void resistanceAndSpraysOutsideThePsychiatricSenseGetNoTopic() {
+      assertEquals(
+          Map.of(),
+          tag(
+              "Treatment-resistant bacteria worry hospital doctors",
+              "Infections that shrug off antibiotics are rising, and patients stay longer."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Hay fever: which nasal spray works best?",
+              "Pharmacists compare steroid nasal sprays for pollen season; patients should read"
+                  + " the label."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Vitamin K injections for newborns",
+              "Midwives explain why babies get a vitamin K injection to prevent bleeding."));
+    }
+
+    @Test
     void theExplanationShowsWhatVetoedAMention() {
       TopicExplanation depression =
           SHIPPED
@@ -371,6 +391,17 @@ class TopicTaggerTest {
               "Patients with depression receive a ketamine infusion from a nurse.\n"
                   + "Each infusion takes forty minutes.");
       assertTrue(topics.containsKey("iv-infusion"), topics.toString());
+    }
+
+    @Test
+    void streetNamesAndDependenceInAForumsOwnWords() {
+      Map<String, Double> topics =
+          tag(
+              "Can't stop using K",
+              "I started on ket at weekends; now it is every day and I need more to get the same"
+                  + " effect.");
+      assertTrue(topics.containsKey("ketamine"), topics.toString());
+      assertTrue(topics.containsKey("addiction"), topics.toString());
     }
 
     @Test
