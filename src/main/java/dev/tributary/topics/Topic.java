@@ -40,6 +40,11 @@ public record Topic(
     senses = List.copyOf(senses);
   }
 
+  /** Whether the topic has words of its own (else only taught examples can signal it). */
+  public boolean hasRules() {
+    return !terms.isEmpty() || !phrases.isEmpty() || !acronyms.isEmpty() || !exact.isEmpty();
+  }
+
   public Optional<String> parentSlug() {
     return Optional.ofNullable(parent);
   }

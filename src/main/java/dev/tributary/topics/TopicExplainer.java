@@ -126,6 +126,15 @@ final class TopicExplainer {
     if (!counted && score == 0) {
       return "not applied: every mention is vetoed";
     }
+    if (score >= topic.threshold() && topic.parent() != null) {
+      return "not applied: score "
+          + figure(score)
+          + " ≥ threshold "
+          + threshold
+          + ", but it is a kind of "
+          + topic.parent()
+          + ", which the article never speaks of";
+    }
     return "not applied: score " + figure(score) + " < threshold " + threshold;
   }
 

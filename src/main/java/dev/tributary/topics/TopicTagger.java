@@ -82,7 +82,7 @@ public final class TopicTagger {
     Map<Integer, Double> applied = new HashMap<>();
     scores.forEach(
         (index, score) -> {
-          if (score >= taxonomy.topics().get(index).threshold()) {
+          if (score >= taxonomy.topics().get(index).threshold() && parentSpokenOf(index, scores)) {
             applyWithParents(index, score, applied);
           }
         });
@@ -140,6 +140,24 @@ public final class TopicTagger {
     return explainer.explain(
         new TopicExplainer.Inputs(
             analyzed, matches, inContext(matches), topicsOf(analyzed, terms), fromExamples));
+  }
+
+  /**
+   * A sub-topic is a kind of its parent, so an article about it speaks of the parent too: the
+   * parent, when it has words of its own, must have some evidence in the article (any score, below
+   * its threshold included). "Treatment-resistant" weeds or mites, with no word of depression, are
+   * no treatment-resistant depression.
+   */
+  private boolean parentSpokenOf(int index, Map<Integer, Double> scores) {
+    Integer parent = parentOf(index);
+    if (parent == null || !taxonomy.topics().get(parent).hasRules()) return true;
+    return scores.getOrDefault(parent, 0.0) > 0;
+  }
+
+  /** The topic's parent's index, or null. */
+  Integer parentOf(int index) {
+    String parent = taxonomy.topics().get(index).parent();
+    return parent == null ? null : indexBySlug.get(parent);
   }
 
   /** A parent is at least as relevant as its most relevant child. */

@@ -116,9 +116,13 @@ class TopicTaggerTest {
               {"topics": [
                 {"slug": "mood", "label": "Mood", "terms": ["mood"], "threshold": 0.9},
                 {"slug": "trd", "label": "TRD", "parent": "mood", "acronyms": ["TRD"]}]}""");
-      List<ArticleTopic> topics = new TopicTagger(taxonomy).tag("TRD", "TRD care.\nTRD again.");
+      TopicTagger tagger = new TopicTagger(taxonomy);
+      // mood is spoken of (one mention, below its own threshold): the child carries it
+      List<ArticleTopic> topics = tagger.tag("TRD", "TRD care.\nTRD again, for a mood disorder.");
       assertEquals(List.of("mood", "trd"), topics.stream().map(ArticleTopic::slug).toList());
       assertEquals(topics.get(0).score(), topics.get(1).score());
+      // never spoken of: the acronym alone is no kind of it
+      assertEquals(List.of(), tagger.tag("TRD", "TRD care.\nTRD again."));
     }
   }
 
@@ -354,6 +358,37 @@ class TopicTaggerTest {
           tag(
               "Vitamin K injections for newborns",
               "Midwives explain why babies get a vitamin K injection to prevent bleeding."));
+    }
+
+    @Test
+    void aSubTopicNeedsItsParentSpokenOf() {
+      String title = "Beekeepers face treatment-resistant mites";
+      String text =
+          "Patients in the clinic queue heard beekeepers say the mites no longer respond to"
+              + " treatment and have not responded to two treatments in a row.";
+      assertEquals(Map.of(), tag(title, text));
+      TopicExplanation trd =
+          SHIPPED.explain(title, text).stream()
+              .filter(t -> t.slug().equals("treatment-resistant-depression"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(trd.reason().contains("a kind of depression"), trd.reason());
+      assertTrue(
+          tag(
+                  "Treatment-resistant patients",
+                  "After two antidepressants failed, her depression"
+                      + " lifted with ketamine at the clinic.")
+              .containsKey("treatment-resistant-depression"));
+    }
+
+    @Test
+    void brainLikeChipsAreNoNeuroplasticity() {
+      assertEquals(
+          Map.of(),
+          tag(
+              "Chipmaker unveils a brain-like processor",
+              "Its neuromorphic chip strengthens synaptic connections with use, like synaptic"
+                  + " plasticity in the brain, the company told patients and doctors."));
     }
 
     @Test
