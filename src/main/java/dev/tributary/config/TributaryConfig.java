@@ -33,7 +33,8 @@ public record TributaryConfig(
     Api api,
     Pipeline pipeline,
     Access access,
-    StoreBatch storeBatch) {
+    StoreBatch storeBatch,
+    Stories stories) {
 
   public record Http(
       String host,
@@ -106,6 +107,16 @@ public record TributaryConfig(
    *     more; 0 commits as soon as the store has taken what is queued for it
    */
   public record StoreBatch(int maxArticles, long maxDelayMs) {}
+
+  /**
+   * Story detection (docs/ARCHITECTURE.md, "Stories").
+   *
+   * @param enabled {@code stories.enabled}: group copies of one story from several sources
+   * @param threshold {@code stories.threshold}: how much of the shorter article's word shingles
+   *     must be in the other's for the two to be one story (docs/CONFIGURATION.md says how the
+   *     default was chosen)
+   */
+  public record Stories(boolean enabled, double threshold) {}
 
   public record Fetch(boolean allowPrivateAddresses, long maxBytes, long timeoutMs) {}
 
@@ -250,7 +261,8 @@ public record TributaryConfig(
             r.bool("websub.allowInsecureHubs")),
         new StoreBatch(
             r.intInRange("store.batch.maxArticles", 1, 10_000),
-            r.longInRange("store.batch.maxDelayMs", 0, 1_000)));
+            r.longInRange("store.batch.maxDelayMs", 0, 1_000)),
+        new Stories(r.bool("stories.enabled"), r.fraction("stories.threshold")));
   }
 
   private static String stripTrailingSlash(String url) {

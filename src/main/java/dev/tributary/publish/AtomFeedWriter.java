@@ -55,6 +55,9 @@ final class AtomFeedWriter {
     entry.setPublished(date(item.published()));
     entry.setUpdated(date(item.updated()));
     entry.setAlternateLinks(List.of(link("alternate", "text/html", item.link())));
+    // RFC 4287 §4.2.7.2: "related" names a resource related to the entry; here, the story's copy
+    // from another source, titled with that source's name.
+    entry.setOtherLinks(item.alsoIn().stream().map(AtomFeedWriter::related).toList());
     if (item.summary() != null) {
       entry.setSummary(text("text", item.summary()));
     }
@@ -66,6 +69,12 @@ final class AtomFeedWriter {
     }
     entry.setCategories(item.topics().stream().map(AtomFeedWriter::category).toList());
     return entry;
+  }
+
+  private static Link related(FeedEntry.Copy copy) {
+    Link link = link("related", "text/html", copy.link());
+    link.setTitle(copy.source());
+    return link;
   }
 
   private static Category category(ArticleTopic topic) {

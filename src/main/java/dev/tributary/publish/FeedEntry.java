@@ -2,6 +2,7 @@ package dev.tributary.publish;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.article.HtmlText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.stream.Stream;
  * dates at whole seconds so Atom, RSS and JSON Feed agree.
  *
  * @param summary plain text, or null
- * @param contentHtml HTML, or null
+ * @param contentHtml HTML, or null; ends with a paragraph naming the story's other sources when it
+ *     has copies
  * @param author byline, or null
+ * @param alsoIn the story's copies from other sources, each named and linked
  */
 record FeedEntry(
     String id,
@@ -26,25 +29,54 @@ record FeedEntry(
     Instant published,
     Instant updated,
     List<ArticleTopic> topics,
-    List<String> tags) {
+    List<String> tags,
+    List<Copy> alsoIn) {
 
   static final String UNTITLED = "Untitled";
+
+  /** A copy of the story from another source: the source's name and the copy's link. */
+  record Copy(String source, String link) {}
 
   static FeedEntry of(Article article, String publicUrl) {
     Instant ingested =
         seconds(Objects.requireNonNull(article.ingested(), "article has no ingested time"));
     Instant published = article.published() == null ? ingested : seconds(article.published());
+    List<Copy> copies =
+        article.alsoIn().stream()
+            .map(
+                c ->
+                    new Copy(
+                        orElse(XmlText.clean(c.source().title()), c.source().id()),
+                        link(isWebUrl(c.url()) ? c.url() : null, c.id(), publicUrl)))
+            .toList();
     return new FeedEntry(
         FeedIds.entryId(article.id()),
         orElse(XmlText.clean(article.title()), UNTITLED),
-        link(article, publicUrl),
+        link(article.url(), article.id(), publicUrl),
         blankToNull(XmlText.clean(article.summary())),
-        blankToNull(XmlText.clean(article.contentHtml())),
+        blankToNull(withCopiesNamed(XmlText.clean(article.contentHtml()), copies)),
         blankToNull(XmlText.clean(article.author())),
         published,
         latest(published, ingested),
         article.topics().stream().map(FeedEntry::cleanTopic).toList(),
-        article.tags().stream().map(XmlText::clean).filter(t -> !t.isBlank()).toList());
+        article.tags().stream().map(XmlText::clean).filter(t -> !t.isBlank()).toList(),
+        copies);
+  }
+
+  /** The body, and after it a paragraph naming and linking the story's other sources. */
+  private static String withCopiesNamed(String contentHtml, List<Copy> copies) {
+    if (copies.isEmpty()) return contentHtml;
+    StringBuilder html = new StringBuilder(contentHtml == null ? "" : contentHtml);
+    html.append("<p class=\"also-in\">Also in: ");
+    for (int i = 0; i < copies.size(); i++) {
+      if (i > 0) html.append(", ");
+      html.append("<a href=\"")
+          .append(HtmlText.escape(copies.get(i).link()))
+          .append("\">")
+          .append(HtmlText.escape(copies.get(i).source()))
+          .append("</a>");
+    }
+    return html.append("</p>").toString();
   }
 
   /** Topic slugs first, then free tags, without repeats. */
@@ -54,9 +86,14 @@ record FeedEntry(
         .toList();
   }
 
-  private static String link(Article article, String publicUrl) {
-    String url = blankToNull(XmlText.clean(article.url()));
-    return url != null ? url : publicUrl + "/articles/" + article.id();
+  private static boolean isWebUrl(String url) {
+    return url != null && url.matches("(?i)https?://\\S+");
+  }
+
+  /** The article's own URL, else its page here. */
+  private static String link(String url, String articleId, String publicUrl) {
+    String cleaned = blankToNull(XmlText.clean(url));
+    return cleaned != null ? cleaned : publicUrl + "/articles/" + articleId;
   }
 
   private static ArticleTopic cleanTopic(ArticleTopic topic) {

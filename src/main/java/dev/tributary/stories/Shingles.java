@@ -15,7 +15,7 @@ public final class Shingles {
    * quotation, and short enough that a copy with a word changed here and there keeps most of them
    * (a changed word changes the five shingles that hold it).
    */
-  public static final int WORDS = 5;
+  public static final int WORDS = 4;
 
   private Shingles() {}
 

@@ -23,8 +23,9 @@ import java.util.Set;
  *   <li>{@link #confirmedStories}: the stories of the candidates that pass the containment check;
  *       the store reads their members;
  *   <li>{@link #assign}: each new article, in order, joins the story of its most contained
- *       candidate — stored, or new earlier in the batch — unless the candidate or the story has an
- *       article from its own source; else it starts its own story.
+ *       candidate — stored, or new earlier in the batch — unless that story has an article from its
+ *       own source; else it starts its own story. When it also matches other stories, they are
+ *       merged into one (see {@link #assign}); the store then renames them ({@link #merged()}).
  * </ol>
  *
  * <p>Only across sources: a source's own articles are never one story, so a source that republishes
@@ -54,8 +55,8 @@ public final class StoryGrouping {
   /** A stored candidate as the store read it. */
   public record Candidate(long seq, String id, String sourceId, String storyId, String text) {}
 
-  /** A stored article of a story: the story's id and the article as a copy. */
-  public record Member(String storyId, StoryCopy copy) {}
+  /** A stored article of a story: the story's id, the article's sequence number, and the copy. */
+  public record Member(String storyId, long seq, StoryCopy copy) {}
 
   /**
    * What a new article gets: its story, the story's other copies, and the band keys to store for it
@@ -69,6 +70,15 @@ public final class StoryGrouping {
   private final List<List<Long>> chosen = new ArrayList<>();
   private final Map<Long, Candidate> candidates = new HashMap<>();
   private final Map<Long, long[]> candidateShingles = new HashMap<>();
+
+  /** Each story's members by id, in arrival order; stories merged away are removed. */
+  private final Map<String, LinkedHashMap<String, StoryCopy>> members = new HashMap<>();
+
+  /** When each article arrived: its stored sequence number, or after all stored ones when new. */
+  private final Map<String, Long> arrival = new HashMap<>();
+
+  /** Stories merged into another: old id → the id it now has (followed to the end). */
+  private final Map<String, String> renamed = new LinkedHashMap<>();
 
   public StoryGrouping(StoryRules rules, List<Incoming> incoming) {
     this.rules = rules;
@@ -93,8 +103,9 @@ public final class StoryGrouping {
    */
   public Set<Long> candidateSeqs(List<BucketHit> hits) {
     Map<Long, List<Long>> seqsByKey = new HashMap<>();
-    for (BucketHit h : hits)
+    for (BucketHit h : hits) {
       seqsByKey.computeIfAbsent(h.bandKey(), k -> new ArrayList<>()).add(h.seq());
+    }
     Set<Long> all = new LinkedHashSet<>();
     for (int i = 0; i < incoming.size(); i++) {
       Map<Long, Integer> shared = new HashMap<>();
@@ -135,59 +146,131 @@ public final class StoryGrouping {
   /**
    * Decides each new article's story, in order, given the members (in arrival order) of the stories
    * {@link #confirmedStories} named.
+   *
+   * <p>A new article that is a copy of articles in two or more stories (the original, arriving
+   * after a copy cut short and a copy with a paragraph left out that were too unlike each other)
+   * joins the best and merges the others into it — when no source would then have two articles in
+   * the story, and when the articles it matched in the two stories overlap by at least half the
+   * threshold themselves: a long article that quotes two short unrelated ones whole does not make
+   * them one story. A merged story keeps the id of its first copy to arrive.
    */
-  public List<Assignment> assign(List<Member> members) {
-    Map<String, LinkedHashMap<String, StoryCopy>> byStory = new HashMap<>();
-    for (Member m : members) {
-      byStory.computeIfAbsent(m.storyId(), k -> new LinkedHashMap<>()).put(m.copy().id(), m.copy());
+  public List<Assignment> assign(List<Member> stored) {
+    for (Member m : stored) {
+      members.computeIfAbsent(m.storyId(), k -> new LinkedHashMap<>()).put(m.copy().id(), m.copy());
+      arrival.put(m.copy().id(), m.seq());
     }
+    for (int i = 0; i < incoming.size(); i++)
+      arrival.put(incoming.get(i).id(), Long.MAX_VALUE / 2 + i);
     List<String> storyIds = new ArrayList<>();
     for (int i = 0; i < incoming.size(); i++) {
-      Incoming in = incoming.get(i);
-      String story = bestStory(i, storyIds, byStory);
+      String story = joinStories(i, storyIds);
       storyIds.add(story);
-      byStory.computeIfAbsent(story, k -> new LinkedHashMap<>()).put(in.id(), in.asCopy());
     }
     List<Assignment> assignments = new ArrayList<>();
     for (int i = 0; i < incoming.size(); i++) {
       String id = incoming.get(i).id();
+      String story = current(storyIds.get(i));
       List<StoryCopy> others = new ArrayList<>();
-      for (StoryCopy c : byStory.get(storyIds.get(i)).values()) {
-        if (!c.id().equals(id)) others.add(c);
-      }
-      assignments.add(new Assignment(storyIds.get(i), others, sketches.get(i).bandKeys()));
+      for (StoryCopy c : members.get(story).values()) if (!c.id().equals(id)) others.add(c);
+      assignments.add(new Assignment(story, others, sketches.get(i).bandKeys()));
     }
     return assignments;
   }
 
-  /** A confirmed match: the story a candidate is in, and how much of the shorter text is shared. */
-  private record Match(String storyId, double containment, int order) {}
+  /**
+   * Stored stories that {@link #assign} merged into another: each old story id with the id its
+   * articles now take. The store renames them in the same transaction.
+   */
+  public Map<String, String> merged() {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String old : renamed.keySet()) result.put(old, current(old));
+    return result;
+  }
 
-  private String bestStory(
-      int i, List<String> earlierStories, Map<String, LinkedHashMap<String, StoryCopy>> byStory) {
+  /** A confirmed match: a matched article's story and shingles, and its containment. */
+  private record Match(String storyId, long[] shingles, double containment, int order) {}
+
+  private String joinStories(int i, List<String> earlierStories) {
     Incoming in = incoming.get(i);
+    List<Match> matches = matches(i, earlierStories);
+    Match best = null;
+    for (Match m : matches) {
+      if (!hasSource(current(m.storyId()), in.source().id())) {
+        best = m;
+        break;
+      }
+    }
+    String story = best == null ? in.id() : current(best.storyId());
+    members.computeIfAbsent(story, k -> new LinkedHashMap<>()).put(in.id(), in.asCopy());
+    if (best == null) return story;
+    for (Match other : matches) {
+      String otherStory = current(other.storyId());
+      if (otherStory.equals(story) || !mergeable(story, otherStory)) continue;
+      double overlap = Shingles.containment(best.shingles(), other.shingles());
+      if (overlap >= rules.threshold() / 2) story = merge(story, otherStory);
+    }
+    return story;
+  }
+
+  /** The stories new article i is a copy of (by the rules, from other sources), best first. */
+  private List<Match> matches(int i, List<String> earlierStories) {
     List<Match> matches = new ArrayList<>();
     int order = 0;
     for (long seq : chosen.get(i)) {
       Candidate c = candidates.get(seq);
       if (c == null) continue;
       double contained = containment(i, c);
-      if (contained >= 0) matches.add(new Match(c.storyId(), contained, order++));
+      if (contained >= 0) {
+        matches.add(new Match(c.storyId(), candidateShingles.get(seq), contained, order++));
+      }
     }
     for (int j = 0; j < i; j++) {
-      if (incoming.get(j).source().id().equals(in.source().id())) continue;
+      if (incoming.get(j).source().id().equals(incoming.get(i).source().id())) continue;
       if (sharedBuckets(i, j) == 0) continue;
-      double contained =
-          Shingles.containment(sketches.get(i).shingles(), sketches.get(j).shingles());
-      if (rules.sameStory(contained))
-        matches.add(new Match(earlierStories.get(j), contained, order++));
+      long[] theirs = sketches.get(j).shingles();
+      double contained = Shingles.containment(sketches.get(i).shingles(), theirs);
+      if (rules.sameStory(contained)) {
+        matches.add(new Match(earlierStories.get(j), theirs, contained, order++));
+      }
     }
     matches.sort(
         Comparator.comparingDouble(Match::containment).reversed().thenComparing(Match::order));
-    for (Match m : matches) {
-      if (!hasSource(byStory.get(m.storyId()), in.source().id())) return m.storyId();
-    }
-    return in.id();
+    return matches;
+  }
+
+  /** Whether two stories may be one: no source would have two articles in it. */
+  private boolean mergeable(String a, String b) {
+    for (StoryCopy c : members.get(b).values()) if (hasSource(a, c.source().id())) return false;
+    return true;
+  }
+
+  /**
+   * Merges two stories under the id of the one whose first copy arrived first (its first member,
+   * members being in arrival order); answers that id.
+   */
+  private String merge(String a, String b) {
+    boolean aFirst = firstArrival(a) <= firstArrival(b);
+    String kept = aFirst ? a : b;
+    String gone = aFirst ? b : a;
+    List<StoryCopy> all = new ArrayList<>(members.get(kept).values());
+    all.addAll(members.remove(gone).values());
+    all.sort(Comparator.comparingLong(c -> arrival.get(c.id())));
+    LinkedHashMap<String, StoryCopy> sorted = new LinkedHashMap<>();
+    for (StoryCopy c : all) sorted.put(c.id(), c);
+    members.put(kept, sorted);
+    renamed.put(gone, kept);
+    return kept;
+  }
+
+  private long firstArrival(String story) {
+    return arrival.get(members.get(story).keySet().iterator().next());
+  }
+
+  /** The id a story has now, after any merges. */
+  private String current(String storyId) {
+    String id = storyId;
+    while (renamed.containsKey(id)) id = renamed.get(id);
+    return id;
   }
 
   /**
@@ -209,9 +292,10 @@ public final class StoryGrouping {
     return shared;
   }
 
-  private static boolean hasSource(Map<String, StoryCopy> members, String sourceId) {
-    if (members == null) return false;
-    for (StoryCopy c : members.values()) if (c.source().id().equals(sourceId)) return true;
+  private boolean hasSource(String storyId, String sourceId) {
+    Map<String, StoryCopy> of = members.get(storyId);
+    if (of == null) return false;
+    for (StoryCopy c : of.values()) if (c.source().id().equals(sourceId)) return true;
     return false;
   }
 }

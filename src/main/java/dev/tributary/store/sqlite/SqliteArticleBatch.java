@@ -6,6 +6,8 @@ import dev.tributary.store.PutResult;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +25,12 @@ import java.util.Optional;
 final class SqliteArticleBatch implements AutoCloseable {
   private static final String INSERT_ARTICLE =
       "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
-          + " source_title, author, published_ms, ingested_ms, tags)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " source_title, author, published_ms, ingested_ms, tags, story_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final SqliteTimeline reader;
   private final SqliteFailures failures;
+  private final SqliteStories stories;
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
   private final PreparedStatement insertTopics;
@@ -35,10 +38,12 @@ final class SqliteArticleBatch implements AutoCloseable {
   private final PreparedStatement release;
   private final PreparedStatement rollbackTo;
 
-  SqliteArticleBatch(Connection connection, SqliteTimeline reader, SqliteFailures failures)
+  SqliteArticleBatch(
+      Connection connection, SqliteTimeline reader, SqliteFailures failures, StoryRules rules)
       throws SQLException {
     this.reader = reader;
     this.failures = failures;
+    this.stories = new SqliteStories(connection, rules);
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
@@ -56,6 +61,7 @@ final class SqliteArticleBatch implements AutoCloseable {
       undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
       closeAll(e, duplicate, article, topics, save, done, undo);
+      stories.close();
       throw e;
     }
     this.findDuplicate = duplicate;
@@ -68,9 +74,9 @@ final class SqliteArticleBatch implements AutoCloseable {
 
   /**
    * One article of the batch: a duplicate when the id or the text is stored already (the
-   * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else
-   * inserted under a savepoint, so that its failure rolls back only its own rows. A full disk is
-   * the batch's failure, not the article's: it is thrown on.
+   * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else given
+   * its story and inserted under a savepoint, so that its failure rolls back only its own rows. A
+   * full disk is the batch's failure, not the article's: it is thrown on.
    */
   PutResult put(Article article) throws SQLException {
     String contentHash = ArticleIds.contentHash(article.text());
@@ -78,10 +84,16 @@ final class SqliteArticleBatch implements AutoCloseable {
     if (existing.isPresent()) return PutResult.of(existing.get());
     savepoint.execute();
     try {
-      long seq = insertArticle(article, contentHash);
+      StoryGrouping.Assignment story =
+          stories.group(
+              new StoryGrouping.Incoming(
+                  article.id(), article.source(), article.url(), article.text()));
+      long seq = insertArticle(article, contentHash, story.storyId());
       SqliteTopics.insert(insertTopics, seq, article.topics());
+      stories.addBands(seq, story.bandKeys());
       release.execute();
-      return PutResult.of(new StoredArticle(article, true, seq));
+      Article stored = article.withStory(story.storyId(), story.alsoIn());
+      return PutResult.of(new StoredArticle(stored, true, seq));
     } catch (SQLException e) {
       StoreException failure = failures.of("cannot store article " + article.id(), e);
       if (failure instanceof StoreFullException) throw e;
@@ -91,6 +103,11 @@ final class SqliteArticleBatch implements AutoCloseable {
       rollbackToSavepoint(e);
       return PutResult.failed("cannot store article " + article.id() + ": " + e);
     }
+  }
+
+  /** Story detection on the same connection, its statements kept as these are. */
+  SqliteStories stories() {
+    return stories;
   }
 
   /**
@@ -116,7 +133,7 @@ final class SqliteArticleBatch implements AutoCloseable {
         .map(s -> new StoredArticle(s.article(), false, s.seq()));
   }
 
-  private long insertArticle(Article a, String contentHash) throws SQLException {
+  private long insertArticle(Article a, String contentHash, String storyId) throws SQLException {
     PreparedStatement ps = insertArticle;
     ps.setString(1, a.id());
     ps.setString(2, contentHash);
@@ -131,6 +148,7 @@ final class SqliteArticleBatch implements AutoCloseable {
     ps.setLong(11, a.published().toEpochMilli());
     ps.setLong(12, a.ingested().toEpochMilli());
     ps.setString(13, ArticleRows.tagsJson(a.tags()));
+    ps.setString(14, storyId);
     ps.executeUpdate();
     try (ResultSet keys = ps.getGeneratedKeys()) {
       keys.next();
@@ -142,6 +160,11 @@ final class SqliteArticleBatch implements AutoCloseable {
   public void close() throws SQLException {
     SQLException failure = new SQLException("cannot close the batch's statements");
     closeAll(failure, findDuplicate, insertArticle, insertTopics, savepoint, release, rollbackTo);
+    try {
+      stories.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
     if (failure.getSuppressed().length > 0) throw failure;
   }
 

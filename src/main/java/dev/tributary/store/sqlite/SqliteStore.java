@@ -15,11 +15,13 @@ import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredSeqs;
+import dev.tributary.store.StoriesRegrouped;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
+import dev.tributary.stories.StoryRules;
 import dev.tributary.websub.HubSubscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +56,8 @@ public final class SqliteStore implements Store {
           "V4__hub_subscriptions.sql",
           "V5__hub_callback_token.sql",
           "V6__corpus_terms.sql",
-          "V7__source_leases.sql");
+          "V7__source_leases.sql",
+          "V8__stories.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -63,12 +66,14 @@ public final class SqliteStore implements Store {
   private final SqliteHubSubscriptions hubTable;
   private final SqliteFailures failures;
   private final SqliteCorpus corpus;
+  private final StoryRules storyRules;
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
 
-  private SqliteStore(Connection connection, Path dataDir) {
+  private SqliteStore(Connection connection, Path dataDir, StoryRules storyRules) {
     this.connection = connection;
+    this.storyRules = storyRules;
     this.failures = new SqliteFailures(dataDir);
     this.timeline = new SqliteTimeline(connection);
     this.topicWriter = new SqliteTopics(connection);
@@ -77,8 +82,16 @@ public final class SqliteStore implements Store {
     this.corpus = new SqliteCorpus(connection);
   }
 
-  /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
+  /** {@link #open(Path, StoryRules)} with the default story rules. */
   public static SqliteStore open(Path dataDir) {
+    return open(dataDir, StoryRules.DEFAULT);
+  }
+
+  /**
+   * Opens (creating and migrating when needed) {@code dataDir/tributary.db}, grouping new articles
+   * into stories by these rules.
+   */
+  public static SqliteStore open(Path dataDir, StoryRules storyRules) {
     Path file = dataDir.resolve("tributary.db");
     try {
       Files.createDirectories(dataDir);
@@ -90,7 +103,7 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA busy_timeout = 5000");
       }
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
-      return new SqliteStore(connection, dataDir);
+      return new SqliteStore(connection, dataDir, storyRules);
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -111,7 +124,7 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA query_only = 1");
         st.execute("PRAGMA busy_timeout = 5000");
       }
-      return new SqliteStore(connection, dataDir);
+      return new SqliteStore(connection, dataDir, StoryRules.DEFAULT);
     } catch (SQLException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + " for reading: " + e.getMessage(), e);
@@ -143,7 +156,7 @@ public final class SqliteStore implements Store {
    */
   private SqliteArticleBatch articleWrites() throws SQLException {
     if (articleWrites == null) {
-      articleWrites = new SqliteArticleBatch(connection, timeline, failures);
+      articleWrites = new SqliteArticleBatch(connection, timeline, failures, storyRules);
     }
     return articleWrites;
   }
@@ -341,6 +354,30 @@ public final class SqliteStore implements Store {
   @Override
   public Sources claimDueSources(DueQuery query) {
     return new Sources(sql("cannot claim due sources", () -> sourceTable.claimDue(query)));
+  }
+
+  @Override
+  public void clearStories() {
+    sql(
+        "cannot clear the stories",
+        () ->
+            inTransaction(
+                () -> {
+                  execute("DELETE FROM story_bands");
+                  execute("UPDATE articles SET story_id = id WHERE story_id IS NOT id");
+                  return null;
+                }));
+  }
+
+  @Override
+  public StoriesRegrouped regroupStories(long afterSeq, int limit) {
+    try {
+      return inTransaction(() -> articleWrites().stories().regroup(afterSeq, limit));
+    } catch (SQLException | RuntimeException e) {
+      dropArticleWrites();
+      if (e instanceof RuntimeException re) throw re;
+      throw failures.of("cannot group the articles after " + afterSeq, (SQLException) e);
+    }
   }
 
   @Override

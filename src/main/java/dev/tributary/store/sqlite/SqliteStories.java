@@ -1,0 +1,205 @@
+package dev.tributary.store.sqlite;
+
+import dev.tributary.article.SourceRef;
+import dev.tributary.article.StoryCopy;
+import dev.tributary.store.StoriesRegrouped;
+import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryRules;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Story detection on the writing connection, inside the caller's transaction: a new article's
+ * candidates from the band buckets, their texts, the members of the stories they are in ({@link
+ * StoryGrouping} decides), then the article's band keys stored. One article at a time: the articles
+ * written before it in the same transaction are found like any stored one.
+ */
+final class SqliteStories implements AutoCloseable {
+  static final String MEMBERS =
+      "SELECT story_id, seq, id, source_id, source_title, url FROM articles WHERE story_id IN (%s)"
+          + " ORDER BY seq";
+
+  private final Connection connection;
+  private final StoryRules rules;
+  private final PreparedStatement bucket;
+  private final PreparedStatement addBand;
+
+  SqliteStories(Connection connection, StoryRules rules) throws SQLException {
+    this.connection = connection;
+    this.rules = rules;
+    this.bucket =
+        connection.prepareStatement(
+            "SELECT article_seq FROM story_bands WHERE band_key = ?"
+                + " ORDER BY article_seq DESC LIMIT "
+                + StoryGrouping.BUCKET_LIMIT);
+    PreparedStatement add = null;
+    try {
+      add =
+          connection.prepareStatement(
+              "INSERT OR IGNORE INTO story_bands (band_key, article_seq) VALUES (?, ?)");
+    } catch (SQLException e) {
+      bucket.close();
+      throw e;
+    }
+    this.addBand = add;
+  }
+
+  /** Decides the story of an article about to be stored (or being grouped again). */
+  StoryGrouping.Assignment group(StoryGrouping.Incoming article) throws SQLException {
+    StoryGrouping grouping = new StoryGrouping(rules, List.of(article));
+    long[] keys = grouping.bandKeys();
+    if (keys.length == 0) return grouping.assign(List.of()).get(0);
+    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+    for (long key : keys) {
+      bucket.setLong(1, key);
+      try (ResultSet rs = bucket.executeQuery()) {
+        while (rs.next()) hits.add(new StoryGrouping.BucketHit(key, rs.getLong(1)));
+      }
+    }
+    var seqs = grouping.candidateSeqs(hits);
+    if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
+    var stories = grouping.confirmedStories(candidates(seqs));
+    StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
+    rename(grouping.merged());
+    return assignment;
+  }
+
+  /** Moves the articles of stories merged into another to that story. */
+  private void rename(java.util.Map<String, String> merged) throws SQLException {
+    if (merged.isEmpty()) return;
+    try (PreparedStatement ps =
+        connection.prepareStatement("UPDATE articles SET story_id = ? WHERE story_id = ?")) {
+      for (var e : merged.entrySet()) {
+        ps.setString(1, e.getValue());
+        ps.setString(2, e.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Stores the band keys of an article stored with the given sequence number. */
+  void addBands(long seq, long[] keys) throws SQLException {
+    if (keys.length == 0) return;
+    for (long key : keys) {
+      addBand.setLong(1, key);
+      addBand.setLong(2, seq);
+      addBand.addBatch();
+    }
+    addBand.executeBatch();
+  }
+
+  /**
+   * Groups the stored articles after {@code afterSeq} (see {@code Store.regroupStories}), one at a
+   * time as if each had just arrived.
+   */
+  StoriesRegrouped regroup(long afterSeq, int limit) throws SQLException {
+    List<StoryGrouping.Incoming> page = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT seq, id, source_id, source_title, url, text FROM articles WHERE seq > ?"
+                + " ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          seqs.add(rs.getLong(1));
+          page.add(
+              new StoryGrouping.Incoming(
+                  rs.getString(2),
+                  new SourceRef(rs.getString(3), rs.getString(4)),
+                  rs.getString(5),
+                  rs.getString(6)));
+        }
+      }
+    }
+    int copies = 0;
+    try (PreparedStatement setStory =
+        connection.prepareStatement("UPDATE articles SET story_id = ? WHERE seq = ?")) {
+      for (int i = 0; i < page.size(); i++) {
+        StoryGrouping.Assignment story = group(page.get(i));
+        if (!story.storyId().equals(page.get(i).id())) {
+          setStory.setString(1, story.storyId());
+          setStory.setLong(2, seqs.get(i));
+          setStory.executeUpdate();
+          copies++;
+        }
+        addBands(seqs.get(i), story.bandKeys());
+      }
+    }
+    long through = seqs.isEmpty() ? afterSeq : seqs.get(seqs.size() - 1);
+    return new StoriesRegrouped(page.size(), copies, through);
+  }
+
+  private List<StoryGrouping.Candidate> candidates(Collection<Long> seqs) throws SQLException {
+    String sql =
+        "SELECT seq, id, source_id, story_id, text FROM articles WHERE seq IN ("
+            + placeholders(seqs.size())
+            + ")";
+    List<StoryGrouping.Candidate> found = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (long seq : seqs) ps.setLong(i++, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              new StoryGrouping.Candidate(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The members of these stories, in arrival order. */
+  List<StoryGrouping.Member> members(Collection<String> storyIds) throws SQLException {
+    return members(connection, storyIds);
+  }
+
+  static List<StoryGrouping.Member> members(Connection connection, Collection<String> storyIds)
+      throws SQLException {
+    if (storyIds.isEmpty()) return List.of();
+    List<StoryGrouping.Member> found = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(String.format(MEMBERS, placeholders(storyIds.size())))) {
+      int i = 1;
+      for (String id : storyIds) ps.setString(i++, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              new StoryGrouping.Member(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  new StoryCopy(
+                      rs.getString(3),
+                      new SourceRef(rs.getString(4), rs.getString(5)),
+                      rs.getString(6))));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (PreparedStatement b = bucket;
+        PreparedStatement a = addBand) {
+      // closed in reverse order by try-with-resources
+    }
+  }
+}

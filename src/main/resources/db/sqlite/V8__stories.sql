@@ -1,0 +1,17 @@
+-- Stories (docs/ARCHITECTURE.md, "Stories"): copies of one story from several sources.
+-- articles.story_id: the id of the story's first copy to arrive; an article alone (or first) has
+-- its own id there. story_bands: the MinHash band buckets of each article compared (stories/
+-- StorySketch), where a new article finds its candidates. Articles stored before this migration
+-- are each their own story and have no buckets until `tributary stories rebuild`.
+
+ALTER TABLE articles ADD COLUMN story_id TEXT;
+
+UPDATE articles SET story_id = id;
+
+CREATE INDEX articles_by_story ON articles (story_id, seq);
+
+CREATE TABLE story_bands (
+  band_key    INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,
+  PRIMARY KEY (band_key, article_seq)
+) WITHOUT ROWID;
