@@ -39,6 +39,7 @@ class PackageRulesTest {
             "dev.tributary.extract..",
             "dev.tributary.topics..",
             "dev.tributary.publish..",
+            "dev.tributary.stories..",
             "dev.tributary.sources.parse..")
         .should()
         .dependOnClassesThat(

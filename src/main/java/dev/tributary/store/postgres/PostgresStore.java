@@ -67,8 +67,13 @@ public final class PostgresStore implements Store {
 
   /** A store that owns its database: it migrated it, and closing the store closes the pool. */
   public static PostgresStore owning(PostgresDatabase db) {
+    return owning(db, StoryRules.DEFAULT);
+  }
+
+  /** {@link #owning(PostgresDatabase)}, grouping new articles into stories by these rules. */
+  public static PostgresStore owning(PostgresDatabase db, StoryRules storyRules) {
     db.migrate();
-    return new PostgresStore(db, true, StoryRules.DEFAULT);
+    return new PostgresStore(db, true, storyRules);
   }
 
   @Override

@@ -72,7 +72,8 @@ final class PostgresStories {
                 + " FROM unnest($1::text[], $2::text[]) AS m(gone, kept) WHERE a.story_id = m.gone")
         .execute(
             Tuple.of(
-                merged.keySet().toArray(String[]::new), merged.values().toArray(String[]::new)))
+                merged.keySet().toArray(String[]::new),
+                (Object) merged.values().toArray(String[]::new)))
         .mapEmpty();
   }
 
@@ -134,7 +135,7 @@ final class PostgresStories {
     if (keys.isEmpty()) return Future.succeededFuture();
     return client
         .preparedQuery(ADD_BANDS)
-        .execute(Tuple.of(keys.toArray(Long[]::new), owners.toArray(Long[]::new)))
+        .execute(Tuple.of(keys.toArray(Long[]::new), (Object) owners.toArray(Long[]::new)))
         .mapEmpty();
   }
 
@@ -200,7 +201,8 @@ final class PostgresStories {
                     "UPDATE articles a SET story_id = u.story_id"
                         + " FROM unnest($1::bigint[], $2::text[]) AS u(seq, story_id)"
                         + " WHERE a.seq = u.seq")
-                .execute(Tuple.of(joined.toArray(Long[]::new), stories.toArray(String[]::new)));
+                .execute(
+                    Tuple.of(joined.toArray(Long[]::new), (Object) stories.toArray(String[]::new)));
     long through = seqs.get(seqs.size() - 1);
     return updated
         .compose(x -> addBands(client, seqs, assignments))

@@ -140,6 +140,7 @@ public final class SqliteStore implements Store {
             List<PutResult> results = new ArrayList<>(articles.size());
             SqliteArticleBatch writes = articleWrites();
             for (Article a : articles) results.add(writes.put(a));
+            if (articles.size() > 1) results = writes.stories().asCommitted(results);
             if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
             return results;
           });

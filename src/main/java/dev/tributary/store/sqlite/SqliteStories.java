@@ -1,9 +1,13 @@
 package dev.tributary.store.sqlite;
 
+import dev.tributary.article.Article;
 import dev.tributary.article.SourceRef;
 import dev.tributary.article.StoryCopy;
+import dev.tributary.store.PutResult;
+import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoriesRegrouped;
 import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryMembers;
 import dev.tributary.stories.StoryRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +16,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Story detection on the writing connection, inside the caller's transaction: a new article's
@@ -82,6 +88,45 @@ final class SqliteStories implements AutoCloseable {
       }
       ps.executeBatch();
     }
+  }
+
+  /**
+   * The batch's results with the stories of its new articles as the whole batch left them: an
+   * article stored later in the batch may have joined (or merged) an earlier one's story.
+   */
+  List<PutResult> asCommitted(List<PutResult> results) throws SQLException {
+    List<Long> seqs = new ArrayList<>();
+    for (PutResult r : results)
+      if (!r.isFailed() && r.stored().created()) seqs.add(r.stored().seq());
+    if (seqs.isEmpty()) return results;
+    Map<Long, String> storyOf = new HashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT seq, story_id FROM articles WHERE seq IN ("
+                + placeholders(seqs.size())
+                + ")")) {
+      for (int i = 0; i < seqs.size(); i++) ps.setLong(i + 1, seqs.get(i));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) storyOf.put(rs.getLong(1), rs.getString(2));
+      }
+    }
+    List<Article> articles = new ArrayList<>();
+    for (PutResult r : results) {
+      if (r.isFailed() || !r.stored().created()) continue;
+      articles.add(r.stored().article().withStory(storyOf.get(r.stored().seq()), List.of()));
+    }
+    List<Article> completed =
+        StoryMembers.attach(articles, members(StoryMembers.storyIds(articles)));
+    List<PutResult> updated = new ArrayList<>(results.size());
+    int k = 0;
+    for (PutResult r : results) {
+      if (r.isFailed() || !r.stored().created()) {
+        updated.add(r);
+      } else {
+        updated.add(PutResult.of(new StoredArticle(completed.get(k++), true, r.stored().seq())));
+      }
+    }
+    return updated;
   }
 
   /** Stores the band keys of an article stored with the given sequence number. */
