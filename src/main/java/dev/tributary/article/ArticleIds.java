@@ -68,7 +68,8 @@ public final class ArticleIds {
     return new String(out, 0, n);
   }
 
-  private static boolean isLetterOrNumber(int cp) {
+  /** Whether a code point is part of a word: a letter or a digit (what {@link #words} keeps). */
+  public static boolean isLetterOrNumber(int cp) {
     if (cp < 0x80) {
       return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     }

@@ -4,7 +4,7 @@ import dev.tributary.article.ArticleIds;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,26 +51,117 @@ public final class StoryText {
               "\\b(comments?|discussion) (are|is) (closed|open)\\b"),
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** A sentence ends at . ! ? (and any closing quote or bracket) followed by space. */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'”’)\\]]?)\\s+");
+  /**
+   * Words at least one of which every {@link #BOILERPLATE} pattern contains: a sentence without any
+   * of them is not matched against the patterns at all (most sentences, so the check stays cheap).
+   */
+  static final Set<String> TRIGGERS =
+      Set.of(
+          "originally",
+          "first",
+          "appeared",
+          "published",
+          "posted",
+          "republished",
+          "reprinted",
+          "syndicated",
+          "reproduced",
+          "shared",
+          "creative",
+          "share",
+          "subscribe",
+          "subscribing",
+          "unsubscribe",
+          "newsletter",
+          "sign",
+          "signup",
+          "follow",
+          "read",
+          "see",
+          "find",
+          "click",
+          "tap",
+          "continue",
+          "rights",
+          "copyright",
+          "c",
+          "photo",
+          "image",
+          "picture",
+          "illustration",
+          "video",
+          "credit",
+          "source",
+          "via",
+          "related",
+          "tag",
+          "tags",
+          "filed",
+          "advertisement",
+          "sponsored",
+          "views",
+          "comment",
+          "comments",
+          "discussion");
 
   private StoryText() {}
 
-  /** The words of the body's sentences that are not boilerplate, case-folded, in order. */
+  /**
+   * The words of the body's sentences that are not boilerplate, case-folded, in order. One pass: a
+   * sentence ends at a line break, or at . ! ? (and a closing quote or bracket) before a space.
+   */
   public static List<String> words(String body) {
     List<String> words = new ArrayList<>();
     if (body == null) return words;
-    String folded = Normalizer.normalize(body, Normalizer.Form.NFKC);
-    for (String line : folded.split("\n")) {
-      if (line.isBlank()) continue;
-      for (String sentence : SENTENCE_END.split(line.strip())) {
-        if (isBoilerplate(sentence)) continue;
-        String plain = ArticleIds.words(sentence.toLowerCase(Locale.ROOT));
-        if (plain.isEmpty()) continue;
-        for (String word : plain.split(" ")) words.add(word);
+    String text =
+        Normalizer.isNormalized(body, Normalizer.Form.NFKC)
+            ? body
+            : Normalizer.normalize(body, Normalizer.Form.NFKC);
+    StringBuilder word = new StringBuilder(24);
+    int sentenceStart = 0;
+    int firstWord = 0;
+    boolean trigger = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (ArticleIds.isLetterOrNumber(cp)) {
+        word.appendCodePoint(Character.toLowerCase(cp));
+        continue;
+      }
+      if (word.length() > 0) trigger |= addWord(word, words);
+      if (cp == '©') trigger = true;
+      if (cp == '\n' || ((cp == '.' || cp == '!' || cp == '?') && endsSentence(text, i))) {
+        if (trigger) dropIfBoilerplate(text.substring(sentenceStart, i), words, firstWord);
+        sentenceStart = i;
+        firstWord = words.size();
+        trigger = false;
       }
     }
+    if (word.length() > 0) trigger |= addWord(word, words);
+    if (trigger) dropIfBoilerplate(text.substring(sentenceStart), words, firstWord);
     return words;
+  }
+
+  /** Adds the word and empties the builder; answers whether the word is a trigger. */
+  private static boolean addWord(StringBuilder word, List<String> words) {
+    String w = word.toString();
+    word.setLength(0);
+    words.add(w);
+    return TRIGGERS.contains(w);
+  }
+
+  /** Whether the text after a . ! or ? at {@code next} ends a sentence there. */
+  private static boolean endsSentence(String text, int next) {
+    int j = next;
+    if (j < text.length() && "\"'”’)]".indexOf(text.charAt(j)) >= 0) j++;
+    return j >= text.length() || Character.isWhitespace(text.charAt(j));
+  }
+
+  private static void dropIfBoilerplate(String sentence, List<String> words, int firstWord) {
+    if (words.size() - firstWord > MAX_BOILERPLATE_WORDS) return;
+    if (BOILERPLATE.matcher(sentence.strip()).find()) {
+      words.subList(firstWord, words.size()).clear();
+    }
   }
 
   static boolean isBoilerplate(String sentence) {

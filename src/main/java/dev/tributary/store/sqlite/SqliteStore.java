@@ -101,6 +101,9 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA synchronous = FULL");
         st.execute("PRAGMA foreign_keys = ON");
         st.execute("PRAGMA busy_timeout = 5000");
+        // 64 MiB of pages for the writer (the default is 2 MB): the story band index is written at
+        // random places, and every article writes a few dozen of them.
+        st.execute("PRAGMA cache_size = -65536");
       }
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
       return new SqliteStore(connection, dataDir, storyRules);

@@ -9,6 +9,7 @@ import dev.tributary.store.StoriesRegrouped;
 import dev.tributary.stories.StoryGrouping;
 import dev.tributary.stories.StoryMembers;
 import dev.tributary.stories.StoryRules;
+import dev.tributary.stories.StorySketch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,21 +40,36 @@ final class SqliteStories implements AutoCloseable {
   SqliteStories(Connection connection, StoryRules rules) throws SQLException {
     this.connection = connection;
     this.rules = rules;
-    this.bucket =
-        connection.prepareStatement(
-            "SELECT article_seq FROM story_bands WHERE band_key = ?"
-                + " ORDER BY article_seq DESC LIMIT "
-                + StoryGrouping.BUCKET_LIMIT);
+    this.bucket = connection.prepareStatement(bucketQuery(KEYS));
     PreparedStatement add = null;
     try {
-      add =
-          connection.prepareStatement(
-              "INSERT OR IGNORE INTO story_bands (band_key, article_seq) VALUES (?, ?)");
+      add = connection.prepareStatement(bandInsert(KEYS));
     } catch (SQLException e) {
       bucket.close();
       throw e;
     }
     this.addBand = add;
+  }
+
+  /** Band keys of an article compared: every look-up and insert has exactly this many. */
+  static final int KEYS = StorySketch.BANDS + StorySketch.LEAD_BANDS;
+
+  /**
+   * The stored articles in these buckets, each bucket's newest {@link StoryGrouping#BUCKET_LIMIT} —
+   * one statement (one step through the driver) for all the keys.
+   */
+  private static String bucketQuery(int keys) {
+    return "SELECT band_key, article_seq FROM (SELECT band_key, article_seq, row_number() OVER"
+        + " (PARTITION BY band_key ORDER BY article_seq DESC) AS newest FROM story_bands"
+        + " WHERE band_key IN ("
+        + placeholders(keys)
+        + ")) WHERE newest <= "
+        + StoryGrouping.BUCKET_LIMIT;
+  }
+
+  private static String bandInsert(int keys) {
+    return "INSERT OR IGNORE INTO story_bands (band_key, article_seq) VALUES "
+        + String.join(", ", Collections.nCopies(keys, "(?, ?)"));
   }
 
   /** Decides the story of an article about to be stored (or being grouped again). */
@@ -62,11 +78,9 @@ final class SqliteStories implements AutoCloseable {
     long[] keys = grouping.bandKeys();
     if (keys.length == 0) return grouping.assign(List.of()).get(0);
     List<StoryGrouping.BucketHit> hits = new ArrayList<>();
-    for (long key : keys) {
-      bucket.setLong(1, key);
-      try (ResultSet rs = bucket.executeQuery()) {
-        while (rs.next()) hits.add(new StoryGrouping.BucketHit(key, rs.getLong(1)));
-      }
+    for (int i = 0; i < KEYS; i++) bucket.setLong(i + 1, keys[i]);
+    try (ResultSet rs = bucket.executeQuery()) {
+      while (rs.next()) hits.add(new StoryGrouping.BucketHit(rs.getLong(1), rs.getLong(2)));
     }
     var seqs = grouping.candidateSeqs(hits);
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
@@ -132,12 +146,11 @@ final class SqliteStories implements AutoCloseable {
   /** Stores the band keys of an article stored with the given sequence number. */
   void addBands(long seq, long[] keys) throws SQLException {
     if (keys.length == 0) return;
-    for (long key : keys) {
-      addBand.setLong(1, key);
-      addBand.setLong(2, seq);
-      addBand.addBatch();
+    for (int i = 0; i < KEYS; i++) {
+      addBand.setLong(2 * i + 1, keys[i]);
+      addBand.setLong(2 * i + 2, seq);
     }
-    addBand.executeBatch();
+    addBand.executeUpdate();
   }
 
   /**
