@@ -23,19 +23,17 @@ public final class Shingles {
 
   /** The shingles of the text's {@link StoryText#words}: sorted, distinct; empty when too short. */
   public static long[] of(String text) {
-    return of(StoryText.words(text));
+    return set(inOrder(StoryText.wordHashes(text)));
   }
 
   public static long[] of(List<String> words) {
-    return set(inOrder(words));
+    return set(inOrder(words.stream().mapToLong(StoryText::wordHash).toArray()));
   }
 
-  /** The shingles in the order they occur, repeats included. */
-  static long[] inOrder(List<String> words) {
-    int n = words.size() - WORDS + 1;
+  /** The shingles, in the order they occur (repeats included), of words given as their hashes. */
+  static long[] inOrder(long[] wordHashes) {
+    int n = wordHashes.length - WORDS + 1;
     if (n <= 0) return new long[0];
-    long[] wordHashes = new long[words.size()];
-    for (int i = 0; i < wordHashes.length; i++) wordHashes[i] = wordHash(words.get(i));
     long[] shingles = new long[n];
     for (int i = 0; i < n; i++) {
       long h = 0x9E3779B97F4A7C15L;
@@ -77,12 +75,6 @@ public final class Shingles {
       }
     }
     return shared;
-  }
-
-  private static long wordHash(String word) {
-    long h = 0xCBF29CE484222325L;
-    for (int i = 0; i < word.length(); i++) h = (h ^ word.charAt(i)) * 0x100000001B3L;
-    return mix(h);
   }
 
   /** The splitmix64 finaliser: every input bit moves every output bit. */

@@ -61,7 +61,7 @@ public record StorySketch(long[] shingles, long[] bandKeys) {
 
   /** The sketch of an article's plain text; without band keys when the text is too short. */
   public static StorySketch of(String text) {
-    long[] inOrder = Shingles.inOrder(StoryText.words(text));
+    long[] inOrder = Shingles.inOrder(StoryText.wordHashes(text));
     long[] shingles = Shingles.set(inOrder);
     if (shingles.length == 0) return NONE;
     if (shingles.length < MIN_SHINGLES) return new StorySketch(shingles, new long[0]);

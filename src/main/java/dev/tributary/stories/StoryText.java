@@ -3,6 +3,7 @@ package dev.tributary.stories;
 import dev.tributary.article.ArticleIds;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -112,12 +113,57 @@ public final class StoryText {
    */
   public static List<String> words(String body) {
     List<String> words = new ArrayList<>();
-    if (body == null) return words;
+    scan(body, new Words(words));
+    return words;
+  }
+
+  /**
+   * The {@link #wordHash}es of {@link #words}, without making the words: what shingling needs, at a
+   * fraction of the cost.
+   */
+  public static long[] wordHashes(String body) {
+    Hashes hashes = new Hashes();
+    scan(body, hashes);
+    return Arrays.copyOf(hashes.values, hashes.size);
+  }
+
+  /** A word's 64-bit hash: FNV-1a over its (case-folded) chars, mixed. */
+  public static long wordHash(CharSequence word) {
+    long h = FNV_OFFSET;
+    for (int i = 0; i < word.length(); i++) h = (h ^ word.charAt(i)) * FNV_PRIME;
+    return Shingles.mix(h);
+  }
+
+  private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /** The {@link #wordHash}es of {@link #TRIGGERS}, sorted for a binary search. */
+  private static final long[] TRIGGER_HASHES =
+      TRIGGERS.stream().mapToLong(StoryText::wordHash).sorted().toArray();
+
+  /** Where {@link #scan} puts the words it keeps: each as its hash, and as text when wanted. */
+  private interface Sink {
+    /** Whether the sink keeps the words' text, or only their hashes. */
+    boolean wantsText();
+
+    void add(long hash, StringBuilder word);
+
+    int size();
+
+    /** Drops the words from {@code from} on (a boilerplate sentence). */
+    void truncate(int from);
+  }
+
+  private static void scan(String body, Sink sink) {
+    if (body == null) return;
     String text =
         Normalizer.isNormalized(body, Normalizer.Form.NFKC)
             ? body
             : Normalizer.normalize(body, Normalizer.Form.NFKC);
     StringBuilder word = new StringBuilder(24);
+    boolean keepText = sink.wantsText();
+    int wordLength = 0;
+    long hash = FNV_OFFSET;
     int sentenceStart = 0;
     int firstWord = 0;
     boolean trigger = false;
@@ -125,29 +171,39 @@ public final class StoryText {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (ArticleIds.isLetterOrNumber(cp)) {
-        word.appendCodePoint(Character.toLowerCase(cp));
+        int lower = Character.toLowerCase(cp);
+        if (Character.isBmpCodePoint(lower)) {
+          hash = (hash ^ lower) * FNV_PRIME;
+        } else {
+          hash = (hash ^ Character.highSurrogate(lower)) * FNV_PRIME;
+          hash = (hash ^ Character.lowSurrogate(lower)) * FNV_PRIME;
+        }
+        if (keepText) word.appendCodePoint(lower);
+        wordLength++;
         continue;
       }
-      if (word.length() > 0) trigger |= addWord(word, words);
+      if (wordLength > 0) {
+        trigger |= add(Shingles.mix(hash), word, sink);
+        hash = FNV_OFFSET;
+        wordLength = 0;
+      }
       if (cp == '©') trigger = true;
       if (cp == '\n' || ((cp == '.' || cp == '!' || cp == '?') && endsSentence(text, i))) {
-        if (trigger) dropIfBoilerplate(text.substring(sentenceStart, i), words, firstWord);
+        if (trigger) dropIfBoilerplate(text.substring(sentenceStart, i), sink, firstWord);
         sentenceStart = i;
-        firstWord = words.size();
+        firstWord = sink.size();
         trigger = false;
       }
     }
-    if (word.length() > 0) trigger |= addWord(word, words);
-    if (trigger) dropIfBoilerplate(text.substring(sentenceStart), words, firstWord);
-    return words;
+    if (wordLength > 0) trigger |= add(Shingles.mix(hash), word, sink);
+    if (trigger) dropIfBoilerplate(text.substring(sentenceStart), sink, firstWord);
   }
 
   /** Adds the word and empties the builder; answers whether the word is a trigger. */
-  private static boolean addWord(StringBuilder word, List<String> words) {
-    String w = word.toString();
+  private static boolean add(long hash, StringBuilder word, Sink sink) {
+    sink.add(hash, word);
     word.setLength(0);
-    words.add(w);
-    return TRIGGERS.contains(w);
+    return Arrays.binarySearch(TRIGGER_HASHES, hash) >= 0;
   }
 
   /** Whether the text after a . ! or ? at {@code next} ends a sentence there. */
@@ -157,10 +213,56 @@ public final class StoryText {
     return j >= text.length() || Character.isWhitespace(text.charAt(j));
   }
 
-  private static void dropIfBoilerplate(String sentence, List<String> words, int firstWord) {
-    if (words.size() - firstWord > MAX_BOILERPLATE_WORDS) return;
-    if (BOILERPLATE.matcher(sentence.strip()).find()) {
-      words.subList(firstWord, words.size()).clear();
+  private static void dropIfBoilerplate(String sentence, Sink sink, int firstWord) {
+    if (sink.size() - firstWord > MAX_BOILERPLATE_WORDS) return;
+    if (BOILERPLATE.matcher(sentence.strip()).find()) sink.truncate(firstWord);
+  }
+
+  private record Words(List<String> words) implements Sink {
+    @Override
+    public boolean wantsText() {
+      return true;
+    }
+
+    @Override
+    public void add(long hash, StringBuilder word) {
+      words.add(word.toString());
+    }
+
+    @Override
+    public int size() {
+      return words.size();
+    }
+
+    @Override
+    public void truncate(int from) {
+      words.subList(from, words.size()).clear();
+    }
+  }
+
+  private static final class Hashes implements Sink {
+    long[] values = new long[512];
+    int size;
+
+    @Override
+    public boolean wantsText() {
+      return false;
+    }
+
+    @Override
+    public void add(long hash, StringBuilder word) {
+      if (size == values.length) values = Arrays.copyOf(values, size * 2);
+      values[size++] = hash;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public void truncate(int from) {
+      size = from;
     }
   }
 

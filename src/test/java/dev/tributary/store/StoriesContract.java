@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * with how to open that store ({@code SqliteStoriesTest}, {@code PostgresStoriesIT}).
  */
 public abstract class StoriesContract extends StoreUnderTest {
-  static final SourceRef WIRE = new SourceRef("wire", "Wire");
-  static final SourceRef DAILY = new SourceRef("daily", "Daily");
-  static final SourceRef WEEKLY = new SourceRef("weekly", "Weekly");
+  protected static final SourceRef WIRE = new SourceRef("wire", "Wire");
+  protected static final SourceRef DAILY = new SourceRef("daily", "Daily");
+  protected static final SourceRef WEEKLY = new SourceRef("weekly", "Weekly");
 
   /** Closes the store and opens the same database with these story rules. */
   protected abstract Store reopenWith(StoryRules rules) throws Exception;
@@ -39,7 +39,7 @@ public abstract class StoriesContract extends StoreUnderTest {
   }
 
   /** Paragraphs from..to (inclusive) of the made-up text, as an article's body. */
-  static String paragraphs(int from, int to) {
+  protected static String paragraphs(int from, int to) {
     return IntStream.rangeClosed(from, to)
         .mapToObj(StoriesContract::paragraph)
         .collect(Collectors.joining("\n\n"));
@@ -47,7 +47,7 @@ public abstract class StoriesContract extends StoreUnderTest {
 
   static int published = 0;
 
-  static Article article(String id, SourceRef source, String text) {
+  protected static Article article(String id, SourceRef source, String text) {
     Instant when = Instant.parse("2026-03-01T12:00:00Z").plusSeconds(++published);
     return new Article(
         id,
@@ -65,9 +65,9 @@ public abstract class StoriesContract extends StoreUnderTest {
   }
 
   /** A story's ten paragraphs, and copies of it cut short or with a paragraph left out. */
-  static final String ORIGINAL = paragraphs(100, 109);
+  protected static final String ORIGINAL = paragraphs(100, 109);
 
-  static final String FIRST_SIXTY_PERCENT = paragraphs(100, 105);
+  protected static final String FIRST_SIXTY_PERCENT = paragraphs(100, 105);
 
   static final String MIDDLE_LEFT_OUT = paragraphs(100, 103) + "\n\n" + paragraphs(105, 109);
 

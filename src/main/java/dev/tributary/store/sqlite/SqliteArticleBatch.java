@@ -39,11 +39,15 @@ final class SqliteArticleBatch implements AutoCloseable {
   private final PreparedStatement rollbackTo;
 
   SqliteArticleBatch(
-      Connection connection, SqliteTimeline reader, SqliteFailures failures, StoryRules rules)
+      Connection connection,
+      SqliteTimeline reader,
+      SqliteFailures failures,
+      StoryRules rules,
+      PendingBands pendingBands)
       throws SQLException {
     this.reader = reader;
     this.failures = failures;
-    this.stories = new SqliteStories(connection, rules);
+    this.stories = new SqliteStories(connection, rules, pendingBands);
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
@@ -90,8 +94,8 @@ final class SqliteArticleBatch implements AutoCloseable {
                   article.id(), article.source(), article.url(), article.text()));
       long seq = insertArticle(article, contentHash, story.storyId());
       SqliteTopics.insert(insertTopics, seq, article.topics());
-      stories.addBands(seq, story.bandKeys());
       release.execute();
+      stories.addBands(seq, story.bandKeys());
       Article stored = article.withStory(story.storyId(), story.alsoIn());
       return PutResult.of(new StoredArticle(stored, true, seq));
     } catch (SQLException e) {

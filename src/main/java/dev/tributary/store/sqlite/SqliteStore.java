@@ -68,6 +68,9 @@ public final class SqliteStore implements Store {
   private final SqliteCorpus corpus;
   private final StoryRules storyRules;
 
+  /** Band rows of the newest articles, written every few thousand (writer only). */
+  private final PendingBands pendingBands = new PendingBands();
+
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
 
@@ -106,7 +109,9 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA cache_size = -65536");
       }
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
-      return new SqliteStore(connection, dataDir, storyRules);
+      SqliteStore store = new SqliteStore(connection, dataDir, storyRules);
+      SqliteStories.recover(connection, storyRules, store.pendingBands);
+      return store;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -137,20 +142,46 @@ public final class SqliteStore implements Store {
   @Override
   public List<PutResult> putAll(List<Article> articles) {
     if (articles.isEmpty()) return List.of();
+    List<PutResult> stored;
     try {
-      return inTransaction(
-          () -> {
-            List<PutResult> results = new ArrayList<>(articles.size());
-            SqliteArticleBatch writes = articleWrites();
-            for (Article a : articles) results.add(writes.put(a));
-            if (articles.size() > 1) results = writes.stories().asCommitted(results);
-            if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
-            return results;
-          });
+      stored =
+          inTransaction(
+              () -> {
+                List<PutResult> results = new ArrayList<>(articles.size());
+                SqliteArticleBatch writes = articleWrites();
+                for (Article a : articles) results.add(writes.put(a));
+                if (articles.size() > 1) results = writes.stories().asCommitted(results);
+                if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
+                return results;
+              });
     } catch (SQLException | RuntimeException e) {
+      pendingBands.discard();
       dropArticleWrites();
       if (e instanceof RuntimeException re) throw re;
       throw failures.of("cannot store " + articles.size() + " article(s)", (SQLException) e);
+    }
+    pendingBands.commit();
+    flushBandsIfDue();
+    return stored;
+  }
+
+  /**
+   * Writes the pending band rows once enough have gathered, in a transaction of their own: a
+   * failure leaves them pending (and the articles stored), to be written at the next try.
+   */
+  private void flushBandsIfDue() {
+    if (pendingBands.isDue()) flushBands();
+  }
+
+  private void flushBands() {
+    try {
+      inTransaction(
+          () -> {
+            SqliteStories.flush(connection, pendingBands);
+            return null;
+          });
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not write the story band rows yet (they stay pending): {}", e.getMessage());
     }
   }
 
@@ -160,7 +191,8 @@ public final class SqliteStore implements Store {
    */
   private SqliteArticleBatch articleWrites() throws SQLException {
     if (articleWrites == null) {
-      articleWrites = new SqliteArticleBatch(connection, timeline, failures, storyRules);
+      articleWrites =
+          new SqliteArticleBatch(connection, timeline, failures, storyRules, pendingBands);
     }
     return articleWrites;
   }
@@ -369,19 +401,26 @@ public final class SqliteStore implements Store {
                 () -> {
                   execute("DELETE FROM story_bands");
                   execute("UPDATE articles SET story_id = id WHERE story_id IS NOT id");
+                  SqliteStories.markAll(connection);
+                  pendingBands.clear();
                   return null;
                 }));
   }
 
   @Override
   public StoriesRegrouped regroupStories(long afterSeq, int limit) {
+    StoriesRegrouped done;
     try {
-      return inTransaction(() -> articleWrites().stories().regroup(afterSeq, limit));
+      done = inTransaction(() -> articleWrites().stories().regroup(afterSeq, limit));
     } catch (SQLException | RuntimeException e) {
+      pendingBands.discard();
       dropArticleWrites();
       if (e instanceof RuntimeException re) throw re;
       throw failures.of("cannot group the articles after " + afterSeq, (SQLException) e);
     }
+    pendingBands.commit();
+    flushBandsIfDue();
+    return done;
   }
 
   @Override
@@ -470,6 +509,16 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
+    if (!pendingBands.isEmpty()) flushBands();
+    if (!storyRules.enabled() && articleWrites != null) {
+      // articles stored with detection off owe no band rows: nothing to compute at the next open
+      sql(
+          "cannot move the story watermark",
+          () -> {
+            SqliteStories.markAll(connection);
+            return null;
+          });
+    }
     try (Connection c = connection) {
       if (articleWrites != null) articleWrites.close();
     } catch (SQLException e) {

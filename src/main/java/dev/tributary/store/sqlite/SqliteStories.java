@@ -34,21 +34,14 @@ final class SqliteStories implements AutoCloseable {
 
   private final Connection connection;
   private final StoryRules rules;
+  private final PendingBands pending;
   private final PreparedStatement bucket;
-  private final PreparedStatement addBand;
 
-  SqliteStories(Connection connection, StoryRules rules) throws SQLException {
+  SqliteStories(Connection connection, StoryRules rules, PendingBands pending) throws SQLException {
     this.connection = connection;
     this.rules = rules;
+    this.pending = pending;
     this.bucket = connection.prepareStatement(bucketQuery(KEYS));
-    PreparedStatement add = null;
-    try {
-      add = connection.prepareStatement(bandInsert(KEYS));
-    } catch (SQLException e) {
-      bucket.close();
-      throw e;
-    }
-    this.addBand = add;
   }
 
   /** Band keys of an article compared: every look-up and insert has exactly this many. */
@@ -82,6 +75,7 @@ final class SqliteStories implements AutoCloseable {
     try (ResultSet rs = bucket.executeQuery()) {
       while (rs.next()) hits.add(new StoryGrouping.BucketHit(rs.getLong(1), rs.getLong(2)));
     }
+    hits.addAll(pending.hits(keys));
     var seqs = grouping.candidateSeqs(hits);
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
     var stories = grouping.confirmedStories(candidates(seqs));
@@ -143,14 +137,69 @@ final class SqliteStories implements AutoCloseable {
     return updated;
   }
 
-  /** Stores the band keys of an article stored with the given sequence number. */
-  void addBands(long seq, long[] keys) throws SQLException {
-    if (keys.length == 0) return;
-    for (int i = 0; i < KEYS; i++) {
-      addBand.setLong(2 * i + 1, keys[i]);
-      addBand.setLong(2 * i + 2, seq);
+  /**
+   * Keeps the band keys of an article stored (in this transaction) with the given sequence number:
+   * pending until the next flush ({@link PendingBands}).
+   */
+  void addBands(long seq, long[] keys) {
+    pending.stage(seq, keys);
+  }
+
+  /** Writes every pending row, in key order, and moves the watermark past them. */
+  static void flush(Connection connection, PendingBands pending) throws SQLException {
+    List<PendingBands.Row> rows = pending.sortedRows();
+    try (PreparedStatement many = connection.prepareStatement(bandInsert(KEYS));
+        PreparedStatement one = connection.prepareStatement(bandInsert(1));
+        PreparedStatement mark =
+            connection.prepareStatement(
+                "UPDATE story_state SET bands_through_seq = max(bands_through_seq, ?)")) {
+      int i = 0;
+      for (; i + KEYS <= rows.size(); i += KEYS) {
+        for (int k = 0; k < KEYS; k++) {
+          many.setLong(2 * k + 1, rows.get(i + k).bandKey());
+          many.setLong(2 * k + 2, rows.get(i + k).seq());
+        }
+        many.executeUpdate();
+      }
+      for (; i < rows.size(); i++) {
+        one.setLong(1, rows.get(i).bandKey());
+        one.setLong(2, rows.get(i).seq());
+        one.executeUpdate();
+      }
+      mark.setLong(1, pending.throughSeq());
+      mark.executeUpdate();
     }
-    addBand.executeUpdate();
+    pending.clear();
+  }
+
+  /**
+   * At the writer's open: the band keys of the articles above the watermark, whose rows were still
+   * pending when the last writer stopped without flushing (a crash), computed again and pending.
+   * With detection off there are none to keep: the watermark moves to the newest article.
+   */
+  static void recover(Connection connection, StoryRules rules, PendingBands pending)
+      throws SQLException {
+    if (!rules.enabled()) {
+      markAll(connection);
+      return;
+    }
+    try (PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT seq, text FROM articles WHERE seq > (SELECT bands_through_seq FROM story_state)"
+                    + " ORDER BY seq");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) pending.stage(rs.getLong(1), StorySketch.of(rs.getString(2)).bandKeys());
+    }
+    pending.commit();
+  }
+
+  /** Moves the watermark to the newest article: none above it is owed its rows. */
+  static void markAll(Connection connection) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE story_state SET bands_through_seq = (SELECT COALESCE(MAX(seq), 0) FROM articles)")) {
+      ps.executeUpdate();
+    }
   }
 
   /**
@@ -255,9 +304,6 @@ final class SqliteStories implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (PreparedStatement b = bucket;
-        PreparedStatement a = addBand) {
-      // closed in reverse order by try-with-resources
-    }
+    bucket.close();
   }
 }

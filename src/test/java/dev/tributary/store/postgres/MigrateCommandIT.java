@@ -122,7 +122,7 @@ class MigrateCommandIT {
     assertTrue(
         out.toString()
             .endsWith(
-                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 1 corpus_terms, 1 corpus_state\n"),
+                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 0 story_bands, 1 corpus_terms, 1 corpus_state\n"),
         out.toString());
   }
 
