@@ -3,8 +3,9 @@
 #   (a) POST: N articles (made-up text, 3-5 KB, one in ten a copy of an earlier one from another
 #       source: cut short or without a middle paragraph, an attribution line, a word in 30 changed;
 #       bench/StoryCost.java generate) posted to /api/articles by CLIENTS concurrent clients, each
-#       with its source, to a server with stories.enabled=true and then to a fresh one with false:
-#       articles/s with and without detection;
+#       with its source, to a fresh server with stories.enabled=false, then one with true, ROUNDS
+#       times in turn (on a shared machine the load of others moves the figures more than
+#       detection does; the rounds show by how much): articles/s with and without detection;
 #   (b) cost: bench/StoryCost.java measure — a SQLite store filled with STORED such articles by
 #       the store alone (batches of 256), with detection and again without (articles/s), then PROBES
 #       more put in batches of 16 alternately through a writer with detection on and one with it
@@ -15,10 +16,10 @@
 #
 # FULL=1: the cost at 1,000,000 stored — (b) only, with detection only (filling a second store
 # without it would take as long again): STORED=1000000 PROBES=5000. The fill takes a while (hours
-# on a loaded 2-core machine) and about 6 GB of disk in OUT's work folder.
+# on a loaded 2-core machine) and about 17 GB of disk in the work folder under /tmp.
 #
 # Environment (all optional):
-#   N=10000 articles posted   CLIENTS=16   HEAP=512m   STORED=10000   PROBES=2000
+#   N=10000 articles posted   CLIENTS=16   HEAP=512m   STORED=10000   PROBES=2000   ROUNDS=2
 #   ONLY=post,cost            a subset      OUT=target/bench/stories-<time>
 # Only ever binds 127.0.0.1. Stops everything it started on exit.
 set -euo pipefail
@@ -29,6 +30,7 @@ FULL=${FULL:-0}
 HEAP=${HEAP:-512m}
 CLIENTS=${CLIENTS:-16}
 N=${N:-10000}
+ROUNDS=${ROUNDS:-2}
 if [ "$FULL" = 1 ]; then
   STORED=${STORED:-1000000}
   PROBES=${PROBES:-5000}
@@ -38,7 +40,7 @@ else
   PROBES=${PROBES:-2000}
   ONLY=${ONLY:-post,cost}
 fi
-for v in N CLIENTS STORED PROBES; do
+for v in N CLIENTS STORED PROBES ROUNDS; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "stories.sh: $v must be a whole number" >&2; exit 2; }
 done
 OUT=${OUT:-$root/target/bench/stories-$(date +%Y%m%d-%H%M%S)}
@@ -69,6 +71,7 @@ post() {
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$base/health/ready" >/dev/null || { echo "stories.sh: server not ready after 60 s" >&2; exit 1; }
   python3 bench/post_clients.py "$base" "$token" "$work/articles" "$CLIENTS" >"$OUT/post-$enabled.txt"
+  cat "$OUT/post-$enabled.txt" >>"$OUT/post-all.txt"
   local copies
   copies=$(curl -fs "$base/api/timeline?limit=200&stories=all" | python3 -c '
 import json, sys
@@ -83,17 +86,15 @@ print(sum(1 for a in items if a["storyId"] != a["id"]), "of the newest", len(ite
 if wants post; then
   log "(a) generating $N articles"
   java -cp "$run_jar" bench/StoryCost.java generate "$work/articles" "$N"
-  log "(a) POST with $CLIENTS clients, detection on"
-  post true
-  on=$rate
-  log "(a) POST with $CLIENTS clients, detection off"
-  post false
-  off=$rate
-  {
-    echo "(a) POST, $N articles, $CLIENTS clients, -Xmx$HEAP:"
-    echo "    with detection:    $on articles/s"
-    echo "    without detection: $off articles/s"
-  } | tee -a "$OUT/summary.txt" >&2
+  echo "(a) POST, $N articles, $CLIENTS clients, -Xmx$HEAP, $ROUNDS rounds:" >>"$OUT/summary.txt"
+  for ((round = 1; round <= ROUNDS; round++)); do
+    log "(a) round $round: POST with $CLIENTS clients, detection off"
+    post false
+    echo "    round $round, load $(cut -d' ' -f1 /proc/loadavg): without detection $rate articles/s" | tee -a "$OUT/summary.txt" >&2
+    log "(a) round $round: POST with $CLIENTS clients, detection on"
+    post true
+    echo "    round $round, load $(cut -d' ' -f1 /proc/loadavg): with detection    $rate articles/s" | tee -a "$OUT/summary.txt" >&2
+  done
 fi
 
 if wants cost; then
@@ -102,7 +103,7 @@ if wants cost; then
   [ "$FULL" = 1 ] && extra=(on-only)
   java -Xmx"$HEAP" -cp "$run_jar" bench/StoryCost.java measure "$work/cost" "$STORED" "$PROBES" \
     "${extra[@]}" 2>"$OUT/cost.log" | tee "$OUT/cost.txt" >&2
-  { echo "(b) store alone:"; sed 's/^/    /' "$OUT/cost.txt"; } >>"$OUT/summary.txt"
+  { echo "(b) store alone:"; grep -v ' INFO ' "$OUT/cost.txt" | sed 's/^/    /'; } >>"$OUT/summary.txt"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt" >&2
 echo "figures in $OUT/summary.txt" >&2
