@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """POSTs every file of DIR to BASE/api/articles as text/plain from CLIENTS concurrent clients
-(one keep-alive connection each); a 503 is retried after its Retry-After (capped at 1 s).
+(one keep-alive connection each); a 503 is retried after its Retry-After (capped at 1 s). A file
+named NAME__SOURCE.txt is posted with ?source=SOURCE (bench/stories.sh: copies of one story from
+several sources).
 Prints "posted N seconds S rate R created C duplicates D retried_503 X errors E".
 
 usage: post_clients.py BASE TOKEN DIR [CLIENTS]
@@ -37,9 +39,13 @@ def run():
     while (path := take()) is not None:
         with open(path, "rb") as f:
             body = f.read()
+        target = "/api/articles"
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if "__" in stem:
+            target += "?source=" + urllib.parse.quote(stem.split("__", 1)[1])
         while True:
             try:
-                conn.request("POST", "/api/articles", body, headers)
+                conn.request("POST", target, body, headers)
                 r = conn.getresponse()
                 r.read()
             except OSError:

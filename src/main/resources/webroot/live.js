@@ -1,7 +1,8 @@
 // Live updates for the article list: each article the server stores arrives on /api/stream as an
-// SSE "article" event and is put at the top of the list. Built with DOM calls and textContent
-// only, so nothing in an article can become markup. Without the stream the page simply stays as
-// the server rendered it.
+// SSE "article" event and is put at the top of the list — unless it is another copy of a story
+// (storyId is not its own id): then the story's card, when shown, names its source too. Built with
+// DOM calls and textContent only, so nothing in an article can become markup. Without the stream
+// the page simply stays as the server rendered it.
 (function () {
   "use strict";
 
@@ -67,9 +68,31 @@
     return node;
   }
 
+  function shownCard(id) {
+    for (const node of list.children) if (node.dataset.id === id) return node;
+    return null;
+  }
+
   function isShown(id) {
-    for (const node of list.children) if (node.dataset.id === id) return true;
-    return false;
+    return shownCard(id) !== null;
+  }
+
+  // Another copy of a story: named on the card of the story's first copy, as the server does.
+  function addCopy(article) {
+    const story = shownCard(article.storyId);
+    const meta = story && story.querySelector(".meta");
+    if (!meta) return;
+    let alsoIn = meta.querySelector(".also-in");
+    if (!alsoIn) {
+      meta.appendChild(document.createTextNode(" · "));
+      alsoIn = element("span", "also-in", "also in ");
+      meta.appendChild(alsoIn);
+    } else {
+      alsoIn.appendChild(document.createTextNode(", "));
+    }
+    const link = element("a", null, article.source && article.source.title);
+    link.href = "/articles/" + encodeURIComponent(article.id);
+    alsoIn.appendChild(link);
   }
 
   function countTopics(article) {
@@ -107,6 +130,10 @@
       return;
     }
     if (!article || typeof article.id !== "string" || isShown(article.id)) return;
+    if (typeof article.storyId === "string" && article.storyId !== article.id) {
+      addCopy(article);
+      return;
+    }
     if (topic && !topicsOf(article).some((t) => t.slug === topic)) return;
     const empty = list.querySelector(".empty");
     if (empty) empty.remove();

@@ -4,6 +4,8 @@ import dev.tributary.cli.CommandLine;
 import dev.tributary.cli.IngestCommand;
 import dev.tributary.cli.MigrateCommand;
 import dev.tributary.cli.RetagCommand;
+import dev.tributary.cli.StoriesEvalCommand;
+import dev.tributary.cli.StoriesRebuildCommand;
 import dev.tributary.cli.TopicsEvalCommand;
 import dev.tributary.cluster.ClusterMember;
 import dev.tributary.config.ConfigException;
@@ -88,6 +90,19 @@ public final class Main {
         } finally {
           vertx.close();
         }
+      }
+      if (cli.command() == CommandLine.Command.STORIES_REBUILD) {
+        try (Store store = commandStore(vertx, config)) {
+          new StoriesRebuildCommand(store, System.out).run();
+          return 0;
+        } finally {
+          vertx.close();
+        }
+      }
+      if (cli.command() == CommandLine.Command.STORIES_EVAL) {
+        vertx.close();
+        new StoriesEvalCommand(StoreOpeners.storyRules(config), System.out).run(cli.paths().get(0));
+        return 0;
       }
       if (cli.command() == CommandLine.Command.TOPICS_EVAL) {
         vertx.close();

@@ -7,6 +7,7 @@ import dev.tributary.store.Store;
 import dev.tributary.store.postgres.PostgresDatabase;
 import dev.tributary.store.postgres.PostgresStore;
 import dev.tributary.store.sqlite.SqliteStore;
+import dev.tributary.stories.StoryRules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
@@ -20,16 +21,24 @@ import java.util.function.Supplier;
 record StoreOpeners(Supplier<Store> writer, Supplier<Store> reader) {
 
   static Future<StoreOpeners> of(Vertx vertx, TributaryConfig config) {
+    StoryRules stories = storyRules(config);
     if (!config.storeKind().equals("postgres")) {
       return Future.succeededFuture(
           new StoreOpeners(
-              () -> SqliteStore.open(config.dataDir()),
+              () -> SqliteStore.open(config.dataDir(), stories),
               () -> SqliteStore.openReader(config.dataDir())));
     }
     String uri = config.postgresUri();
     return vertx
         .executeBlocking(() -> postgres(vertx, uri, config.postgresPoolSize()))
-        .map(db -> new StoreOpeners(() -> PostgresStore.on(db), () -> PostgresStore.on(db)));
+        .map(
+            db ->
+                new StoreOpeners(() -> PostgresStore.on(db, stories), () -> PostgresStore.on(db)));
+  }
+
+  /** {@code stories.*}: how the writer groups new articles into stories. */
+  static StoryRules storyRules(TributaryConfig config) {
+    return new StoryRules(config.stories().enabled(), config.stories().threshold());
   }
 
   /** Connects and migrates (blocking); the pool lives as long as the Vert.x instance. */

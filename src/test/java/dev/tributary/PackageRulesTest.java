@@ -40,6 +40,7 @@ class PackageRulesTest {
             "dev.tributary.topics..",
             "dev.tributary.publish..",
             "dev.tributary.reader..",
+            "dev.tributary.stories..",
             "dev.tributary.sources.parse..")
         .should()
         .dependOnClassesThat(

@@ -14,6 +14,10 @@ import java.util.List;
  * @param author byline, or null
  * @param topics topics above their threshold, best first
  * @param tags free tags: hashtags, source categories
+ * @param storyId the story the article belongs to: the id of the story's first copy to arrive (its
+ *     own id when it is alone or the first)
+ * @param alsoIn the story's other copies, from other sources, first arrived first; empty when it is
+ *     alone
  */
 public record Article(
     String id,
@@ -27,11 +31,69 @@ public record Article(
     Instant published,
     Instant ingested,
     List<ArticleTopic> topics,
-    List<String> tags) {
+    List<String> tags,
+    String storyId,
+    List<StoryCopy> alsoIn) {
 
   public Article {
     topics = List.copyOf(topics);
     tags = List.copyOf(tags);
+    if (storyId == null) storyId = id;
+    alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
+  }
+
+  /** An article alone in its story (its story is its own id, no other copies). */
+  public Article(
+      String id,
+      String title,
+      String summary,
+      String contentHtml,
+      String text,
+      String url,
+      SourceRef source,
+      String author,
+      Instant published,
+      Instant ingested,
+      List<ArticleTopic> topics,
+      List<String> tags) {
+    this(
+        id,
+        title,
+        summary,
+        contentHtml,
+        text,
+        url,
+        source,
+        author,
+        published,
+        ingested,
+        topics,
+        tags,
+        id,
+        List.of());
+  }
+
+  /** Whether the article is its story's first copy (also when it is alone). */
+  public boolean leadsItsStory() {
+    return storyId.equals(id);
+  }
+
+  public Article withStory(String newStoryId, List<StoryCopy> copies) {
+    return new Article(
+        id,
+        title,
+        summary,
+        contentHtml,
+        text,
+        url,
+        source,
+        author,
+        published,
+        ingested,
+        topics,
+        tags,
+        newStoryId,
+        copies);
   }
 
   public Article withTopics(List<ArticleTopic> newTopics) {
@@ -47,7 +109,9 @@ public record Article(
         published,
         ingested,
         newTopics,
-        tags);
+        tags,
+        storyId,
+        alsoIn);
   }
 
   public Article withTags(List<String> newTags) {
@@ -63,7 +127,9 @@ public record Article(
         published,
         ingested,
         topics,
-        newTags);
+        newTags,
+        storyId,
+        alsoIn);
   }
 
   public Article withPublished(Instant when) {
@@ -73,6 +139,19 @@ public record Article(
 
   public Article withIngested(Instant when) {
     return new Article(
-        id, title, summary, contentHtml, text, url, source, author, published, when, topics, tags);
+        id,
+        title,
+        summary,
+        contentHtml,
+        text,
+        url,
+        source,
+        author,
+        published,
+        when,
+        topics,
+        tags,
+        storyId,
+        alsoIn);
   }
 }

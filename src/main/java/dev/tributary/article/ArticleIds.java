@@ -103,7 +103,8 @@ public final class ArticleIds {
     for (int c = 0; c < 0x80; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c);
   }
 
-  private static boolean isLetterOrNumber(int cp) {
+  /** Whether a code point is part of a word: a letter or a digit (what {@link #words} keeps). */
+  public static boolean isLetterOrNumber(int cp) {
     if (cp < 0x80) {
       return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     }

@@ -27,6 +27,22 @@ public final class ArticleJson {
         .put("published", a.published().toString())
         .put("ingested", a.ingested().toString())
         .put("topics", topics)
-        .put("tags", new JsonArray(a.tags()));
+        .put("tags", new JsonArray(a.tags()))
+        .put("storyId", a.storyId())
+        .put("alsoIn", alsoIn(a));
+  }
+
+  private static JsonArray alsoIn(Article a) {
+    JsonArray copies = new JsonArray();
+    for (StoryCopy c : a.alsoIn()) {
+      copies.add(
+          new JsonObject()
+              .put("id", c.id())
+              .put(
+                  "source",
+                  new JsonObject().put("id", c.source().id()).put("title", c.source().title()))
+              .put("url", c.url()));
+    }
+    return copies;
   }
 }

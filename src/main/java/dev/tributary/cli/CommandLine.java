@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed command line: {@code [serve] | ingest PATH… | topics eval LABELS_DIR… | --help |
- * --version}, {@code --conf FILE}.
+ * The parsed command line: {@code [serve] | ingest PATH… | retag | topics eval LABELS_DIR… |
+ * stories rebuild | stories eval DIR | migrate … | --help | --version}, {@code --conf FILE}.
  */
 public record CommandLine(Command command, Path confFile, List<Path> paths) {
 
@@ -15,6 +15,8 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
     INGEST,
     RETAG,
     TOPICS_EVAL,
+    STORIES_REBUILD,
+    STORIES_EVAL,
     MIGRATE,
     HELP,
     VERSION
@@ -62,12 +64,26 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
           i++;
           command = Command.TOPICS_EVAL;
         }
+        case "stories" -> {
+          if (command != null) throw new UsageException("unexpected '" + arg + "'");
+          String sub = i + 1 < args.length ? args[i + 1] : "";
+          command =
+              switch (sub) {
+                case "rebuild" -> Command.STORIES_REBUILD;
+                case "eval" -> Command.STORIES_EVAL;
+                default ->
+                    throw new UsageException(
+                        "stories needs a subcommand: stories rebuild, or stories eval DIR");
+              };
+          i++;
+        }
         default -> {
           if (arg.startsWith("--conf=")) conf = Path.of(arg.substring("--conf=".length()));
           else if (arg.startsWith("-")) throw new UsageException("unknown option " + arg);
           else if (command == Command.INGEST || command == Command.TOPICS_EVAL) {
             paths.add(Path.of(arg));
-          } else throw new UsageException("unknown command '" + arg + "'");
+          } else if (command == Command.STORIES_EVAL && paths.isEmpty()) paths.add(Path.of(arg));
+          else throw new UsageException("unknown command '" + arg + "'");
         }
       }
     }
@@ -77,6 +93,9 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
     }
     if (command == Command.TOPICS_EVAL && paths.isEmpty()) {
       throw new UsageException("topics eval needs a folder holding labels.json and the articles");
+    }
+    if (command == Command.STORIES_EVAL && paths.isEmpty()) {
+      throw new UsageException("stories eval needs a folder holding labels.json and items/");
     }
     return new CommandLine(command, conf, List.copyOf(paths));
   }
@@ -101,6 +120,11 @@ public record CommandLine(Command command, Path confFile, List<Path> paths) {
                            topics.file and print per set per-topic precision, recall and
                            F1, micro- and macro-F1 overall and per group, and the
                            misclassified articles; then all sets side by side
+          stories rebuild  group every stored article into stories again under the
+                           configured stories.* (after changing stories.threshold), no server
+          stories eval DIR ingest the story-labelled items in DIR (items/NNN.txt: source:,
+                           url:, title, blank line, body; labels.json: {"NNN.txt": "story"})
+                           into a temporary store and print pairwise precision and recall
           --help           show this help
           --version        show the version
 

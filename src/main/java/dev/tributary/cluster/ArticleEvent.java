@@ -3,6 +3,7 @@ package dev.tributary.cluster;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.SourceRef;
+import dev.tributary.article.StoryCopy;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,8 +40,38 @@ public final class ArticleEvent {
             .put("published", a.published().toString())
             .put("ingested", a.ingested().toString())
             .put("topics", topics)
-            .put("tags", new JsonArray(new ArrayList<>(a.tags())));
+            .put("tags", new JsonArray(new ArrayList<>(a.tags())))
+            .put("storyId", a.storyId())
+            .put("alsoIn", alsoIn(a));
     return new JsonObject().put("origin", origin).put("seq", stored.seq()).put("article", article);
+  }
+
+  private static JsonArray alsoIn(Article a) {
+    JsonArray copies = new JsonArray();
+    for (StoryCopy c : a.alsoIn()) {
+      copies.add(
+          new JsonObject()
+              .put("id", c.id())
+              .put("sourceId", c.source().id())
+              .put("sourceTitle", c.source().title())
+              .put("url", c.url()));
+    }
+    return copies;
+  }
+
+  private static List<StoryCopy> alsoIn(JsonObject a) {
+    List<StoryCopy> copies = new ArrayList<>();
+    JsonArray json = a.getJsonArray("alsoIn");
+    if (json == null) return copies; // from a member that knows no stories yet
+    for (Object o : json) {
+      JsonObject c = (JsonObject) o;
+      copies.add(
+          new StoryCopy(
+              c.getString("id"),
+              new SourceRef(c.getString("sourceId"), c.getString("sourceTitle")),
+              c.getString("url")));
+    }
+    return copies;
   }
 
   public static String origin(JsonObject event) {
@@ -72,7 +103,9 @@ public final class ArticleEvent {
             Instant.parse(a.getString("published")),
             Instant.parse(a.getString("ingested")),
             topics,
-            tags);
+            tags,
+            a.getString("storyId"),
+            alsoIn(a));
     return new StoredArticle(article, true, event.getLong("seq"));
   }
 }

@@ -59,6 +59,25 @@ final class ConfigReader {
     return (int) longInRange(key, min, max);
   }
 
+  /** A number above 0 and at most 1. */
+  double fraction(String key) {
+    Object value = raw(key);
+    double number;
+    if (value instanceof Number n) {
+      number = n.doubleValue();
+    } else {
+      try {
+        number = Double.parseDouble(string(key));
+      } catch (NumberFormatException e) {
+        throw ConfigException.forKey(key, "expected a number, got '" + string(key) + "'");
+      }
+    }
+    if (!(number > 0 && number <= 1)) {
+      throw ConfigException.forKey(key, "must be above 0 and at most 1, got " + number);
+    }
+    return number;
+  }
+
   String oneOf(String key, Set<String> allowed) {
     String value = string(key);
     if (!allowed.contains(value)) {

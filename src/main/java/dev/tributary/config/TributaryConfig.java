@@ -35,6 +35,7 @@ public record TributaryConfig(
     Pipeline pipeline,
     Access access,
     StoreBatch storeBatch,
+    Stories stories,
     ReaderAccount reader) {
 
   /** The reader-app account (SPEC §11), or empty when the reader APIs are off. */
@@ -115,6 +116,16 @@ public record TributaryConfig(
    *     more; 0 commits as soon as the store has taken what is queued for it
    */
   public record StoreBatch(int maxArticles, long maxDelayMs) {}
+
+  /**
+   * Story detection (docs/ARCHITECTURE.md, "Stories").
+   *
+   * @param enabled {@code stories.enabled}: group copies of one story from several sources
+   * @param threshold {@code stories.threshold}: how much of the shorter article's word shingles
+   *     must be in the other's for the two to be one story (docs/CONFIGURATION.md says how the
+   *     default was chosen)
+   */
+  public record Stories(boolean enabled, double threshold) {}
 
   public record Fetch(boolean allowPrivateAddresses, long maxBytes, long timeoutMs) {}
 
@@ -260,6 +271,7 @@ public record TributaryConfig(
         new StoreBatch(
             r.intInRange("store.batch.maxArticles", 1, 10_000),
             r.longInRange("store.batch.maxDelayMs", 0, 1_000)),
+        new Stories(r.bool("stories.enabled"), r.fraction("stories.threshold")),
         ReaderAccount.of(r.string("reader.username"), rawString(r, "reader.password")));
   }
 

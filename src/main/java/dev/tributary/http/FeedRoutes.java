@@ -46,10 +46,18 @@ final class FeedRoutes {
     this.site = site;
     vertx
         .eventBus()
-        .<StoredArticle>localConsumer(
-            Addresses.ARTICLE_STORED, m -> cache.invalidateFor(m.body().article()));
+        .<StoredArticle>localConsumer(Addresses.ARTICLE_STORED, m -> invalidateFor(m.body()));
     vertx.eventBus().localConsumer(Addresses.ARTICLES_RETAGGED, m -> cache.invalidateAll());
     vertx.eventBus().localConsumer(Addresses.TOPICS_CHANGED, m -> cache.invalidateAll());
+  }
+
+  /**
+   * A new article changes the feeds it belongs in; a new copy of a story changes the entry of the
+   * story's first copy (its other sources), wherever that entry is: every feed.
+   */
+  private void invalidateFor(StoredArticle stored) {
+    if (stored.article().leadsItsStory()) cache.invalidateFor(stored.article());
+    else cache.invalidateAll();
   }
 
   void mount(Router router) {

@@ -3,6 +3,7 @@ package dev.tributary.http;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.HtmlText;
+import dev.tributary.article.StoryCopy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,7 +83,25 @@ final class PageLayout {
     if (a.author() != null && !a.author().isBlank()) {
       html.append(" · <span class=\"author\">").append(esc(a.author())).append("</span>");
     }
+    appendAlsoIn(html, a);
     html.append("</p>");
+  }
+
+  /** " · also in A, B": the story's other copies, each linked to its page here. */
+  private static void appendAlsoIn(StringBuilder html, Article a) {
+    if (a.alsoIn().isEmpty()) return;
+    html.append(" · <span class=\"also-in\">also in ");
+    for (int i = 0; i < a.alsoIn().size(); i++) {
+      StoryCopy copy = a.alsoIn().get(i);
+      if (i > 0) html.append(", ");
+      html.append("<a href=\"/articles/")
+          .append(
+              esc(java.net.URLEncoder.encode(copy.id(), java.nio.charset.StandardCharsets.UTF_8)))
+          .append("\">")
+          .append(esc(copy.source().title()))
+          .append("</a>");
+    }
+    html.append("</span>");
   }
 
   static void appendChips(StringBuilder html, List<ArticleTopic> topics) {

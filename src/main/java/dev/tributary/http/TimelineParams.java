@@ -25,7 +25,8 @@ final class TimelineParams {
   }
 
   /** The parameters {@code /api/timeline} knows; any other is answered 400. */
-  static final Set<String> NAMES = Set.of("topic", "source", "q", "since", "limit", "cursor");
+  static final Set<String> NAMES =
+      Set.of("topic", "source", "q", "since", "limit", "cursor", "stories");
 
   /**
    * {@code topic} parameters, repeatable and comma-separated; sorted and without repeats, since any
@@ -52,7 +53,18 @@ final class TimelineParams {
           Cursor.decode(cursorText)
               .orElseThrow(() -> new BadParameter("cursor: not a cursor this server issued"));
     }
-    return new TimelineQuery(topics, source, since, q, limit, cursor);
+    return new TimelineQuery(topics, source, since, q, limit, cursor, everyCopy(params));
+  }
+
+  /**
+   * {@code stories}: {@code all} lists every copy of a story; {@code first} (the default) one entry
+   * per story, its first copy to arrive.
+   */
+  private static boolean everyCopy(MultiMap params) throws BadParameter {
+    String stories = blankToNull(params.get("stories"));
+    if (stories == null || stories.equals("first")) return false;
+    if (stories.equals("all")) return true;
+    throw new BadParameter("stories: 'all' (every copy) or 'first' (one entry per story)");
   }
 
   private static int parseLimit(String text) throws BadParameter {

@@ -96,6 +96,9 @@ final class AtomFeedWriter {
     if (item.published() != null) entry.setPublished(date(item.published()));
     entry.setUpdated(date(item.updated()));
     entry.setAlternateLinks(List.of(link("alternate", "text/html", item.link())));
+    // RFC 4287 §4.2.7.2: "related" names a resource related to the entry; here, the story's copy
+    // from another source, titled with that source's name.
+    entry.setOtherLinks(item.alsoIn().stream().map(AtomFeedWriter::related).toList());
     if (item.summary() != null) {
       entry.setSummary(text(item.summary()));
     }
@@ -107,6 +110,12 @@ final class AtomFeedWriter {
     }
     entry.setCategories(item.categories().stream().map(AtomFeedWriter::category).toList());
     return entry;
+  }
+
+  private static Link related(FeedEntry.Copy copy) {
+    Link link = link("related", "text/html", copy.link());
+    link.setTitle(copy.source());
+    return link;
   }
 
   private static Category category(FeedCategory c) {

@@ -21,6 +21,11 @@ public interface Store extends AutoCloseable {
    * the list's new articles are written in one transaction and durable when it returns. Throws when
    * the batch as a whole could not be written ({@link StoreFullException} for a full disk): then
    * none of it is stored.
+   *
+   * <p>Each new article is given its story ({@link dev.tributary.stories.StoryGrouping}, under the
+   * store's {@link dev.tributary.stories.StoryRules}): the story of the stored article from another
+   * source that it is a copy of — stored before or earlier in the list — else its own. The stored
+   * article in the result carries its {@code storyId} and {@code alsoIn}.
    */
   List<PutResult> putAll(List<Article> articles);
 
@@ -31,8 +36,10 @@ public interface Store extends AutoCloseable {
     return result.stored();
   }
 
+  /** The article with its topics, its story and the story's other copies. */
   Optional<Article> get(String id);
 
+  /** A page of articles, each with its story's other copies; one per story unless asked for all. */
   TimelinePage timeline(TimelineQuery query);
 
   /** The page just newer than the one after {@code query.after()} (feed archives' next-archive). */
@@ -116,6 +123,20 @@ public interface Store extends AutoCloseable {
    * {@code withTopics}, which reads the topics of every article.
    */
   ReaderSources readerSources(boolean withTopics);
+
+  /**
+   * Forgets every story: each stored article its own story again, and no band buckets. The first
+   * step of re-grouping ({@code tributary stories rebuild}); run it with no server writing.
+   */
+  void clearStories();
+
+  /**
+   * Groups up to {@code limit} stored articles after sequence number {@code afterSeq}, in order of
+   * arrival, as {@link #putAll} would have grouped them had they arrived after everything grouped
+   * before them: each joins the story it is a copy of, and its band buckets are stored. One
+   * transaction per call.
+   */
+  StoriesRegrouped regroupStories(long afterSeq, int limit);
 
   /** Which of these article ids are stored already. */
   java.util.Set<String> existingIds(java.util.List<String> ids);

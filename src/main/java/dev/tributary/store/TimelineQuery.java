@@ -12,9 +12,18 @@ import java.util.List;
  * @param text full-text query, or null
  * @param limit page size, 1..200
  * @param after where the previous page ended, or null for the first page
+ * @param everyCopy every copy of a story ({@code ?stories=all}); otherwise one entry per story, its
+ *     first copy to arrive (a query of one source shows all of that source's articles, which are
+ *     never two copies of one story)
  */
 public record TimelineQuery(
-    List<String> topics, String sourceId, Instant since, String text, int limit, Cursor after) {
+    List<String> topics,
+    String sourceId,
+    Instant since,
+    String text,
+    int limit,
+    Cursor after,
+    boolean everyCopy) {
 
   public static final int MAX_LIMIT = 200;
 
@@ -23,6 +32,17 @@ public record TimelineQuery(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
+  }
+
+  /** One entry per story. */
+  public TimelineQuery(
+      List<String> topics, String sourceId, Instant since, String text, int limit, Cursor after) {
+    this(topics, sourceId, since, text, limit, after, false);
+  }
+
+  /** Whether the page is one entry per story: its first copies only. */
+  public boolean firstCopiesOnly() {
+    return !everyCopy && sourceId == null;
   }
 
   public static TimelineQuery newest(int limit) {

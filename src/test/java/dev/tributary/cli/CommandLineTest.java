@@ -36,6 +36,21 @@ class CommandLineTest {
   }
 
   @Test
+  void readsStoriesRebuildAndStoriesEvalWithItsFolder() throws Exception {
+    CommandLine rebuild = CommandLine.parse("stories", "rebuild", "--conf", "x.json");
+    assertEquals(CommandLine.Command.STORIES_REBUILD, rebuild.command());
+    assertEquals(Path.of("x.json"), rebuild.confFile());
+    CommandLine eval = CommandLine.parse("stories", "eval", "labelled");
+    assertEquals(CommandLine.Command.STORIES_EVAL, eval.command());
+    assertEquals(List.of(Path.of("labelled")), eval.paths());
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("stories"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("stories", "eval"));
+    assertThrows(CommandLine.UsageException.class, () -> CommandLine.parse("stories", "merge"));
+    assertThrows(
+        CommandLine.UsageException.class, () -> CommandLine.parse("stories", "rebuild", "a"));
+  }
+
+  @Test
   void helpAndVersionWin() throws Exception {
     assertEquals(CommandLine.Command.HELP, CommandLine.parse("serve", "--help").command());
     assertEquals(CommandLine.Command.VERSION, CommandLine.parse("--version").command());

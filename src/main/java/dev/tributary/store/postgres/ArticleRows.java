@@ -4,6 +4,7 @@ import dev.tributary.article.Article;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.SourceRef;
 import dev.tributary.store.StoredArticle;
+import dev.tributary.stories.StoryMembers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
@@ -22,7 +23,7 @@ import java.util.Map;
 final class ArticleRows {
   static final String SELECT =
       "SELECT a.seq, a.id, a.title, a.summary, a.content_html, a.text, a.url, a.source_id,"
-          + " a.source_title, a.author, a.published_ms, a.ingested_ms, a.tags FROM articles a";
+          + " a.source_title, a.author, a.published_ms, a.ingested_ms, a.tags, a.story_id FROM articles a";
 
   private static final String TOPICS_OF =
       "SELECT article_seq, slug, label, score FROM article_topics WHERE article_seq = ANY($1)"
@@ -30,7 +31,10 @@ final class ArticleRows {
 
   private ArticleRows() {}
 
-  /** The articles a query over {@link #SELECT} answers, in its order, each with its topics. */
+  /**
+   * The articles a query over {@link #SELECT} answers, in its order, each with its topics and its
+   * story's other copies.
+   */
   static Future<List<StoredArticle>> read(SqlClient client, String sql, Tuple params) {
     return client
         .preparedQuery(sql)
@@ -40,6 +44,24 @@ final class ArticleRows {
               List<Row> all = new ArrayList<>();
               rows.forEach(all::add);
               return withTopics(client, all);
+            })
+        .compose(stored -> withCopies(client, stored));
+  }
+
+  private static Future<List<StoredArticle>> withCopies(
+      SqlClient client, List<StoredArticle> stored) {
+    if (stored.isEmpty()) return Future.succeededFuture(stored);
+    List<Article> articles = stored.stream().map(StoredArticle::article).toList();
+    return PostgresStories.members(client, StoryMembers.storyIds(articles))
+        .map(
+            members -> {
+              List<Article> completed = StoryMembers.attach(articles, members);
+              List<StoredArticle> result = new ArrayList<>(stored.size());
+              for (int i = 0; i < stored.size(); i++) {
+                StoredArticle s = stored.get(i);
+                result.add(new StoredArticle(completed.get(i), s.created(), s.seq()));
+              }
+              return result;
             });
   }
 
@@ -80,7 +102,9 @@ final class ArticleRows {
         Instant.ofEpochMilli(r.getLong("published_ms")),
         Instant.ofEpochMilli(r.getLong("ingested_ms")),
         topics,
-        new JsonArray(r.getString("tags")).stream().map(String::valueOf).toList());
+        new JsonArray(r.getString("tags")).stream().map(String::valueOf).toList(),
+        r.getString("story_id"),
+        List.of());
   }
 
   static String tagsJson(List<String> tags) {

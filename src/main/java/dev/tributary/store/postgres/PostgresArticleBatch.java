@@ -6,6 +6,8 @@ import dev.tributary.article.ArticleTopic;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredTimes;
+import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryRules;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -24,15 +26,19 @@ import java.util.Map;
  * The new ones go in with one multi-row insert (arrays unnested) and their topics with another.
  * When that insert fails on one article's data, the batch starts over one article at a time, each
  * under a savepoint, as the SQLite store does: the bad article fails alone and the rest are stored.
+ *
+ * <p>Right before each insert the articles about to be inserted are given their stories ({@link
+ * PostgresStories}): the whole batch's at once on the fast path, each article's on the slow one
+ * (where the batch's earlier articles are in the table by then).
  */
 final class PostgresArticleBatch {
   /** The new articles, each also unread for the reader account (store/ReaderSql). */
   private static final String INSERT_ARTICLES =
       "WITH new AS (INSERT INTO articles (id, content_hash, title, summary, content_html, text,"
-          + " url, source_id, source_title, author, published_ms, ingested_ms, tags)"
+          + " url, source_id, source_title, author, published_ms, ingested_ms, tags, story_id)"
           + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
           + " $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],"
-          + " $12::bigint[], $13::text[]) ON CONFLICT DO NOTHING"
+          + " $12::bigint[], $13::text[], $14::text[]) ON CONFLICT DO NOTHING"
           + " RETURNING seq, id, source_id, ingested_ms),"
           + " unread AS (INSERT INTO reader_unread (article_seq, source_id, ingested_ms)"
           + " SELECT seq, source_id, ingested_ms FROM new)"
@@ -51,6 +57,7 @@ final class PostgresArticleBatch {
   private final List<Article> articles;
 
   private final List<String> hashes;
+  private final StoryRules storyRules;
 
   /** Set by {@link #write} from the newest stored article, under the writers' lock. */
   private StoredTimes times;
@@ -60,9 +67,10 @@ final class PostgresArticleBatch {
 
   private final Map<String, StoredArticle> byHash = new HashMap<>();
 
-  PostgresArticleBatch(SqlConnection connection, List<Article> articles) {
+  PostgresArticleBatch(SqlConnection connection, List<Article> articles, StoryRules storyRules) {
     this.connection = connection;
     this.articles = new ArrayList<>(articles);
+    this.storyRules = storyRules;
     this.hashes = articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
   }
 
@@ -175,11 +183,24 @@ final class PostgresArticleBatch {
             });
   }
 
-  /** Inserts these articles (by index) and their topics; remembers each as stored. */
+  /**
+   * Groups these articles (by index) into stories, inserts them with their topics and band keys,
+   * and remembers each as stored.
+   */
   private Future<Void> insert(List<Integer> indexes) {
     if (indexes.isEmpty()) return Future.succeededFuture();
     for (int i : indexes) articles.set(i, times.stamp(articles.get(i)));
     List<Article> batch = indexes.stream().map(articles::get).toList();
+    List<StoryGrouping.Incoming> incoming =
+        batch.stream()
+            .map(a -> new StoryGrouping.Incoming(a.id(), a.source(), a.url(), a.text()))
+            .toList();
+    return PostgresStories.group(connection, storyRules, incoming)
+        .compose(stories -> insert(indexes, batch, stories));
+  }
+
+  private Future<Void> insert(
+      List<Integer> indexes, List<Article> batch, List<StoryGrouping.Assignment> stories) {
     Tuple columns =
         Tuple.of(
             batch.stream().map(Article::id).toArray(String[]::new),
@@ -194,7 +215,8 @@ final class PostgresArticleBatch {
             batch.stream().map(Article::author).toArray(String[]::new),
             batch.stream().map(a -> a.published().toEpochMilli()).toArray(Long[]::new),
             batch.stream().map(a -> a.ingested().toEpochMilli()).toArray(Long[]::new),
-            batch.stream().map(a -> ArticleRows.tagsJson(a.tags())).toArray(String[]::new));
+            batch.stream().map(a -> ArticleRows.tagsJson(a.tags())).toArray(String[]::new),
+            stories.stream().map(StoryGrouping.Assignment::storyId).toArray(String[]::new));
     return connection
         .preparedQuery(INSERT_ARTICLES)
         .execute(columns)
@@ -208,13 +230,18 @@ final class PostgresArticleBatch {
                   return Future.failedFuture(raced(articles.get(i)));
                 }
               }
-              return insertTopics(indexes, seqs).map(seqs);
+              List<Long> inOrder = batch.stream().map(a -> seqs.get(a.id())).toList();
+              return insertTopics(indexes, seqs)
+                  .compose(x -> PostgresStories.addBands(connection, inOrder, stories))
+                  .map(seqs);
             })
         .map(
             seqs -> {
               // only now: a failure above rolls these rows back, so they must not count as stored
-              for (int i : indexes) {
-                Article a = articles.get(i);
+              for (int k = 0; k < indexes.size(); k++) {
+                int i = indexes.get(k);
+                StoryGrouping.Assignment story = stories.get(k);
+                Article a = articles.get(i).withStory(story.storyId(), story.alsoIn());
                 remember(new StoredArticle(a, true, seqs.get(a.id())), hashes.get(i));
               }
               return null;

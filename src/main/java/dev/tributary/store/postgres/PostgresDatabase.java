@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 public final class PostgresDatabase implements AutoCloseable {
   /** The scripts under {@code db/postgres}, in order. */
   static final List<String> MIGRATIONS =
-      List.of("V1__schema.sql", "V2__source_leases.sql", "V4__reader_state.sql");
+      List.of("V1__schema.sql", "V2__source_leases.sql", "V3__stories.sql", "V4__reader_state.sql");
 
   /** Session lock held while migrating, so two instances starting together migrate once. */
   private static final long MIGRATION_LOCK = 0x7472_6962_6d69_6772L;

@@ -37,7 +37,8 @@ public final class PostgresImport {
                   "author",
                   "published_ms",
                   "ingested_ms",
-                  "tags"),
+                  "tags",
+                  "story_id"),
               "seq"),
           new Table(
               "article_topics",
@@ -83,6 +84,7 @@ public final class PostgresImport {
                   "lease_expires_ms",
                   "last_error"),
               "source_id"),
+          new Table("story_bands", List.of("band_key", "article_seq"), "band_key, article_seq"),
           new Table("corpus_terms", List.of("hash", "stem", "df"), "hash"),
           new Table("corpus_state", List.of("id", "documents", "counted_through_seq"), "id"),
           new Table(

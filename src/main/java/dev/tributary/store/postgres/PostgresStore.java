@@ -20,12 +20,14 @@ import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StateChange;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoredSeqs;
+import dev.tributary.store.StoriesRegrouped;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
 import dev.tributary.store.UnreadCounts;
+import dev.tributary.stories.StoryRules;
 import dev.tributary.websub.HubSubscription;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -54,21 +56,33 @@ public final class PostgresStore implements Store {
 
   private final PostgresDatabase db;
   private final boolean ownsDatabase;
+  private final StoryRules storyRules;
 
-  private PostgresStore(PostgresDatabase db, boolean ownsDatabase) {
+  private PostgresStore(PostgresDatabase db, boolean ownsDatabase, StoryRules storyRules) {
     this.db = db;
     this.ownsDatabase = ownsDatabase;
+    this.storyRules = storyRules;
   }
 
   /** A store over a database that its opener keeps, migrates and closes. */
   public static PostgresStore on(PostgresDatabase db) {
-    return new PostgresStore(db, false);
+    return on(db, StoryRules.DEFAULT);
+  }
+
+  /** {@link #on(PostgresDatabase)}, grouping new articles into stories by these rules. */
+  public static PostgresStore on(PostgresDatabase db, StoryRules storyRules) {
+    return new PostgresStore(db, false, storyRules);
   }
 
   /** A store that owns its database: it migrated it, and closing the store closes the pool. */
   public static PostgresStore owning(PostgresDatabase db) {
+    return owning(db, StoryRules.DEFAULT);
+  }
+
+  /** {@link #owning(PostgresDatabase)}, grouping new articles into stories by these rules. */
+  public static PostgresStore owning(PostgresDatabase db, StoryRules storyRules) {
     db.migrate();
-    return new PostgresStore(db, true);
+    return new PostgresStore(db, true, storyRules);
   }
 
   @Override
@@ -80,7 +94,7 @@ public final class PostgresStore implements Store {
             db.inTransaction(
                 tx ->
                     lockArticleWriters(tx)
-                        .compose(x -> new PostgresArticleBatch(tx, articles).write())));
+                        .compose(x -> new PostgresArticleBatch(tx, articles, storyRules).write())));
   }
 
   /** Waits for the other article writers' transactions to end (see the class comment). */
@@ -264,6 +278,25 @@ public final class PostgresStore implements Store {
     return call(
         "cannot list the reader's sources",
         () -> db.inSnapshot(tx -> PostgresReaderState.sources(tx, withTopics)));
+  }
+
+  @Override
+  public void clearStories() {
+    call(
+        "cannot clear the stories",
+        () ->
+            db.inTransaction(tx -> lockArticleWriters(tx).compose(x -> PostgresStories.clear(tx))));
+  }
+
+  @Override
+  public StoriesRegrouped regroupStories(long afterSeq, int limit) {
+    return call(
+        "cannot group the articles after " + afterSeq,
+        () ->
+            db.inTransaction(
+                tx ->
+                    lockArticleWriters(tx)
+                        .compose(x -> PostgresStories.regroup(tx, storyRules, afterSeq, limit))));
   }
 
   @Override

@@ -34,6 +34,7 @@ final class PostgresTimeline {
     if (query.sourceId() != null) {
       sql.append(" AND a.source_id = ").append(param(params, query.sourceId()));
     }
+    if (query.firstCopiesOnly()) sql.append(" AND a.story_id = a.id");
     if (query.since() != null) {
       sql.append(" AND a.published_ms >= ").append(param(params, query.since().toEpochMilli()));
     }

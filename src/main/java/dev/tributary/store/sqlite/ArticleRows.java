@@ -13,7 +13,7 @@ import java.util.List;
 final class ArticleRows {
   static final String SELECT =
       "SELECT a.seq, a.id, a.title, a.summary, a.content_html, a.text, a.url, a.source_id,"
-          + " a.source_title, a.author, a.published_ms, a.ingested_ms, a.tags FROM articles a";
+          + " a.source_title, a.author, a.published_ms, a.ingested_ms, a.tags, a.story_id FROM articles a";
 
   private ArticleRows() {}
 
@@ -38,7 +38,9 @@ final class ArticleRows {
         Instant.ofEpochMilli(rs.getLong("published_ms")),
         Instant.ofEpochMilli(rs.getLong("ingested_ms")),
         topics,
-        tags(rs.getString("tags")));
+        tags(rs.getString("tags")),
+        rs.getString("story_id"),
+        List.of());
   }
 
   static String tagsJson(List<String> tags) {

@@ -7,6 +7,8 @@ import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredTimes;
+import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +26,8 @@ import java.util.Optional;
 final class SqliteArticleBatch implements AutoCloseable {
   private static final String INSERT_ARTICLE =
       "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
-          + " source_title, author, published_ms, ingested_ms, tags)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " source_title, author, published_ms, ingested_ms, tags, story_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** A new article is unread for the reader account (store/ReaderSql). */
   private static final String INSERT_UNREAD =
@@ -33,6 +35,7 @@ final class SqliteArticleBatch implements AutoCloseable {
 
   private final SqliteTimeline reader;
   private final SqliteFailures failures;
+  private final SqliteStories stories;
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
   private final PreparedStatement insertTopics;
@@ -42,10 +45,16 @@ final class SqliteArticleBatch implements AutoCloseable {
   private final PreparedStatement release;
   private final PreparedStatement rollbackTo;
 
-  SqliteArticleBatch(Connection connection, SqliteTimeline reader, SqliteFailures failures)
+  SqliteArticleBatch(
+      Connection connection,
+      SqliteTimeline reader,
+      SqliteFailures failures,
+      StoryRules rules,
+      PendingBands pendingBands)
       throws SQLException {
     this.reader = reader;
     this.failures = failures;
+    this.stories = new SqliteStories(connection, rules, pendingBands);
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement topics = null;
@@ -67,6 +76,7 @@ final class SqliteArticleBatch implements AutoCloseable {
       undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
       closeAll(e, duplicate, article, topics, unread, last, save, done, undo);
+      stories.close();
       throw e;
     }
     this.findDuplicate = duplicate;
@@ -82,8 +92,9 @@ final class SqliteArticleBatch implements AutoCloseable {
   /**
    * One article of the batch: a duplicate when the id or the text is stored already (the
    * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else given
-   * its stored time by {@code times} and inserted under a savepoint, so that its failure rolls back
-   * only its own rows. A full disk is the batch's failure, not the article's: it is thrown on.
+   * its stored time by {@code times} and its story, and inserted under a savepoint, so that its
+   * failure rolls back only its own rows. A full disk is the batch's failure, not the article's: it
+   * is thrown on.
    */
   PutResult put(Article given, StoredTimes times) throws SQLException {
     String contentHash = ArticleIds.contentHash(given.text());
@@ -92,14 +103,20 @@ final class SqliteArticleBatch implements AutoCloseable {
     Article article = times.stamp(given);
     savepoint.execute();
     try {
-      long seq = insertArticle(article, contentHash);
+      StoryGrouping.Assignment story =
+          stories.group(
+              new StoryGrouping.Incoming(
+                  article.id(), article.source(), article.url(), article.text()));
+      long seq = insertArticle(article, contentHash, story.storyId());
       SqliteTopics.insert(insertTopics, seq, article.topics());
       insertUnread.setLong(1, seq);
       insertUnread.setString(2, article.source().id());
       insertUnread.setLong(3, article.ingested().toEpochMilli());
       insertUnread.executeUpdate();
       release.execute();
-      return PutResult.of(new StoredArticle(article, true, seq));
+      stories.addBands(seq, story.bandKeys());
+      Article stored = article.withStory(story.storyId(), story.alsoIn());
+      return PutResult.of(new StoredArticle(stored, true, seq));
     } catch (SQLException e) {
       StoreException failure = failures.of("cannot store article " + article.id(), e);
       if (failure instanceof StoreFullException) throw e;
@@ -109,6 +126,11 @@ final class SqliteArticleBatch implements AutoCloseable {
       rollbackToSavepoint(e);
       return PutResult.failed("cannot store article " + article.id() + ": " + e);
     }
+  }
+
+  /** Story detection on the same connection, its statements kept as these are. */
+  SqliteStories stories() {
+    return stories;
   }
 
   /**
@@ -141,7 +163,7 @@ final class SqliteArticleBatch implements AutoCloseable {
         .map(s -> new StoredArticle(s.article(), false, s.seq()));
   }
 
-  private long insertArticle(Article a, String contentHash) throws SQLException {
+  private long insertArticle(Article a, String contentHash, String storyId) throws SQLException {
     PreparedStatement ps = insertArticle;
     ps.setString(1, a.id());
     ps.setString(2, contentHash);
@@ -156,6 +178,7 @@ final class SqliteArticleBatch implements AutoCloseable {
     ps.setLong(11, a.published().toEpochMilli());
     ps.setLong(12, a.ingested().toEpochMilli());
     ps.setString(13, ArticleRows.tagsJson(a.tags()));
+    ps.setString(14, storyId);
     ps.executeUpdate();
     try (ResultSet keys = ps.getGeneratedKeys()) {
       keys.next();
@@ -176,6 +199,11 @@ final class SqliteArticleBatch implements AutoCloseable {
         savepoint,
         release,
         rollbackTo);
+    try {
+      stories.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
     if (failure.getSuppressed().length > 0) throw failure;
   }
 

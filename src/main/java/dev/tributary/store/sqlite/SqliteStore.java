@@ -23,12 +23,14 @@ import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
 import dev.tributary.store.StoredSeqs;
 import dev.tributary.store.StoredTimes;
+import dev.tributary.store.StoriesRegrouped;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
 import dev.tributary.store.TopicCounts;
 import dev.tributary.store.TopicExamples;
 import dev.tributary.store.TopicUpdates;
 import dev.tributary.store.UnreadCounts;
+import dev.tributary.stories.StoryRules;
 import dev.tributary.websub.HubSubscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,7 @@ public final class SqliteStore implements Store {
           "V5__hub_callback_token.sql",
           "V6__corpus_terms.sql",
           "V7__source_leases.sql",
+          "V8__stories.sql",
           "V9__reader_state.sql");
 
   private final Connection connection;
@@ -74,12 +77,17 @@ public final class SqliteStore implements Store {
   private final SqliteFailures failures;
   private final SqliteCorpus corpus;
   private final SqliteReaderState reader;
+  private final StoryRules storyRules;
+
+  /** Band rows of the newest articles, written every few thousand (writer only). */
+  private final PendingBands pendingBands = new PendingBands();
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
 
-  private SqliteStore(Connection connection, Path dataDir) {
+  private SqliteStore(Connection connection, Path dataDir, StoryRules storyRules) {
     this.connection = connection;
+    this.storyRules = storyRules;
     this.failures = new SqliteFailures(dataDir);
     this.timeline = new SqliteTimeline(connection);
     this.topicWriter = new SqliteTopics(connection);
@@ -89,8 +97,16 @@ public final class SqliteStore implements Store {
     this.reader = new SqliteReaderState(connection, timeline);
   }
 
-  /** Opens (creating and migrating when needed) {@code dataDir/tributary.db}. */
+  /** {@link #open(Path, StoryRules)} with the default story rules. */
   public static SqliteStore open(Path dataDir) {
+    return open(dataDir, StoryRules.DEFAULT);
+  }
+
+  /**
+   * Opens (creating and migrating when needed) {@code dataDir/tributary.db}, grouping new articles
+   * into stories by these rules.
+   */
+  public static SqliteStore open(Path dataDir, StoryRules storyRules) {
     Path file = dataDir.resolve("tributary.db");
     try {
       Files.createDirectories(dataDir);
@@ -100,9 +116,14 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA synchronous = FULL");
         st.execute("PRAGMA foreign_keys = ON");
         st.execute("PRAGMA busy_timeout = 5000");
+        // 64 MiB of pages for the writer (the default is 2 MB): the story band index is written at
+        // random places, and every article writes a few dozen of them.
+        st.execute("PRAGMA cache_size = -65536");
       }
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
-      return new SqliteStore(connection, dataDir);
+      SqliteStore store = new SqliteStore(connection, dataDir, storyRules);
+      SqliteStories.recover(connection, storyRules, store.pendingBands);
+      return store;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -123,7 +144,7 @@ public final class SqliteStore implements Store {
         st.execute("PRAGMA query_only = 1");
         st.execute("PRAGMA busy_timeout = 5000");
       }
-      return new SqliteStore(connection, dataDir);
+      return new SqliteStore(connection, dataDir, StoryRules.DEFAULT);
     } catch (SQLException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + " for reading: " + e.getMessage(), e);
@@ -133,20 +154,47 @@ public final class SqliteStore implements Store {
   @Override
   public List<PutResult> putAll(List<Article> articles) {
     if (articles.isEmpty()) return List.of();
+    List<PutResult> stored;
     try {
-      return inTransaction(
-          () -> {
-            List<PutResult> results = new ArrayList<>(articles.size());
-            SqliteArticleBatch writes = articleWrites();
-            StoredTimes times = writes.storedTimes();
-            for (Article a : articles) results.add(writes.put(a, times));
-            if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
-            return results;
-          });
+      stored =
+          inTransaction(
+              () -> {
+                List<PutResult> results = new ArrayList<>(articles.size());
+                SqliteArticleBatch writes = articleWrites();
+                StoredTimes times = writes.storedTimes();
+                for (Article a : articles) results.add(writes.put(a, times));
+                if (articles.size() > 1) results = writes.stories().asCommitted(results);
+                if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
+                return results;
+              });
     } catch (SQLException | RuntimeException e) {
+      pendingBands.discard();
       dropArticleWrites();
       if (e instanceof RuntimeException re) throw re;
       throw failures.of("cannot store " + articles.size() + " article(s)", (SQLException) e);
+    }
+    pendingBands.commit();
+    flushBandsIfDue();
+    return stored;
+  }
+
+  /**
+   * Writes the pending band rows once enough have gathered, in a transaction of their own: a
+   * failure leaves them pending (and the articles stored), to be written at the next try.
+   */
+  private void flushBandsIfDue() {
+    if (pendingBands.isDue()) flushBands();
+  }
+
+  private void flushBands() {
+    try {
+      inTransaction(
+          () -> {
+            SqliteStories.flush(connection, pendingBands);
+            return null;
+          });
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not write the story band rows yet (they stay pending): {}", e.getMessage());
     }
   }
 
@@ -156,7 +204,8 @@ public final class SqliteStore implements Store {
    */
   private SqliteArticleBatch articleWrites() throws SQLException {
     if (articleWrites == null) {
-      articleWrites = new SqliteArticleBatch(connection, timeline, failures);
+      articleWrites =
+          new SqliteArticleBatch(connection, timeline, failures, storyRules, pendingBands);
     }
     return articleWrites;
   }
@@ -395,6 +444,37 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void clearStories() {
+    sql(
+        "cannot clear the stories",
+        () ->
+            inTransaction(
+                () -> {
+                  execute("DELETE FROM story_bands");
+                  execute("UPDATE articles SET story_id = id WHERE story_id IS NOT id");
+                  SqliteStories.markAll(connection);
+                  pendingBands.clear();
+                  return null;
+                }));
+  }
+
+  @Override
+  public StoriesRegrouped regroupStories(long afterSeq, int limit) {
+    StoriesRegrouped done;
+    try {
+      done = inTransaction(() -> articleWrites().stories().regroup(afterSeq, limit));
+    } catch (SQLException | RuntimeException e) {
+      pendingBands.discard();
+      dropArticleWrites();
+      if (e instanceof RuntimeException re) throw re;
+      throw failures.of("cannot group the articles after " + afterSeq, (SQLException) e);
+    }
+    pendingBands.commit();
+    flushBandsIfDue();
+    return done;
+  }
+
+  @Override
   public Set<String> existingIds(List<String> ids) {
     if (ids.isEmpty()) return Set.of();
     return sql(
@@ -480,6 +560,16 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
+    if (!pendingBands.isEmpty()) flushBands();
+    if (!storyRules.enabled() && articleWrites != null) {
+      // articles stored with detection off owe no band rows: nothing to compute at the next open
+      sql(
+          "cannot move the story watermark",
+          () -> {
+            SqliteStories.markAll(connection);
+            return null;
+          });
+    }
     try (Connection c = connection) {
       if (articleWrites != null) articleWrites.close();
     } catch (SQLException e) {

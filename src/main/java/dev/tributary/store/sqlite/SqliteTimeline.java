@@ -7,6 +7,7 @@ import dev.tributary.store.ReplayQuery;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.TimelinePage;
 import dev.tributary.store.TimelineQuery;
+import dev.tributary.stories.StoryMembers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,6 +72,7 @@ final class SqliteTimeline {
       sql.append(" AND a.source_id = ?");
       params.add(query.sourceId());
     }
+    if (query.firstCopiesOnly()) sql.append(" AND a.story_id = a.id");
     if (query.since() != null) {
       sql.append(" AND a.published_ms >= ?");
       params.add(query.since().toEpochMilli());
@@ -100,7 +102,7 @@ final class SqliteTimeline {
         Row last = page.get(page.size() - 1);
         next = new Cursor(last.publishedMillis, last.seq);
       }
-      return new TimelinePage(withTopics(page), next);
+      return new TimelinePage(complete(page), next);
     }
   }
 
@@ -138,10 +140,10 @@ final class SqliteTimeline {
     }
   }
 
-  /** The rows of a query over {@code articles}, with topics, as stored articles. */
+  /** The rows of a query over {@code articles}, completed, as stored articles. */
   List<StoredArticle> readStored(PreparedStatement ps) throws SQLException {
     List<Row> rows = readRows(ps);
-    List<Article> articles = withTopics(rows);
+    List<Article> articles = complete(rows);
     List<StoredArticle> stored = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       stored.add(new StoredArticle(articles.get(i), true, rows.get(i).seq));
@@ -151,7 +153,7 @@ final class SqliteTimeline {
 
   Optional<Article> readOne(PreparedStatement ps) throws SQLException {
     List<Row> rows = readRows(ps);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(withTopics(rows).get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(complete(rows).get(0));
   }
 
   private record Row(long seq, long publishedMillis, Article article) {}
@@ -168,6 +170,13 @@ final class SqliteTimeline {
       }
     }
     return rows;
+  }
+
+  /** The rows' articles with their topics and their stories' other copies. */
+  private List<Article> complete(List<Row> rows) throws SQLException {
+    List<Article> articles = withTopics(rows);
+    List<String> stories = StoryMembers.storyIds(articles);
+    return StoryMembers.attach(articles, SqliteStories.members(connection, stories));
   }
 
   private List<Article> withTopics(List<Row> rows) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.tributary.store.postgres;
 
+import dev.tributary.stories.StoryRules;
 import io.vertx.core.Vertx;
 
 /**
@@ -12,7 +13,12 @@ final class FreshPostgres implements AutoCloseable {
 
   /** A store with a pool of its own, as another instance would have. */
   PostgresStore store() {
-    return PostgresStore.owning(PostgresDatabase.connect(vertx, database.uri(), 2));
+    return store(StoryRules.DEFAULT);
+  }
+
+  /** {@link #store()}, grouping new articles into stories by these rules. */
+  PostgresStore store(StoryRules rules) {
+    return PostgresStore.owning(PostgresDatabase.connect(vertx, database.uri(), 2), rules);
   }
 
   @Override

@@ -130,7 +130,7 @@ class MigrateCommandIT {
     assertTrue(
         out.toString()
             .endsWith(
-                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 1 corpus_terms, 1 corpus_state, 29 reader_unread, 1 reader_starred\n"),
+                "copied, counts checked: 30 articles, 10 article_topics, 1 topic_examples, 1 sources, 1 hub_subscriptions, 0 story_bands, 1 corpus_terms, 1 corpus_state, 29 reader_unread, 1 reader_starred\n"),
         out.toString());
   }
 

@@ -1,0 +1,309 @@
+package dev.tributary.store.sqlite;
+
+import dev.tributary.article.Article;
+import dev.tributary.article.SourceRef;
+import dev.tributary.article.StoryCopy;
+import dev.tributary.store.PutResult;
+import dev.tributary.store.StoredArticle;
+import dev.tributary.store.StoriesRegrouped;
+import dev.tributary.stories.StoryGrouping;
+import dev.tributary.stories.StoryMembers;
+import dev.tributary.stories.StoryRules;
+import dev.tributary.stories.StorySketch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Story detection on the writing connection, inside the caller's transaction: a new article's
+ * candidates from the band buckets, their texts, the members of the stories they are in ({@link
+ * StoryGrouping} decides), then the article's band keys stored. One article at a time: the articles
+ * written before it in the same transaction are found like any stored one.
+ */
+final class SqliteStories implements AutoCloseable {
+  static final String MEMBERS =
+      "SELECT story_id, seq, id, source_id, source_title, url FROM articles WHERE story_id IN (%s)"
+          + " ORDER BY seq";
+
+  private final Connection connection;
+  private final StoryRules rules;
+  private final PendingBands pending;
+  private final PreparedStatement bucket;
+
+  SqliteStories(Connection connection, StoryRules rules, PendingBands pending) throws SQLException {
+    this.connection = connection;
+    this.rules = rules;
+    this.pending = pending;
+    this.bucket = connection.prepareStatement(bucketQuery(KEYS));
+  }
+
+  /** Band keys of an article compared: every look-up and insert has exactly this many. */
+  static final int KEYS = StorySketch.BANDS + StorySketch.LEAD_BANDS;
+
+  /**
+   * The stored articles in these buckets, each bucket's newest {@link StoryGrouping#BUCKET_LIMIT} —
+   * one statement (one step through the driver) for all the keys.
+   */
+  private static String bucketQuery(int keys) {
+    return "SELECT band_key, article_seq FROM (SELECT band_key, article_seq, row_number() OVER"
+        + " (PARTITION BY band_key ORDER BY article_seq DESC) AS newest FROM story_bands"
+        + " WHERE band_key IN ("
+        + placeholders(keys)
+        + ")) WHERE newest <= "
+        + StoryGrouping.BUCKET_LIMIT;
+  }
+
+  private static String bandInsert(int keys) {
+    return "INSERT OR IGNORE INTO story_bands (band_key, article_seq) VALUES "
+        + String.join(", ", Collections.nCopies(keys, "(?, ?)"));
+  }
+
+  /** Decides the story of an article about to be stored (or being grouped again). */
+  StoryGrouping.Assignment group(StoryGrouping.Incoming article) throws SQLException {
+    StoryGrouping grouping = new StoryGrouping(rules, List.of(article));
+    long[] keys = grouping.bandKeys();
+    if (keys.length == 0) return grouping.assign(List.of()).get(0);
+    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+    for (int i = 0; i < KEYS; i++) bucket.setLong(i + 1, keys[i]);
+    try (ResultSet rs = bucket.executeQuery()) {
+      while (rs.next()) hits.add(new StoryGrouping.BucketHit(rs.getLong(1), rs.getLong(2)));
+    }
+    hits.addAll(pending.hits(keys));
+    var seqs = grouping.candidateSeqs(hits);
+    if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
+    var stories = grouping.confirmedStories(candidates(seqs));
+    StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
+    rename(grouping.merged());
+    return assignment;
+  }
+
+  /** Moves the articles of stories merged into another to that story. */
+  private void rename(java.util.Map<String, String> merged) throws SQLException {
+    if (merged.isEmpty()) return;
+    try (PreparedStatement ps =
+        connection.prepareStatement("UPDATE articles SET story_id = ? WHERE story_id = ?")) {
+      for (var e : merged.entrySet()) {
+        ps.setString(1, e.getValue());
+        ps.setString(2, e.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * The batch's results with the stories of its new articles as the whole batch left them: an
+   * article stored later in the batch may have joined (or merged) an earlier one's story.
+   */
+  List<PutResult> asCommitted(List<PutResult> results) throws SQLException {
+    List<Long> seqs = new ArrayList<>();
+    for (PutResult r : results)
+      if (!r.isFailed() && r.stored().created()) seqs.add(r.stored().seq());
+    if (seqs.isEmpty()) return results;
+    Map<Long, String> storyOf = new HashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT seq, story_id FROM articles WHERE seq IN ("
+                + placeholders(seqs.size())
+                + ")")) {
+      for (int i = 0; i < seqs.size(); i++) ps.setLong(i + 1, seqs.get(i));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) storyOf.put(rs.getLong(1), rs.getString(2));
+      }
+    }
+    List<Article> articles = new ArrayList<>();
+    for (PutResult r : results) {
+      if (r.isFailed() || !r.stored().created()) continue;
+      articles.add(r.stored().article().withStory(storyOf.get(r.stored().seq()), List.of()));
+    }
+    List<Article> completed =
+        StoryMembers.attach(articles, members(StoryMembers.storyIds(articles)));
+    List<PutResult> updated = new ArrayList<>(results.size());
+    int k = 0;
+    for (PutResult r : results) {
+      if (r.isFailed() || !r.stored().created()) {
+        updated.add(r);
+      } else {
+        updated.add(PutResult.of(new StoredArticle(completed.get(k++), true, r.stored().seq())));
+      }
+    }
+    return updated;
+  }
+
+  /**
+   * Keeps the band keys of an article stored (in this transaction) with the given sequence number:
+   * pending until the next flush ({@link PendingBands}).
+   */
+  void addBands(long seq, long[] keys) {
+    pending.stage(seq, keys);
+  }
+
+  /** Writes every pending row, in key order, and moves the watermark past them. */
+  static void flush(Connection connection, PendingBands pending) throws SQLException {
+    List<PendingBands.Row> rows = pending.sortedRows();
+    try (PreparedStatement many = connection.prepareStatement(bandInsert(KEYS));
+        PreparedStatement one = connection.prepareStatement(bandInsert(1));
+        PreparedStatement mark =
+            connection.prepareStatement(
+                "UPDATE story_state SET bands_through_seq = max(bands_through_seq, ?)")) {
+      int i = 0;
+      for (; i + KEYS <= rows.size(); i += KEYS) {
+        for (int k = 0; k < KEYS; k++) {
+          many.setLong(2 * k + 1, rows.get(i + k).bandKey());
+          many.setLong(2 * k + 2, rows.get(i + k).seq());
+        }
+        many.executeUpdate();
+      }
+      for (; i < rows.size(); i++) {
+        one.setLong(1, rows.get(i).bandKey());
+        one.setLong(2, rows.get(i).seq());
+        one.executeUpdate();
+      }
+      mark.setLong(1, pending.throughSeq());
+      mark.executeUpdate();
+    }
+    pending.clear();
+  }
+
+  /**
+   * At the writer's open: the band keys of the articles above the watermark, whose rows were still
+   * pending when the last writer stopped without flushing (a crash), computed again and pending.
+   * With detection off there are none to keep: the watermark moves to the newest article.
+   */
+  static void recover(Connection connection, StoryRules rules, PendingBands pending)
+      throws SQLException {
+    if (!rules.enabled()) {
+      markAll(connection);
+      return;
+    }
+    try (PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT seq, text FROM articles WHERE seq > (SELECT bands_through_seq FROM story_state)"
+                    + " ORDER BY seq");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) pending.stage(rs.getLong(1), StorySketch.of(rs.getString(2)).bandKeys());
+    }
+    pending.commit();
+  }
+
+  /** Moves the watermark to the newest article: none above it is owed its rows. */
+  static void markAll(Connection connection) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE story_state SET bands_through_seq = (SELECT COALESCE(MAX(seq), 0) FROM articles)")) {
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Groups the stored articles after {@code afterSeq} (see {@code Store.regroupStories}), one at a
+   * time as if each had just arrived.
+   */
+  StoriesRegrouped regroup(long afterSeq, int limit) throws SQLException {
+    List<StoryGrouping.Incoming> page = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT seq, id, source_id, source_title, url, text FROM articles WHERE seq > ?"
+                + " ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          seqs.add(rs.getLong(1));
+          page.add(
+              new StoryGrouping.Incoming(
+                  rs.getString(2),
+                  new SourceRef(rs.getString(3), rs.getString(4)),
+                  rs.getString(5),
+                  rs.getString(6)));
+        }
+      }
+    }
+    int copies = 0;
+    try (PreparedStatement setStory =
+        connection.prepareStatement("UPDATE articles SET story_id = ? WHERE seq = ?")) {
+      for (int i = 0; i < page.size(); i++) {
+        StoryGrouping.Assignment story = group(page.get(i));
+        if (!story.storyId().equals(page.get(i).id())) {
+          setStory.setString(1, story.storyId());
+          setStory.setLong(2, seqs.get(i));
+          setStory.executeUpdate();
+          copies++;
+        }
+        addBands(seqs.get(i), story.bandKeys());
+      }
+    }
+    long through = seqs.isEmpty() ? afterSeq : seqs.get(seqs.size() - 1);
+    return new StoriesRegrouped(page.size(), copies, through);
+  }
+
+  private List<StoryGrouping.Candidate> candidates(Collection<Long> seqs) throws SQLException {
+    String sql =
+        "SELECT seq, id, source_id, story_id, text FROM articles WHERE seq IN ("
+            + placeholders(seqs.size())
+            + ")";
+    List<StoryGrouping.Candidate> found = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (long seq : seqs) ps.setLong(i++, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              new StoryGrouping.Candidate(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The members of these stories, in arrival order. */
+  List<StoryGrouping.Member> members(Collection<String> storyIds) throws SQLException {
+    return members(connection, storyIds);
+  }
+
+  static List<StoryGrouping.Member> members(Connection connection, Collection<String> storyIds)
+      throws SQLException {
+    if (storyIds.isEmpty()) return List.of();
+    List<StoryGrouping.Member> found = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(String.format(MEMBERS, placeholders(storyIds.size())))) {
+      int i = 1;
+      for (String id : storyIds) ps.setString(i++, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(
+              new StoryGrouping.Member(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  new StoryCopy(
+                      rs.getString(3),
+                      new SourceRef(rs.getString(4), rs.getString(5)),
+                      rs.getString(6))));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    bucket.close();
+  }
+}
