@@ -44,6 +44,15 @@ class LabelledSetTest {
 
   static final Path LONG_C = Path.of("src/test/resources/topics/long-c");
 
+  /**
+   * A colleague's fourth sets, first scored on the tagger of issue 12's third round (short-d 0.886,
+   * none of 12 off-domain tagged; long-d 0.884, one of 3 tagged): below issue 12's goal, kept for
+   * the next round, without a floor yet.
+   */
+  static final Path SHORT_D = Path.of("src/test/resources/topics/short-d");
+
+  static final Path LONG_D = Path.of("src/test/resources/topics/long-d");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -137,7 +146,7 @@ class LabelledSetTest {
   void findsTheSetsInAFolderOfSets() throws IOException {
     assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
     assertEquals(
-        List.of(HELD_OUT, LABELLED, LONG_B, LONG_C, SHORT, SHORT_B, SHORT_C),
+        List.of(HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, SHORT, SHORT_B, SHORT_C, SHORT_D),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
