@@ -110,46 +110,10 @@ final class FeverRoutes {
               if (has(ctx, "links")) out.put("links", new io.vertx.core.json.JsonArray());
               Future<Void> step = Future.succeededFuture();
               if (has(ctx, "unread_item_ids")) {
-                step =
-                    step.compose(
-                        x ->
-                            idList(
-                                    new ReaderQuery(
-                                        ReaderScope.ALL,
-                                        false,
-                                        null,
-                                        null,
-                                        null,
-                                        false,
-                                        0,
-                                        StreamQueries.MAX_IDS,
-                                        false))
-                                .map(
-                                    ids -> {
-                                      out.put("unread_item_ids", ids);
-                                      return null;
-                                    }));
+                step = step.compose(x -> putIds(out, "unread_item_ids", false, null));
               }
               if (has(ctx, "saved_item_ids")) {
-                step =
-                    step.compose(
-                        x ->
-                            idList(
-                                    new ReaderQuery(
-                                        ReaderScope.ALL,
-                                        null,
-                                        true,
-                                        null,
-                                        null,
-                                        false,
-                                        0,
-                                        StreamQueries.MAX_IDS,
-                                        false))
-                                .map(
-                                    ids -> {
-                                      out.put("saved_item_ids", ids);
-                                      return null;
-                                    }));
+                step = step.compose(x -> putIds(out, "saved_item_ids", null, true));
               }
               if (has(ctx, "items")) {
                 step = step.compose(x -> items(ctx, s, json, out));
@@ -173,6 +137,22 @@ final class FeverRoutes {
     return new FeverIds(
         sources.items().stream().map(ReaderSources.Entry::id).toList(),
         List.copyOf(site.topics().keySet()));
+  }
+
+  /**
+   * Puts under {@code key} the ids (newest first, at most {@link StreamQueries#MAX_IDS}) of the
+   * articles with this read and starred state (null: either).
+   */
+  private Future<Void> putIds(JsonObject out, String key, Boolean read, Boolean starred) {
+    ReaderQuery query =
+        new ReaderQuery(
+            ReaderScope.ALL, read, starred, null, null, false, 0, StreamQueries.MAX_IDS, false);
+    return idList(query)
+        .map(
+            ids -> {
+              out.put(key, ids);
+              return null;
+            });
   }
 
   private Future<String> idList(ReaderQuery query) {
