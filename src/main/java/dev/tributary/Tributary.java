@@ -106,7 +106,8 @@ public final class Tributary {
     LoginLimit logins = new LoginLimit();
     HttpVerticle[] http = new HttpVerticle[1];
     TaggerVerticle tagger = new TaggerVerticle(taxonomy, config.topicsFile());
-    ArticlePipeline pipeline = new ArticlePipeline(Clock.systemUTC(), tagger::tagger);
+    ArticlePipeline pipeline =
+        new ArticlePipeline(Clock.systemUTC(), tagger::tagger, StoreOpeners.storyRules(config));
     List<String> deployed = new ArrayList<>();
     return StoreOpeners.of(vertx, config)
         .compose(

@@ -1,6 +1,5 @@
 package dev.tributary.cli;
 
-import dev.tributary.article.Article;
 import dev.tributary.article.Format;
 import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
@@ -8,6 +7,7 @@ import dev.tributary.extract.ExtractionException;
 import dev.tributary.ingest.ArticlePipeline;
 import dev.tributary.ingest.InboxFolder;
 import dev.tributary.ingest.StoredCorpus;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.Store;
 import dev.tributary.store.StoreException;
@@ -156,13 +156,13 @@ public final class IngestCommand {
    * then prints its lines in file order.
    */
   private void store(List<Pending> batch, Counts counts, StoredCorpus corpus) {
-    List<Article> articles =
+    List<PutRequest> articles =
         batch.stream()
             .map(Pending::tagged)
             .filter(Objects::nonNull)
-            .map(ArticlePipeline.Tagged::article)
+            .map(ArticlePipeline.Tagged::toStore)
             .toList();
-    List<PutResult> answers = articles.isEmpty() ? List.of() : store.putAll(articles);
+    List<PutResult> answers = articles.isEmpty() ? List.of() : store.putBatch(articles);
     Iterator<PutResult> results = answers.iterator();
     for (Pending p : batch) {
       if (p.tagged() == null) {

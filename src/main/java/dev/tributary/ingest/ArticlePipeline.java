@@ -7,6 +7,9 @@ import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ArticleExtractor;
 import dev.tributary.extract.ExtractionException;
+import dev.tributary.store.PutRequest;
+import dev.tributary.stories.StoryRules;
+import dev.tributary.stories.StorySketch;
 import dev.tributary.topics.Keyphrases;
 import dev.tributary.topics.TermCounts;
 import dev.tributary.topics.TopicTagger;
@@ -17,9 +20,10 @@ import java.util.function.Supplier;
 
 /**
  * The stages one document goes through before it is stored, composed in this one place: decode →
- * extract → assemble → tag → keyphrases. The server's pipeline workers ({@link PipelineVerticle}),
- * {@code tributary ingest} and re-tagging ({@link Retagging}, {@code tributary retag}) all call
- * these, so an article is the same whichever way it came in. Knows nothing of Vert.x.
+ * extract → assemble → tag → keyphrases → story sketch. The server's pipeline workers ({@link
+ * PipelineVerticle}), {@code tributary ingest} and re-tagging ({@link Retagging}, {@code tributary
+ * retag}) all call these, so an article is the same whichever way it came in. Knows nothing of
+ * Vert.x.
  *
  * <p>Thread-safe: the extractor and assembler keep no state between documents, and the tagger is an
  * immutable snapshot read once per document from the supplier (the live model swaps it when the
@@ -29,26 +33,46 @@ public final class ArticlePipeline {
   private final ArticleExtractor extractor = new ArticleExtractor();
   private final ArticleAssembler assembler;
   private final Supplier<TopicTagger> tagger;
+  private final boolean sketchStories;
 
   /**
    * @param clock the time an article is ingested (and published, when its input gives no date)
    * @param tagger the current tagger; read once per document
+   * @param stories the store's story rules: when detection is on, each article's {@link
+   *     StorySketch} is made here, on the pipeline's threads, not on the store's one writer
    */
-  public ArticlePipeline(Clock clock, Supplier<TopicTagger> tagger) {
+  public ArticlePipeline(Clock clock, Supplier<TopicTagger> tagger, StoryRules stories) {
     this.assembler = new ArticleAssembler(clock);
     this.tagger = tagger;
+    this.sketchStories = stories.enabled();
+  }
+
+  /** A pipeline under the default story rules. */
+  public ArticlePipeline(Clock clock, Supplier<TopicTagger> tagger) {
+    this(clock, tagger, StoryRules.DEFAULT);
+  }
+
+  /** A pipeline over one fixed tagger, on the system clock, under these story rules. */
+  public static ArticlePipeline over(TopicTagger tagger, StoryRules stories) {
+    return new ArticlePipeline(Clock.systemUTC(), () -> tagger, stories);
   }
 
   /** A pipeline over one fixed tagger, on the system clock. */
   public static ArticlePipeline over(TopicTagger tagger) {
-    return new ArticlePipeline(Clock.systemUTC(), () -> tagger);
+    return over(tagger, StoryRules.DEFAULT);
   }
 
   /**
    * An article ready for the store, its bag of words (what the corpus statistics count once the
-   * store says it is new) and how long tagging it took.
+   * store says it is new), how long tagging it took, and its story sketch (null when detection is
+   * off).
    */
-  public record Tagged(Article article, TermCounts terms, Duration tagging) {}
+  public record Tagged(Article article, TermCounts terms, Duration tagging, StorySketch sketch) {
+    /** What the store is given: the article with its sketch. */
+    public PutRequest toStore() {
+      return new PutRequest(article, sketch);
+    }
+  }
 
   /**
    * A stage failed for a reason of ours, not the document's: a bug to report as a 500, not bad
@@ -116,7 +140,8 @@ public final class ArticlePipeline {
         draft
             .withTopics(tagging.topics())
             .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
-    return new Tagged(tagged, tagging.terms(), took);
+    StorySketch sketch = sketchStories ? StorySketch.of(tagged.text()) : null;
+    return new Tagged(tagged, tagging.terms(), took, sketch);
   }
 
   /**

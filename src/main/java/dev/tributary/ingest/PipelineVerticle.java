@@ -88,7 +88,7 @@ public final class PipelineVerticle extends VerticleBase {
     metrics.tagging().record(tagged.tagging());
     vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.STORE_PUT, tagged.article(), gates.pipelineRequests())
+        .<StoredArticle>request(Addresses.STORE_PUT, tagged.toStore(), gates.pipelineRequests())
         .map(reply -> reply.body())
         .compose(
             stored -> stored.created() ? counted(stored, tagged) : Future.succeededFuture(stored))

@@ -27,7 +27,12 @@ public interface Store extends AutoCloseable {
    * source that it is a copy of — stored before or earlier in the list — else its own. The stored
    * article in the result carries its {@code storyId} and {@code alsoIn}.
    */
-  List<PutResult> putAll(List<Article> articles);
+  List<PutResult> putBatch(List<PutRequest> requests);
+
+  /** {@link #putBatch} for articles without a sketch: the store makes each on its writer. */
+  default List<PutResult> putAll(List<Article> articles) {
+    return putBatch(articles.stream().map(PutRequest::of).toList());
+  }
 
   /** {@link #putAll} for one article; throws {@link StoreException} when it failed. */
   default StoredArticle put(Article article) {

@@ -61,7 +61,7 @@ public final class StoreVerticle extends VerticleBase {
   private StoreFullException full;
 
   /** Put requests waiting for the next commit, at most {@code groupCommit.maxArticles()}. */
-  private final List<Message<Article>> batch = new ArrayList<>();
+  private final List<Message<PutRequest>> batch = new ArrayList<>();
 
   /** Whether a commit of {@link #batch} is scheduled (on the context, or by a timer). */
   private boolean commitScheduled;
@@ -100,7 +100,10 @@ public final class StoreVerticle extends VerticleBase {
     for (Source s : store.sources().items()) sourceStatus.put(s.id(), s.status());
     publishSourceCounts();
     registrations.add(
-        vertx.eventBus().<Article>localConsumer(Addresses.STORE_PUT, this::enqueue).completion());
+        vertx
+            .eventBus()
+            .<PutRequest>localConsumer(Addresses.STORE_PUT, this::enqueue)
+            .completion());
     serve(Addresses.STORE_CORPUS_TERMS, store::corpusTerms);
     serve(Addresses.STORE_CORPUS_SEQS, store::seqsAfter);
     serve(Addresses.STORE_CORPUS_SAVE, written(this::saveCorpus));
@@ -146,7 +149,7 @@ public final class StoreVerticle extends VerticleBase {
    * Adds a put request to the open batch: committed at once when full, else scheduled — behind the
    * requests already queued for this verticle when there is no delay, so they join it.
    */
-  private void enqueue(Message<Article> message) {
+  private void enqueue(Message<PutRequest> message) {
     batch.add(message);
     if (batch.size() >= groupCommit.maxArticles()) {
       commit();
@@ -165,12 +168,12 @@ public final class StoreVerticle extends VerticleBase {
       commitTimer = -1;
     }
     if (batch.isEmpty()) return;
-    List<Message<Article>> messages = List.copyOf(batch);
+    List<Message<PutRequest>> messages = List.copyOf(batch);
     batch.clear();
-    List<Article> articles = messages.stream().map(Message::body).toList();
+    List<PutRequest> articles = messages.stream().map(Message::body).toList();
     List<PutResult> results;
     try {
-      results = metrics.timeStore(Addresses.STORE_PUT, () -> store.putAll(articles));
+      results = metrics.timeStore(Addresses.STORE_PUT, () -> store.putBatch(articles));
       if (results.size() != articles.size()) {
         throw new StoreException(
             results.size() + " results for " + articles.size() + " articles", null);
@@ -183,8 +186,8 @@ public final class StoreVerticle extends VerticleBase {
     for (int i = 0; i < messages.size(); i++) answer(messages.get(i), results.get(i));
   }
 
-  private void answer(Message<Article> message, PutResult result) {
-    Article article = message.body();
+  private void answer(Message<PutRequest> message, PutResult result) {
+    Article article = message.body().article();
     if (result.isFailed()) {
       LOG.warn(
           "Article {} from {} not stored: {}",

@@ -3,6 +3,7 @@ package dev.tributary.stories;
 import dev.tributary.article.SourceRef;
 import dev.tributary.article.StoryCopy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,10 +43,21 @@ public final class StoryGrouping {
    */
   public static final int BUCKET_LIMIT = 64;
 
-  /** A new article: its id, source, URL (or null) and plain text. */
-  public record Incoming(String id, SourceRef source, String url, String text) {
+  /**
+   * A new article: its id, source, URL (or null), plain text, and its sketch when made already
+   * (null: made here from the text).
+   */
+  public record Incoming(String id, SourceRef source, String url, String text, StorySketch sketch) {
+    public Incoming(String id, SourceRef source, String url, String text) {
+      this(id, source, url, text, null);
+    }
+
     StoryCopy asCopy() {
       return new StoryCopy(id, source, url);
+    }
+
+    StorySketch sketched() {
+      return sketch != null ? sketch : StorySketch.of(text);
     }
   }
 
@@ -84,7 +96,7 @@ public final class StoryGrouping {
     this.rules = rules;
     this.incoming = List.copyOf(incoming);
     for (Incoming in : this.incoming) {
-      sketches.add(rules.enabled() ? StorySketch.of(in.text()) : StorySketch.of(""));
+      sketches.add(rules.enabled() ? in.sketched() : StorySketch.of(""));
       chosen.add(List.of());
     }
   }
@@ -102,29 +114,86 @@ public final class StoryGrouping {
    * sequence numbers, for the store to read.
    */
   public Set<Long> candidateSeqs(List<BucketHit> hits) {
-    Map<Long, List<Long>> seqsByKey = new HashMap<>();
-    for (BucketHit h : hits) {
-      seqsByKey.computeIfAbsent(h.bandKey(), k -> new ArrayList<>()).add(h.seq());
-    }
+    BucketIndex buckets = new BucketIndex(hits);
     Set<Long> all = new LinkedHashSet<>();
     for (int i = 0; i < incoming.size(); i++) {
-      Map<Long, Integer> shared = new HashMap<>();
-      for (long key : sketches.get(i).bandKeys()) {
-        for (long seq : seqsByKey.getOrDefault(key, List.of())) shared.merge(seq, 1, Integer::sum);
-      }
-      List<Long> best =
-          shared.entrySet().stream()
-              .sorted(
-                  Map.Entry.<Long, Integer>comparingByValue()
-                      .reversed()
-                      .thenComparing(Map.Entry.comparingByKey()))
-              .limit(MAX_CANDIDATES)
-              .map(Map.Entry::getKey)
-              .toList();
+      List<Long> best = buckets.mostShared(sketches.get(i).bandKeys(), MAX_CANDIDATES);
       chosen.set(i, best);
       all.addAll(best);
     }
     return all;
+  }
+
+  /**
+   * The bucket hits sorted by band key, so that one article's hits are a few ranges: up to {@link
+   * #BUCKET_LIMIT} for each of its keys, counted and ranked in primitive arrays (a new article's
+   * look-up can answer a few thousand hits when its text shares much with stored ones).
+   */
+  private static final class BucketIndex {
+    private final long[] keys;
+    private final long[] seqs;
+
+    BucketIndex(List<BucketHit> hits) {
+      BucketHit[] sorted = hits.toArray(BucketHit[]::new);
+      Arrays.sort(sorted, Comparator.comparingLong(BucketHit::bandKey));
+      keys = new long[sorted.length];
+      seqs = new long[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        keys[i] = sorted[i].bandKey();
+        seqs[i] = sorted[i].seq();
+      }
+    }
+
+    /** The {@code limit} articles in the most of these buckets, older first on a tie. */
+    List<Long> mostShared(long[] bandKeys, int limit) {
+      long[] found = new long[0];
+      int n = 0;
+      for (long key : bandKeys) {
+        int from = first(key);
+        int to = from;
+        while (to < keys.length && keys[to] == key) to++;
+        if (to == from) continue;
+        if (n + to - from > found.length) found = Arrays.copyOf(found, 2 * (n + to - from));
+        System.arraycopy(seqs, from, found, n, to - from);
+        n += to - from;
+      }
+      Arrays.sort(found, 0, n);
+      long[] bestSeq = new long[limit];
+      int[] bestCount = new int[limit];
+      int kept = 0;
+      for (int run = 0; run < n; ) {
+        int end = run;
+        while (end < n && found[end] == found[run]) end++;
+        int count = end - run;
+        // runs come in ascending seq order, so an equal count never displaces an older one
+        if (kept < limit || count > bestCount[kept - 1]) {
+          int at = kept < limit ? kept++ : kept - 1;
+          while (at > 0 && bestCount[at - 1] < count) {
+            bestCount[at] = bestCount[at - 1];
+            bestSeq[at] = bestSeq[at - 1];
+            at--;
+          }
+          bestCount[at] = count;
+          bestSeq[at] = found[run];
+        }
+        run = end;
+      }
+      List<Long> best = new ArrayList<>(kept);
+      for (int k = 0; k < kept; k++) best.add(bestSeq[k]);
+      return best;
+    }
+
+    /** The first index of {@code key}, or where it would be. */
+    private int first(long key) {
+      int lo = 0;
+      int hi = keys.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (keys[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
   }
 
   /**

@@ -56,7 +56,7 @@ class IngestCommandTest {
     taxonomy = TaxonomySource.load(TaxonomySource.DEFAULT_FILE);
   }
 
-  /** A run with this batch size on a fresh store: its output, and the size of each putAll. */
+  /** A run with this batch size on a fresh store: its output, and the size of each putBatch. */
   private record Run(String output, IngestCommand.Summary summary, List<Integer> putSizes) {}
 
   private Run run(String name, int batchSize) throws Exception {
@@ -82,14 +82,14 @@ class IngestCommandTest {
     }
   }
 
-  /** The store, with the size of every putAll call recorded. */
+  /** The store, with the size of every putBatch call recorded. */
   private static Store counting(Store store, List<Integer> putSizes) {
     return (Store)
         Proxy.newProxyInstance(
             Store.class.getClassLoader(),
             new Class<?>[] {Store.class},
             (proxy, method, args) -> {
-              if (method.getName().equals("putAll")) putSizes.add(((List<?>) args[0]).size());
+              if (method.getName().equals("putBatch")) putSizes.add(((List<?>) args[0]).size());
               try {
                 return method.invoke(store, args);
               } catch (InvocationTargetException e) {
@@ -103,7 +103,7 @@ class IngestCommandTest {
     Run run = run("batched", IngestCommand.BATCH);
 
     assertEquals(new IngestCommand.Summary(5, 1, 2), run.summary());
-    assertEquals(List.of(7), run.putSizes(), "one putAll for the 7 articles read");
+    assertEquals(List.of(7), run.putSizes(), "one putBatch for the 7 articles read");
     String out = run.output();
     assertTrue(out.contains("[6/8] " + files.resolve("005_copy.txt") + ": duplicate of "), out);
     assertTrue(out.contains("[7/8] " + files.resolve("006_empty.txt") + ": failed: "), out);

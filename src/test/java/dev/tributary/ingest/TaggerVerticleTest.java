@@ -15,6 +15,7 @@ import dev.tributary.bus.Codecs;
 import dev.tributary.bus.IngestGate;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.ReplayBatch;
 import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.StoredArticle;
@@ -94,7 +95,7 @@ class TaggerVerticleTest {
   }
 
   void store(Article a) throws Exception {
-    await(vertx.eventBus().request(Addresses.STORE_PUT, a));
+    await(vertx.eventBus().request(Addresses.STORE_PUT, PutRequest.of(a)));
     stored.add(a);
   }
 
@@ -155,7 +156,8 @@ class TaggerVerticleTest {
    */
   StoredArticle tag(Article a) throws Exception {
     StoredArticle s =
-        (StoredArticle) await(vertx.eventBus().request(Addresses.STORE_PUT, a)).body();
+        (StoredArticle)
+            await(vertx.eventBus().request(Addresses.STORE_PUT, PutRequest.of(a))).body();
     TermCounts terms = new TopicModel(taxonomy).tagger().terms(a.title(), a.text());
     await(vertx.eventBus().request(Addresses.TOPICS_COUNT_STORED, new StoredTerms(s.seq(), terms)));
     stored.add(a);

@@ -98,7 +98,7 @@ class StoreVerticleTest {
               Store.class.getClassLoader(),
               new Class<?>[] {Store.class},
               (proxy, m, args) -> {
-                if (m.getName().equals("putAll")) {
+                if (m.getName().equals("putBatch")) {
                   batchSizes.add(((List<?>) args[0]).size());
                   entered.countDown();
                   assertTrue(release.await(60, TimeUnit.SECONDS), "never released");
@@ -115,7 +115,7 @@ class StoreVerticleTest {
   Future<StoredArticle> put(Article article) {
     return vertx
         .eventBus()
-        .<StoredArticle>request(Addresses.STORE_PUT, article, PATIENT)
+        .<StoredArticle>request(Addresses.STORE_PUT, PutRequest.of(article), PATIENT)
         .map(Message::body);
   }
 
@@ -254,7 +254,11 @@ class StoreVerticleTest {
         Arguments.of(Addresses.STORE_TIMELINE, "timeline", TimelineQuery.newest(5), runtime),
         Arguments.of(Addresses.STORE_GET, "get", "some-id", runtime),
         Arguments.of(Addresses.STORE_HUB_SUBSCRIPTION, "hubSubscription", "some-id", error),
-        Arguments.of(Addresses.STORE_PUT, "putAll", StoreContract.article("text", 1), error));
+        Arguments.of(
+            Addresses.STORE_PUT,
+            "putBatch",
+            PutRequest.of(StoreContract.article("text", 1)),
+            error));
   }
 
   @ParameterizedTest(name = "{1} throwing")
@@ -283,7 +287,7 @@ class StoreVerticleTest {
   void aWriteOnAFullDiskFails503SayingTheDiskIsFull() throws Exception {
     deploy(sqlite);
     StoreLimits.fill(sqlite);
-    ReplyException e = failureOf(Addresses.STORE_PUT, longArticle("too big"));
+    ReplyException e = failureOf(Addresses.STORE_PUT, PutRequest.of(longArticle("too big")));
     assertEquals(ReplyFailure.RECIPIENT_FAILURE, e.failureType());
     assertEquals(Failures.SATURATED, e.failureCode());
     assertTrue(e.getMessage().contains("the disk is full; try again later"), e.getMessage());
@@ -293,9 +297,9 @@ class StoreVerticleTest {
   void readsKeepServingWhileTheDiskIsFull() throws Exception {
     deploy(sqlite);
     Article stored = StoreContract.article("stored before the disk filled", 1);
-    await(vertx.eventBus().request(Addresses.STORE_PUT, stored));
+    await(vertx.eventBus().request(Addresses.STORE_PUT, PutRequest.of(stored)));
     StoreLimits.fill(sqlite);
-    failureOf(Addresses.STORE_PUT, longArticle("too big"));
+    failureOf(Addresses.STORE_PUT, PutRequest.of(longArticle("too big")));
     TimelinePage page =
         (TimelinePage)
             await(vertx.eventBus().request(Addresses.STORE_TIMELINE, TimelineQuery.newest(5)))
@@ -311,7 +315,7 @@ class StoreVerticleTest {
     deploy(sqlite);
     assertEquals("ok", await(vertx.eventBus().request(Addresses.STORE_PING, null)).body());
     StoreLimits.fill(sqlite);
-    failureOf(Addresses.STORE_PUT, longArticle("too big"));
+    failureOf(Addresses.STORE_PUT, PutRequest.of(longArticle("too big")));
     ReplyException ping = failureOf(Addresses.STORE_PING, null);
     assertEquals(Failures.SATURATED, ping.failureCode());
     assertTrue(ping.getMessage().contains("the disk is full"), ping.getMessage());
@@ -320,7 +324,11 @@ class StoreVerticleTest {
     assertEquals("ok", await(vertx.eventBus().request(Addresses.STORE_PING, null)).body());
     StoredArticle stored =
         (StoredArticle)
-            await(vertx.eventBus().request(Addresses.STORE_PUT, longArticle("fits now"))).body();
+            await(
+                    vertx
+                        .eventBus()
+                        .request(Addresses.STORE_PUT, PutRequest.of(longArticle("fits now"))))
+                .body();
     assertTrue(stored.created());
   }
 
@@ -328,16 +336,17 @@ class StoreVerticleTest {
   void aWriteThatSucceedsAgainMakesTheStoreReady() throws Exception {
     deploy(sqlite);
     StoreLimits.fill(sqlite);
-    failureOf(Addresses.STORE_PUT, longArticle("too big"));
+    failureOf(Addresses.STORE_PUT, PutRequest.of(longArticle("too big")));
     StoreLimits.free(sqlite);
-    await(vertx.eventBus().request(Addresses.STORE_PUT, longArticle("fits now")));
+    await(vertx.eventBus().request(Addresses.STORE_PUT, PutRequest.of(longArticle("fits now"))));
     assertEquals("ok", await(vertx.eventBus().request(Addresses.STORE_PING, null)).body());
   }
 
   @Test
   void aFailureThatIsNotAFullDiskStaysA500() throws Exception {
-    deploy(throwingFrom("putAll", () -> new StoreException("cannot store: disk I/O error", null)));
-    ReplyException e = failureOf(Addresses.STORE_PUT, longArticle("any"));
+    deploy(
+        throwingFrom("putBatch", () -> new StoreException("cannot store: disk I/O error", null)));
+    ReplyException e = failureOf(Addresses.STORE_PUT, PutRequest.of(longArticle("any")));
     assertEquals(Failures.INTERNAL, e.failureCode());
     assertTrue(e.getMessage().contains("disk I/O error"), e.getMessage());
   }

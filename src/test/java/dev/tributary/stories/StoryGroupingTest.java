@@ -141,4 +141,46 @@ class StoryGroupingTest {
     for (long seq = 1; seq <= 50; seq++) hits.add(new StoryGrouping.BucketHit(key, seq));
     assertTrue(grouping.candidateSeqs(hits).size() <= StoryGrouping.MAX_CANDIDATES);
   }
+
+  @Test
+  void theCandidatesAreThoseInTheMostBucketsOlderFirstOnATie() {
+    var grouping = new StoryGrouping(StoryRules.DEFAULT, List.of(incoming("x", A, ORIGINAL)));
+    long[] keys = StorySketch.of(ORIGINAL).bandKeys();
+    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+    // seq s is in the first s buckets for 1..10; seqs 100..119 in one bucket each; a key the
+    // article does not have holds seq 500 in many rows
+    for (long seq = 1; seq <= 10; seq++) {
+      for (int k = 0; k < seq; k++) hits.add(new StoryGrouping.BucketHit(keys[k], seq));
+    }
+    for (long seq = 119; seq >= 100; seq--) hits.add(new StoryGrouping.BucketHit(keys[20], seq));
+    for (int k = 0; k < 30; k++) hits.add(new StoryGrouping.BucketHit(keys[0] + 1, 500));
+
+    assertEquals(
+        List.of(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L),
+        List.copyOf(grouping.candidateSeqs(hits)),
+        "the 8 in the most buckets, most first");
+
+    var few = new StoryGrouping(StoryRules.DEFAULT, List.of(incoming("y", A, ORIGINAL)));
+    List<StoryGrouping.BucketHit> ties = new ArrayList<>();
+    for (long seq = 119; seq >= 100; seq--) ties.add(new StoryGrouping.BucketHit(keys[3], seq));
+    ties.add(new StoryGrouping.BucketHit(keys[4], 110));
+    assertEquals(
+        List.of(110L, 100L, 101L, 102L, 103L, 104L, 105L, 106L),
+        List.copyOf(few.candidateSeqs(ties)),
+        "two buckets before one; among equals the oldest");
+  }
+
+  @Test
+  void aSketchMadeBeforeIsUsedAsGiven() {
+    StorySketch other = StorySketch.of(StorySketchTest.words(11, 300));
+    var given =
+        new StoryGrouping(
+            StoryRules.DEFAULT, List.of(new StoryGrouping.Incoming("x", A, null, ORIGINAL, other)));
+    var made = new StoryGrouping(StoryRules.DEFAULT, List.of(incoming("x", A, ORIGINAL)));
+
+    assertTrue(java.util.Arrays.equals(other.bandKeys(), given.bandKeys()));
+    assertTrue(
+        java.util.Arrays.equals(StorySketch.of(ORIGINAL).bandKeys(), made.bandKeys()),
+        "without one, the text's own");
+  }
 }

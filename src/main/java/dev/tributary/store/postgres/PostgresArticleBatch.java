@@ -3,11 +3,13 @@ package dev.tributary.store.postgres;
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredTimes;
 import dev.tributary.stories.StoryGrouping;
 import dev.tributary.stories.StoryRules;
+import dev.tributary.stories.StorySketch;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -56,6 +58,9 @@ final class PostgresArticleBatch {
   /** The batch; each new article is replaced by itself with its stored time when inserted. */
   private final List<Article> articles;
 
+  /** Each article's story sketch as the request gave it (null: made when grouping). */
+  private final List<StorySketch> sketches;
+
   private final List<String> hashes;
   private final StoryRules storyRules;
 
@@ -67,11 +72,12 @@ final class PostgresArticleBatch {
 
   private final Map<String, StoredArticle> byHash = new HashMap<>();
 
-  PostgresArticleBatch(SqlConnection connection, List<Article> articles, StoryRules storyRules) {
+  PostgresArticleBatch(SqlConnection connection, List<PutRequest> requests, StoryRules storyRules) {
     this.connection = connection;
-    this.articles = new ArrayList<>(articles);
+    this.articles = new ArrayList<>(requests.stream().map(PutRequest::article).toList());
+    this.sketches = requests.stream().map(PutRequest::sketch).toList();
     this.storyRules = storyRules;
-    this.hashes = articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
+    this.hashes = this.articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
   }
 
   /** Writes the batch; answers one result per article, in order. */
@@ -191,10 +197,12 @@ final class PostgresArticleBatch {
     if (indexes.isEmpty()) return Future.succeededFuture();
     for (int i : indexes) articles.set(i, times.stamp(articles.get(i)));
     List<Article> batch = indexes.stream().map(articles::get).toList();
-    List<StoryGrouping.Incoming> incoming =
-        batch.stream()
-            .map(a -> new StoryGrouping.Incoming(a.id(), a.source(), a.url(), a.text()))
-            .toList();
+    List<StoryGrouping.Incoming> incoming = new ArrayList<>();
+    for (int i : indexes) {
+      Article a = articles.get(i);
+      incoming.add(
+          new StoryGrouping.Incoming(a.id(), a.source(), a.url(), a.text(), sketches.get(i)));
+    }
     return PostgresStories.group(connection, storyRules, incoming)
         .compose(stories -> insert(indexes, batch, stories));
   }

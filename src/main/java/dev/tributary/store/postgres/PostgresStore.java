@@ -9,6 +9,7 @@ import dev.tributary.store.CorpusPage;
 import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.MarkAllRead;
 import dev.tributary.store.NewerPage;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.ReaderItem;
 import dev.tributary.store.ReaderPage;
@@ -86,7 +87,7 @@ public final class PostgresStore implements Store {
   }
 
   @Override
-  public List<PutResult> putAll(List<Article> articles) {
+  public List<PutResult> putBatch(List<PutRequest> articles) {
     if (articles.isEmpty()) return List.of();
     return call(
         "cannot store " + articles.size() + " article(s)",

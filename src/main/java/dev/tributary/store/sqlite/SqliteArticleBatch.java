@@ -2,6 +2,7 @@ package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoreException;
 import dev.tributary.store.StoreFullException;
@@ -96,7 +97,8 @@ final class SqliteArticleBatch implements AutoCloseable {
    * failure rolls back only its own rows. A full disk is the batch's failure, not the article's: it
    * is thrown on.
    */
-  PutResult put(Article given, StoredTimes times) throws SQLException {
+  PutResult put(PutRequest request, StoredTimes times) throws SQLException {
+    Article given = request.article();
     String contentHash = ArticleIds.contentHash(given.text());
     Optional<StoredArticle> existing = findDuplicate(given.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
@@ -106,7 +108,7 @@ final class SqliteArticleBatch implements AutoCloseable {
       StoryGrouping.Assignment story =
           stories.group(
               new StoryGrouping.Incoming(
-                  article.id(), article.source(), article.url(), article.text()));
+                  article.id(), article.source(), article.url(), article.text(), request.sketch()));
       long seq = insertArticle(article, contentHash, story.storyId());
       SqliteTopics.insert(insertTopics, seq, article.topics());
       insertUnread.setLong(1, seq);

@@ -10,6 +10,7 @@ import dev.tributary.store.CorpusQuery;
 import dev.tributary.store.MarkAllRead;
 import dev.tributary.store.Migrations;
 import dev.tributary.store.NewerPage;
+import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.ReaderItem;
 import dev.tributary.store.ReaderPage;
@@ -152,7 +153,7 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public List<PutResult> putAll(List<Article> articles) {
+  public List<PutResult> putBatch(List<PutRequest> articles) {
     if (articles.isEmpty()) return List.of();
     List<PutResult> stored;
     try {
@@ -162,7 +163,7 @@ public final class SqliteStore implements Store {
                 List<PutResult> results = new ArrayList<>(articles.size());
                 SqliteArticleBatch writes = articleWrites();
                 StoredTimes times = writes.storedTimes();
-                for (Article a : articles) results.add(writes.put(a, times));
+                for (PutRequest a : articles) results.add(writes.put(a, times));
                 if (articles.size() > 1) results = writes.stories().asCommitted(results);
                 if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
                 return results;

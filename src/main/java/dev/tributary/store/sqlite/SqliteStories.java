@@ -49,15 +49,17 @@ final class SqliteStories implements AutoCloseable {
 
   /**
    * The stored articles in these buckets, each bucket's newest {@link StoryGrouping#BUCKET_LIMIT} —
-   * one statement (one step through the driver) for all the keys.
+   * one statement (one step through the driver) for all the keys. Each key is its own limited range
+   * of the primary key read backwards, so a crowded bucket (text many articles share) costs the
+   * limit, not its size.
    */
   private static String bucketQuery(int keys) {
-    return "SELECT band_key, article_seq FROM (SELECT band_key, article_seq, row_number() OVER"
-        + " (PARTITION BY band_key ORDER BY article_seq DESC) AS newest FROM story_bands"
-        + " WHERE band_key IN ("
-        + placeholders(keys)
-        + ")) WHERE newest <= "
-        + StoryGrouping.BUCKET_LIMIT;
+    String one =
+        "SELECT * FROM (SELECT band_key, article_seq FROM story_bands WHERE band_key = ?"
+            + " ORDER BY article_seq DESC LIMIT "
+            + StoryGrouping.BUCKET_LIMIT
+            + ")";
+    return String.join(" UNION ALL ", Collections.nCopies(keys, one));
   }
 
   private static String bandInsert(int keys) {
@@ -78,7 +80,7 @@ final class SqliteStories implements AutoCloseable {
     hits.addAll(pending.hits(keys));
     var seqs = grouping.candidateSeqs(hits);
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
-    var stories = grouping.confirmedStories(candidates(seqs));
+    var stories = grouping.confirmedStories(candidates(seqs, article.source().id()));
     StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
     rename(grouping.merged());
     return assignment;
@@ -245,15 +247,21 @@ final class SqliteStories implements AutoCloseable {
     return new StoriesRegrouped(page.size(), copies, through);
   }
 
-  private List<StoryGrouping.Candidate> candidates(Collection<Long> seqs) throws SQLException {
+  /**
+   * The candidates from other sources than the new article's: one source's articles are never one
+   * story ({@link StoryGrouping}), so their texts are not read.
+   */
+  private List<StoryGrouping.Candidate> candidates(Collection<Long> seqs, String ownSource)
+      throws SQLException {
     String sql =
         "SELECT seq, id, source_id, story_id, text FROM articles WHERE seq IN ("
             + placeholders(seqs.size())
-            + ")";
+            + ") AND source_id <> ?";
     List<StoryGrouping.Candidate> found = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int i = 1;
       for (long seq : seqs) ps.setLong(i++, seq);
+      ps.setString(i, ownSource);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           found.add(
