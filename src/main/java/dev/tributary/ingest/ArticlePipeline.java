@@ -1,6 +1,7 @@
 package dev.tributary.ingest;
 
 import dev.tributary.article.Article;
+import dev.tributary.article.ArticleIds;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.Format;
 import dev.tributary.article.RawDocument;
@@ -63,14 +64,13 @@ public final class ArticlePipeline {
   }
 
   /**
-   * An article ready for the store, its bag of words (what the corpus statistics count once the
-   * store says it is new), how long tagging it took, and its story sketch (null when detection is
-   * off).
+   * An article ready for the store (with its dedup hash, and its story sketch when detection is
+   * on), its bag of words (what the corpus statistics count once the store says it is new) and how
+   * long tagging it took.
    */
-  public record Tagged(Article article, TermCounts terms, Duration tagging, StorySketch sketch) {
-    /** What the store is given: the article with its sketch. */
-    public PutRequest toStore() {
-      return new PutRequest(article, sketch);
+  public record Tagged(PutRequest toStore, TermCounts terms, Duration tagging) {
+    public Article article() {
+      return toStore.article();
     }
   }
 
@@ -141,7 +141,8 @@ public final class ArticlePipeline {
             .withTopics(tagging.topics())
             .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
     StorySketch sketch = sketchStories ? StorySketch.of(tagged.text()) : null;
-    return new Tagged(tagged, tagging.terms(), took, sketch);
+    PutRequest request = new PutRequest(tagged, ArticleIds.contentHash(tagged.text()), sketch);
+    return new Tagged(request, tagging.terms(), took);
   }
 
   /**

@@ -39,9 +39,13 @@ public final class StoryGrouping {
 
   /**
    * Stored articles read per band bucket, newest first: bounds the look-up when many articles share
-   * a bucket (a long footer nobody strips).
+   * a bucket (a long footer nobody strips, or a stream of articles made of the same paragraphs). A
+   * copy shares several buckets with its original (at a Jaccard similarity of 0.6, 5 of the 24 full
+   * bands on average, more of the lead's), so it is missed only when every one of them holds 16
+   * newer articles. 64 cost a quarter more of the writer's time on such a stream (bench/README.md,
+   * "Stories on the writer") and found no copy more on the labelled sets.
    */
-  public static final int BUCKET_LIMIT = 64;
+  public static final int BUCKET_LIMIT = 16;
 
   /**
    * A new article: its id, source, URL (or null), plain text, and its sketch when made already
@@ -63,6 +67,9 @@ public final class StoryGrouping {
 
   /** A stored article in one of the band buckets. */
   public record BucketHit(long bandKey, long seq) {}
+
+  /** A stored article, and in how many of a new article's band buckets it is. */
+  public record Shared(long seq, int buckets) {}
 
   /** A stored candidate as the store read it. */
   public record Candidate(long seq, String id, String sourceId, String storyId, String text) {}
@@ -114,8 +121,19 @@ public final class StoryGrouping {
    * sequence numbers, for the store to read.
    */
   public Set<Long> candidateSeqs(List<BucketHit> hits) {
-    BucketIndex buckets = new BucketIndex(hits);
     Set<Long> all = new LinkedHashSet<>();
+    if (incoming.size() == 1) {
+      // one article: its hits need no sorting by key, only a check that the key is one of its own
+      long[] own = sketches.get(0).bandKeys().clone();
+      Arrays.sort(own);
+      long[] seqs = new long[hits.size()];
+      int n = 0;
+      for (BucketHit h : hits) if (Arrays.binarySearch(own, h.bandKey()) >= 0) seqs[n++] = h.seq();
+      chosen.set(0, mostShared(seqs, n, MAX_CANDIDATES));
+      all.addAll(chosen.get(0));
+      return all;
+    }
+    BucketIndex buckets = new BucketIndex(hits);
     for (int i = 0; i < incoming.size(); i++) {
       List<Long> best = buckets.mostShared(sketches.get(i).bandKeys(), MAX_CANDIDATES);
       chosen.set(i, best);
@@ -125,9 +143,77 @@ public final class StoryGrouping {
   }
 
   /**
-   * The bucket hits sorted by band key, so that one article's hits are a few ranges: up to {@link
-   * #BUCKET_LIMIT} for each of its keys, counted and ranked in primitive arrays (a new article's
-   * look-up can answer a few thousand hits when its text shares much with stored ones).
+   * For a batch of one article: chooses its candidates from stored articles the store counted
+   * itself (each article's buckets shared, as {@link #candidateSeqs} would count them from the
+   * hits), so that only the counts, not every hit, leave the database. The counts may come from
+   * several look-ups (the table's best few and the rows still in memory) as long as each article is
+   * counted in one of them.
+   */
+  public Set<Long> candidateSeqsCounted(List<Shared> counted) {
+    if (incoming.size() != 1)
+      throw new IllegalStateException("counted look-ups are for one article");
+    long[] seqs = new long[counted.size()];
+    int[] counts = new int[counted.size()];
+    for (int i = 0; i < seqs.length; i++) {
+      seqs[i] = counted.get(i).seq();
+      counts[i] = counted.get(i).buckets();
+    }
+    chosen.set(0, best(seqs, counts, seqs.length, MAX_CANDIDATES));
+    return new LinkedHashSet<>(chosen.get(0));
+  }
+
+  /**
+   * Of these sequence numbers (one per bucket an article is in), the {@code limit} that occur most,
+   * older (lower) first on a tie: counted in an open-addressing table, ranked in one pass.
+   */
+  static List<Long> mostShared(long[] seqs, int n, int limit) {
+    int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+    long[] slotSeq = new long[capacity];
+    int[] slotCount = new int[capacity];
+    int mask = capacity - 1;
+    for (int i = 0; i < n; i++) {
+      long seq = seqs[i];
+      int at = (int) Shingles.mix(seq) & mask;
+      while (slotCount[at] != 0 && slotSeq[at] != seq) at = (at + 1) & mask;
+      slotSeq[at] = seq;
+      slotCount[at]++;
+    }
+    return best(slotSeq, slotCount, capacity, limit);
+  }
+
+  /** The {@code limit} best of these counted articles (count 0: none), most shared first. */
+  private static List<Long> best(long[] seqs, int[] counts, int n, int limit) {
+    long[] bestSeq = new long[limit];
+    int[] bestCount = new int[limit];
+    int kept = 0;
+    for (int at = 0; at < n; at++) {
+      int count = counts[at];
+      if (count == 0) continue;
+      long seq = seqs[at];
+      if (kept == limit && !ranksBefore(count, seq, bestCount[kept - 1], bestSeq[kept - 1])) {
+        continue;
+      }
+      int to = kept < limit ? kept++ : kept - 1;
+      while (to > 0 && ranksBefore(count, seq, bestCount[to - 1], bestSeq[to - 1])) {
+        bestCount[to] = bestCount[to - 1];
+        bestSeq[to] = bestSeq[to - 1];
+        to--;
+      }
+      bestCount[to] = count;
+      bestSeq[to] = seq;
+    }
+    List<Long> best = new ArrayList<>(kept);
+    for (int k = 0; k < kept; k++) best.add(bestSeq[k]);
+    return best;
+  }
+
+  private static boolean ranksBefore(int count, long seq, int otherCount, long otherSeq) {
+    return count > otherCount || (count == otherCount && seq < otherSeq);
+  }
+
+  /**
+   * The bucket hits sorted by band key, so that one article's hits of a batch's are a few ranges:
+   * up to {@link #BUCKET_LIMIT} for each of its keys.
    */
   private static final class BucketIndex {
     private final long[] keys;
@@ -157,30 +243,7 @@ public final class StoryGrouping {
         System.arraycopy(seqs, from, found, n, to - from);
         n += to - from;
       }
-      Arrays.sort(found, 0, n);
-      long[] bestSeq = new long[limit];
-      int[] bestCount = new int[limit];
-      int kept = 0;
-      for (int run = 0; run < n; ) {
-        int end = run;
-        while (end < n && found[end] == found[run]) end++;
-        int count = end - run;
-        // runs come in ascending seq order, so an equal count never displaces an older one
-        if (kept < limit || count > bestCount[kept - 1]) {
-          int at = kept < limit ? kept++ : kept - 1;
-          while (at > 0 && bestCount[at - 1] < count) {
-            bestCount[at] = bestCount[at - 1];
-            bestSeq[at] = bestSeq[at - 1];
-            at--;
-          }
-          bestCount[at] = count;
-          bestSeq[at] = found[run];
-        }
-        run = end;
-      }
-      List<Long> best = new ArrayList<>(kept);
-      for (int k = 0; k < kept; k++) best.add(bestSeq[k]);
-      return best;
+      return StoryGrouping.mostShared(found, n, limit);
     }
 
     /** The first index of {@code key}, or where it would be. */

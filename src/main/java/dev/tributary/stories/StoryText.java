@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,8 @@ public final class StoryText {
 
   /**
    * What republishers and site templates add: attribution of the original, share and subscribe
-   * calls, "read more" links, copyright, photo credits. Matched case-insensitively anywhere in a
-   * short sentence.
+   * calls, "read more" links, copyright, photo credits. Matched anywhere in a short sentence,
+   * lower-cased first (cheaper than a case-insensitive match, which compares every char both ways).
    */
   static final Pattern BOILERPLATE =
       Pattern.compile(
@@ -49,8 +50,7 @@ public final class StoryText {
               "^(photo|image|picture|illustration|video|credit|source|via|related|tags?|filed"
                   + " under|advertisement|sponsored)\\b",
               "\\bthe views expressed\\b",
-              "\\b(comments?|discussion) (are|is) (closed|open)\\b"),
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+              "\\b(comments?|discussion) (are|is) (closed|open)\\b"));
 
   /**
    * Words at least one of which every {@link #BOILERPLATE} pattern contains: a sentence without any
@@ -215,7 +215,9 @@ public final class StoryText {
 
   private static void dropIfBoilerplate(String sentence, Sink sink, int firstWord) {
     if (sink.size() - firstWord > MAX_BOILERPLATE_WORDS) return;
-    if (BOILERPLATE.matcher(sentence.strip()).find()) sink.truncate(firstWord);
+    if (BOILERPLATE.matcher(sentence.strip().toLowerCase(Locale.ROOT)).find()) {
+      sink.truncate(firstWord);
+    }
   }
 
   private record Words(List<String> words) implements Sink {

@@ -183,4 +183,30 @@ class StoryGroupingTest {
         java.util.Arrays.equals(StorySketch.of(ORIGINAL).bandKeys(), made.bandKeys()),
         "without one, the text's own");
   }
+
+  @Test
+  void countsFromTheStoreChooseAsTheHitsWould() {
+    long[] keys = StorySketch.of(ORIGINAL).bandKeys();
+    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+    Map<Long, Integer> counts = new java.util.TreeMap<>();
+    for (long seq = 1; seq <= 30; seq++) {
+      int buckets = (int) (seq * 7 % 5) + 1; // 1..5, with ties
+      for (int k = 0; k < buckets; k++) hits.add(new StoryGrouping.BucketHit(keys[k], seq));
+      counts.put(seq, buckets);
+    }
+    List<StoryGrouping.Shared> counted = new ArrayList<>();
+    counts.forEach((seq, n) -> counted.add(new StoryGrouping.Shared(seq, n)));
+    java.util.Collections.reverse(counted); // the order they come in does not matter
+
+    var fromHits = new StoryGrouping(StoryRules.DEFAULT, List.of(incoming("x", A, ORIGINAL)));
+    var fromCounts = new StoryGrouping(StoryRules.DEFAULT, List.of(incoming("x", A, ORIGINAL)));
+
+    assertEquals(
+        List.copyOf(fromHits.candidateSeqs(hits)),
+        List.copyOf(fromCounts.candidateSeqsCounted(counted)));
+    assertEquals(
+        List.of(2L, 7L, 12L, 17L, 22L, 27L, 4L, 9L),
+        List.copyOf(fromCounts.candidateSeqsCounted(counted)),
+        "five buckets (seq 2, 7, ...) first, then four, oldest first");
+  }
 }

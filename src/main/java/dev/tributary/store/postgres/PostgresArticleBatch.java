@@ -77,7 +77,7 @@ final class PostgresArticleBatch {
     this.articles = new ArrayList<>(requests.stream().map(PutRequest::article).toList());
     this.sketches = requests.stream().map(PutRequest::sketch).toList();
     this.storyRules = storyRules;
-    this.hashes = this.articles.stream().map(a -> ArticleIds.contentHash(a.text())).toList();
+    this.hashes = requests.stream().map(PutRequest::hash).toList();
   }
 
   /** Writes the batch; answers one result per article, in order. */

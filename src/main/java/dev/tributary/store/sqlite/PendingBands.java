@@ -58,18 +58,21 @@ final class PendingBands {
     staged.clear();
   }
 
-  /** The pending and staged articles in these buckets, each bucket's newest first, capped. */
-  List<StoryGrouping.BucketHit> hits(long[] keys) {
-    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+  /**
+   * The pending and staged articles in these buckets (each bucket's newest, capped as a look-up in
+   * the table is), with how many of the buckets each is in.
+   */
+  List<StoryGrouping.Shared> shared(long[] keys) {
+    Map<Long, Integer> counts = new HashMap<>();
     for (long key : keys) {
       List<Long> seqs = byKey.get(key);
       if (seqs == null) continue;
       int from = Math.max(0, seqs.size() - StoryGrouping.BUCKET_LIMIT);
-      for (int i = seqs.size() - 1; i >= from; i--) {
-        hits.add(new StoryGrouping.BucketHit(key, seqs.get(i)));
-      }
+      for (int i = seqs.size() - 1; i >= from; i--) counts.merge(seqs.get(i), 1, Integer::sum);
     }
-    return hits;
+    List<StoryGrouping.Shared> shared = new ArrayList<>(counts.size());
+    counts.forEach((seq, n) -> shared.add(new StoryGrouping.Shared(seq, n)));
+    return shared;
   }
 
   boolean isDue() {

@@ -1,7 +1,6 @@
 package dev.tributary.store.sqlite;
 
 import dev.tributary.article.Article;
-import dev.tributary.article.ArticleIds;
 import dev.tributary.store.PutRequest;
 import dev.tributary.store.PutResult;
 import dev.tributary.store.StoreException;
@@ -99,7 +98,7 @@ final class SqliteArticleBatch implements AutoCloseable {
    */
   PutResult put(PutRequest request, StoredTimes times) throws SQLException {
     Article given = request.article();
-    String contentHash = ArticleIds.contentHash(given.text());
+    String contentHash = request.hash();
     Optional<StoredArticle> existing = findDuplicate(given.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
     Article article = times.stamp(given);

@@ -48,18 +48,23 @@ final class SqliteStories implements AutoCloseable {
   static final int KEYS = StorySketch.BANDS + StorySketch.LEAD_BANDS;
 
   /**
-   * The stored articles in these buckets, each bucket's newest {@link StoryGrouping#BUCKET_LIMIT} —
-   * one statement (one step through the driver) for all the keys. Each key is its own limited range
-   * of the primary key read backwards, so a crowded bucket (text many articles share) costs the
-   * limit, not its size.
+   * The stored articles in the most of these buckets (each bucket's newest {@link
+   * StoryGrouping#BUCKET_LIMIT}), with how many each is in: at most {@link
+   * StoryGrouping#MAX_CANDIDATES} rows, best first, counted in one statement. Each key is its own
+   * limited range of the primary key read backwards, so a crowded bucket (text many articles share)
+   * costs the limit, not its size; the counting stays in the database, so a look-up with a few
+   * thousand hits answers a few rows.
    */
   private static String bucketQuery(int keys) {
     String one =
-        "SELECT * FROM (SELECT band_key, article_seq FROM story_bands WHERE band_key = ?"
+        "SELECT * FROM (SELECT article_seq FROM story_bands WHERE band_key = ?"
             + " ORDER BY article_seq DESC LIMIT "
             + StoryGrouping.BUCKET_LIMIT
             + ")";
-    return String.join(" UNION ALL ", Collections.nCopies(keys, one));
+    return "SELECT article_seq, count(*) AS shared FROM ("
+        + String.join(" UNION ALL ", Collections.nCopies(keys, one))
+        + ") GROUP BY article_seq ORDER BY shared DESC, article_seq LIMIT "
+        + StoryGrouping.MAX_CANDIDATES;
   }
 
   private static String bandInsert(int keys) {
@@ -72,13 +77,14 @@ final class SqliteStories implements AutoCloseable {
     StoryGrouping grouping = new StoryGrouping(rules, List.of(article));
     long[] keys = grouping.bandKeys();
     if (keys.length == 0) return grouping.assign(List.of()).get(0);
-    List<StoryGrouping.BucketHit> hits = new ArrayList<>();
+    // an article's rows are all in the table or all pending, so the best of both is the best
+    List<StoryGrouping.Shared> counted = new ArrayList<>();
     for (int i = 0; i < KEYS; i++) bucket.setLong(i + 1, keys[i]);
     try (ResultSet rs = bucket.executeQuery()) {
-      while (rs.next()) hits.add(new StoryGrouping.BucketHit(rs.getLong(1), rs.getLong(2)));
+      while (rs.next()) counted.add(new StoryGrouping.Shared(rs.getLong(1), rs.getInt(2)));
     }
-    hits.addAll(pending.hits(keys));
-    var seqs = grouping.candidateSeqs(hits);
+    counted.addAll(pending.shared(keys));
+    var seqs = grouping.candidateSeqsCounted(counted);
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
     var stories = grouping.confirmedStories(candidates(seqs, article.source().id()));
     StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
