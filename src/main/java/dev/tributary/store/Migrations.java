@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies versioned SQL scripts ({@code db/<dialect>/V<n>__<what>.sql}) in order, each once, each
- * in its own transaction, recording them in {@code schema_version}. Statements in a script are
- * separated by a blank line, so trigger bodies may contain semicolons. The same runner serves every
- * store: each gives a {@link Target} that runs statements on its own kind of connection (JDBC for
- * SQLite, the reactive client for PostgreSQL).
+ * in its own transaction, recording them in {@code schema_version} under the number in the script's
+ * name (the list must number them 1, 2, 3… in order: a gap or a misplaced script stops the store
+ * from opening rather than record a version under another script's number). Statements in a script
+ * are separated by a blank line, so trigger bodies may contain semicolons. The same runner serves
+ * every store: each gives a {@link Target} that runs statements on its own kind of connection (JDBC
+ * for SQLite, the reactive client for PostgreSQL).
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -47,6 +49,27 @@ public final class Migrations {
   public Migrations(String dialect, List<String> scripts) {
     this.dialect = dialect;
     this.scripts = List.copyOf(scripts);
+    for (int i = 0; i < this.scripts.size(); i++) {
+      int named = versionOf(this.scripts.get(i));
+      if (named != i + 1) {
+        throw new IllegalArgumentException(
+            "migration "
+                + this.scripts.get(i)
+                + " is number "
+                + (i + 1)
+                + " in the list, but its name says "
+                + named);
+      }
+    }
+  }
+
+  /** The number in a script's name: {@code V12__what.sql} is 12. */
+  static int versionOf(String script) {
+    var m = java.util.regex.Pattern.compile("V(\\d+)__.+\\.sql").matcher(script);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(script + " is not named V<number>__<what>.sql");
+    }
+    return Integer.parseInt(m.group(1));
   }
 
   /** Brings the schema of a JDBC database up to date; returns the version it is at. */
@@ -75,11 +98,11 @@ public final class Migrations {
     for (int i = current; i < scripts.size(); i++) {
       String script = scripts.get(i);
       try {
-        target.apply(i + 1, script, statements(read(script)), Instant.now().toString());
+        target.apply(versionOf(script), script, statements(read(script)), Instant.now().toString());
       } catch (Exception e) {
         throw new StoreException("migration " + script + " failed: " + e.getMessage(), e);
       }
-      LOG.info("Applied migration {} ({})", i + 1, script);
+      LOG.info("Applied migration {} ({})", versionOf(script), script);
     }
     return scripts.size();
   }
