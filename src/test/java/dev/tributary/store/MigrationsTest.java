@@ -32,23 +32,10 @@ class MigrationsTest {
 
   @Test
   void eachScriptIsRecordedUnderTheNumberInItsName() throws Exception {
-    Recording target = new Recording(7);
-    int at =
-        new Migrations(
-                "sqlite",
-                List.of(
-                    "V1__articles.sql",
-                    "V2__topic_examples.sql",
-                    "V3__sources.sql",
-                    "V4__hub_subscriptions.sql",
-                    "V5__hub_callback_token.sql",
-                    "V6__corpus_terms.sql",
-                    "V7__source_leases.sql",
-                    "V8__stories.sql",
-                    "V9__reader_state.sql"))
-            .migrate(target);
-    assertEquals(9, at);
-    assertEquals(List.of("8 V8__stories.sql", "9 V9__reader_state.sql"), target.applied);
+    Recording target = new Recording(1);
+    var scripts = List.of("V1__articles.sql", "V2__sources.sql", "V3__stories.sql");
+    assertEquals(3, new Migrations("sqlite", scripts).migrate(target));
+    assertEquals(List.of("2 V2__sources.sql", "3 V3__stories.sql"), target.applied);
   }
 
   @Test
