@@ -33,9 +33,9 @@ class MigrationsTest {
   @Test
   void eachScriptIsRecordedUnderTheNumberInItsName() throws Exception {
     Recording target = new Recording(1);
-    var scripts = List.of("V1__articles.sql", "V2__sources.sql", "V3__stories.sql");
+    var scripts = List.of("V1__articles.sql", "V2__topic_examples.sql", "V3__sources.sql");
     assertEquals(3, new Migrations("sqlite", scripts).migrate(target));
-    assertEquals(List.of("2 V2__sources.sql", "3 V3__stories.sql"), target.applied);
+    assertEquals(List.of("2 V2__topic_examples.sql", "3 V3__sources.sql"), target.applied);
   }
 
   @Test
