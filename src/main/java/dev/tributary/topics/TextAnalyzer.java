@@ -312,7 +312,11 @@ public final class TextAnalyzer {
       }
     }
 
-    /** What EnglishPossessiveFilter, LowerCaseFilter and PorterStemFilter did, in that order. */
+    /**
+     * What EnglishPossessiveFilter, LowerCaseFilter and PorterStemFilter did, in that order, with a
+     * small count (2 to 10) written in digits read as its word ("failed 4 antidepressants" =
+     * "failed four antidepressants"). Made once per distinct word, never per token.
+     */
     private Word make(char[] buffer, int length) {
       int kept = length;
       if (kept >= 2
@@ -325,10 +329,26 @@ public final class TextAnalyzer {
       CharacterUtils.toLowerCase(scratch, 0, kept);
       stemmer.setCurrent(new String(scratch, 0, kept));
       stemmer.stem();
-      String stem = stemmer.getCurrent();
+      String stem = numberWord(stemmer.getCurrent());
       String written = new String(buffer, 0, length);
       String surface = written.substring(0, surfaceEnd(written, 0, length));
       return new Word(stem, surface, TermCounts.isContentWord(surface));
+    }
+
+    /** Porter stems of the words for 2 to 10 (each its own stem). */
+    private static final String[] NUMBER_WORDS = {
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
+    };
+
+    /**
+     * The word of a count from 2 to 10 written in digits, else the stem itself. Not 0 and 1: "one"
+     * stems to "on", the preposition.
+     */
+    static String numberWord(String stem) {
+      if (stem.length() == 1 && stem.charAt(0) >= '2' && stem.charAt(0) <= '9') {
+        return NUMBER_WORDS[stem.charAt(0) - '2'];
+      }
+      return "10".equals(stem) ? NUMBER_WORDS[8] : stem;
     }
   }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on the long sets, 0.92 on
- * the short items, and tag no off-domain article.
+ * The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on the team's and the
+ * held-out set, 0.92 on the second and third sets, 0.94 and 0.95 on the fourth (the level reached,
+ * rounded down), and tag no off-domain article of any set.
  */
 class LabelledSetTest {
   static final Path LABELLED = Path.of("src/test/resources/topics/labelled");
@@ -46,8 +47,9 @@ class LabelledSetTest {
 
   /**
    * A colleague's fourth sets, first scored on the tagger of issue 12's third round (short-d 0.886,
-   * none of 12 off-domain tagged; long-d 0.884, one of 3 tagged): below issue 12's goal, kept for
-   * the next round, without a floor yet.
+   * none of 12 off-domain tagged; long-d 0.884, one of 3 tagged): below issue 12's goal then, the
+   * honest figures; after the fourth round's general vocabulary and senses 0.944 and 0.959,
+   * development sets since.
    */
   static final Path SHORT_D = Path.of("src/test/resources/topics/short-d");
 
@@ -95,11 +97,19 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_C, MIN_MICRO_F1_SHORT);
   }
 
+  /** The fourth sets, at the level the fourth round reached (0.944 and 0.959), rounded down. */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheFourthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_D, 0.94);
+    assertMicroF1AboveTheBar(LONG_D, 0.95);
+  }
+
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
-    for (Path set : List.of(LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C)) {
+    for (Path set :
+        List.of(LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
-      int least = set == LONG_B ? 6 : set == LONG_C ? 4 : 9;
+      int least = set == LONG_B ? 6 : set == LONG_C ? 4 : set == LONG_D ? 3 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
     }

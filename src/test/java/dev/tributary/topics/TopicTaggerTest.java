@@ -278,6 +278,47 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aSmallCountInDigitsIsItsWord() {
+      Map<String, Double> topics =
+          tag(
+              "Six weeks on Spravato",
+              "Failed 4 antidepressants before this, so my hopes were low.");
+      assertTrue(topics.containsKey("treatment-resistant-depression"), topics.toString());
+    }
+
+    @Test
+    void aStudiedDrugIsNoStudyReport() {
+      // "study" and "studies" are exact: "the best-studied treatment" reports no study.
+      Map<String, Double> topics =
+          tag(
+              "Lithium still the first choice for bipolar disorder",
+              "Lithium remains the best-studied long-term treatment for bipolar disorder.");
+      assertFalse(topics.containsKey("clinical-research"), topics.toString());
+      assertTrue(
+          tag("Ketamine study", "A new study of ketamine in patients with depression.")
+              .containsKey("clinical-research"));
+    }
+
+    @Test
+    void aRegulatorsDecisionIsNoStudy() {
+      Map<String, Double> topics =
+          tag(
+              "FDA advisers back Spravato for depression",
+              "An FDA panel voted that the esketamine nasal spray can be used on its own.");
+      assertFalse(topics.containsKey("clinical-research"), topics.toString());
+    }
+
+    @Test
+    void respiratoryDepressionIsASideEffectNotDepression() {
+      Map<String, Double> topics =
+          tag(
+              "Opioids and benzodiazepines: a stronger warning",
+              "Combining an opioid with a benzodiazepine can cause respiratory depression.");
+      assertTrue(topics.containsKey("side-effects"), topics.toString());
+      assertFalse(topics.containsKey("depression"), topics.toString());
+    }
+
+    @Test
     void dependenceAndMisuseAreAddiction() {
       Map<String, Double> topics =
           tag(
@@ -437,6 +478,18 @@ class TopicTaggerTest {
                   + " effect.");
       assertTrue(topics.containsKey("ketamine"), topics.toString());
       assertTrue(topics.containsKey("addiction"), topics.toString());
+    }
+
+    @Test
+    void aSportsClubAndStrikeoutsAreNoDrugScene() {
+      // "clubbing" is exact: its stem is the sports club's; "K" next to strikeouts is a score.
+      Map<String, Double> topics =
+          tag(
+              "Strikeout king",
+              "The club's reliever leads the league with 211 K's and struck out 14 on Sunday.\n"
+                  + "His pain tolerance is high, the club's doctor says.\n"
+                  + "He runs a recreational league for kids and the club sponsors it.");
+      assertEquals(Map.of(), topics);
     }
 
     @Test
