@@ -76,7 +76,12 @@ public final class Main {
       if (cli.command() == CommandLine.Command.INGEST) {
         try (Store store = commandStore(vertx, config)) {
           var summary =
-              new IngestCommand(taxonomy, store, config.inbox().maxBytes(), System.out)
+              new IngestCommand(
+                      taxonomy,
+                      store,
+                      config.inbox().maxBytes(),
+                      System.out,
+                      config.pipeline().effectiveWorkers())
                   .run(cli.paths());
           return summary.failed() > 0 ? 1 : 0;
         } finally {

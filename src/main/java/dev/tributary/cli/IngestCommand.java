@@ -21,14 +21,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
  * {@code tributary ingest PATH…}: the server's {@link ArticlePipeline} (decode, extract, tag) and
- * store, called directly, with a progress line per file and a summary. Articles are stored in
- * batches of {@link #BATCH} files (fewer when their text reaches {@link #BATCH_CHARS}) through
- * {@link Store#putAll}, one transaction each; the progress lines of a batch are printed, in file
- * order, once it has committed. Files are left where they are.
+ * store, called directly, with a progress line per file and a summary. Files are read and tagged on
+ * {@code pipeline.workers} threads, like the server's pipeline; articles are stored in batches of
+ * {@link #BATCH} files (fewer when the files reach {@link #BATCH_BYTES}) through {@link
+ * Store#putBatch}, one transaction each, while the workers tag the next batch (so at most two
+ * batches are held); the progress lines of a batch are printed, in file order, once it has
+ * committed. Files are left where they are.
  *
  * <p>Tagging uses the model a server would have ({@link StoredCorpus}): the stored examples and
  * corpus statistics. Each new article is counted into the statistics, and the counts are saved with
@@ -40,10 +46,10 @@ public final class IngestCommand {
   public static final int BATCH = 200;
 
   /**
-   * Characters of text and HTML held for one batch at most: 200 files near {@code inbox.maxBytes}
-   * would not fit a small heap, so large files make smaller batches.
+   * Bytes of files in one batch at most: 200 files near {@code inbox.maxBytes} would not fit a
+   * small heap twice (a batch stored, the next tagged), so large files make smaller batches.
    */
-  public static final long BATCH_CHARS = 32L << 20;
+  public static final long BATCH_BYTES = 16L << 20;
 
   /**
    * Counted articles whose counts are saved together: a few batches' stems coalesce into one upsert
@@ -60,10 +66,15 @@ public final class IngestCommand {
   private final long maxBytes;
   private final PrintStream out;
   private final int batchSize;
-  private final long batchChars;
+  private final long batchBytes;
+  private final int workers;
 
-  public IngestCommand(Taxonomy taxonomy, Store store, long maxBytes, PrintStream out) {
-    this(taxonomy, store, maxBytes, out, BATCH, BATCH_CHARS);
+  /**
+   * @param workers threads that read and tag files ({@code pipeline.workers})
+   */
+  public IngestCommand(
+      Taxonomy taxonomy, Store store, long maxBytes, PrintStream out, int workers) {
+    this(taxonomy, store, maxBytes, out, BATCH, BATCH_BYTES, workers);
   }
 
   IngestCommand(
@@ -72,13 +83,15 @@ public final class IngestCommand {
       long maxBytes,
       PrintStream out,
       int batchSize,
-      long batchChars) {
+      long batchBytes,
+      int workers) {
     this.taxonomy = taxonomy;
     this.store = store;
     this.maxBytes = maxBytes;
     this.out = out;
     this.batchSize = batchSize;
-    this.batchChars = batchChars;
+    this.batchBytes = batchBytes;
+    this.workers = Math.max(1, workers);
   }
 
   /**
@@ -92,29 +105,33 @@ public final class IngestCommand {
     StoredCorpus corpus = StoredCorpus.load(store, taxonomy);
     ArticlePipeline pipeline = ArticlePipeline.over(corpus.model().tagger());
     Counts counts = new Counts();
-    List<Pending> pending = new ArrayList<>();
-    long chars = 0;
-    long done = 0;
-    // one folder's listing at a time: a million files in ten folders never hold a million paths
-    for (Path path : paths) {
-      for (Path file : filesOf(path)) {
-        String progress = "[" + ++done + "/" + total + "] " + file + ": ";
-        try {
-          ArticlePipeline.Tagged tagged = tagged(pipeline, file);
-          pending.add(new Pending(progress, tagged, null));
-          chars += tagged.article().text().length() + tagged.article().contentHtml().length();
-        } catch (ExtractionException | IOException e) {
-          pending.add(new Pending(progress, null, e.getMessage()));
-        }
-        if (pending.size() == batchSize || chars >= batchChars) {
-          store(pending, counts, corpus);
-          pending.clear();
-          chars = 0;
-          if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, IngestCommand::worker);
+    try {
+      List<Future<Pending>> tagging = null; // the batch the workers tag while the last is stored
+      List<Path> batch = new ArrayList<>();
+      long bytes = 0;
+      long done = 0;
+      // one folder's listing at a time: a million files in ten folders never hold a million paths
+      for (Path path : paths) {
+        for (Path file : filesOf(path)) {
+          batch.add(file);
+          bytes += sizeOf(file);
+          if (batch.size() == batchSize || bytes >= batchBytes) {
+            var next = submit(pool, pipeline, batch, done, total);
+            done += batch.size();
+            if (tagging != null) store(collect(tagging), counts, corpus);
+            tagging = next;
+            batch = new ArrayList<>();
+            bytes = 0;
+          }
         }
       }
+      var last = submit(pool, pipeline, batch, done, total);
+      if (tagging != null) store(collect(tagging), counts, corpus);
+      store(collect(last), counts, corpus);
+    } finally {
+      pool.shutdownNow();
     }
-    store(pending, counts, corpus);
     saveCounts(corpus, counts);
     out.println(
         "ingested "
@@ -124,6 +141,58 @@ public final class IngestCommand {
             + ", failed "
             + counts.failed);
     return new Summary(counts.ingested, counts.duplicates, counts.failed);
+  }
+
+  private static Thread worker(Runnable work) {
+    Thread t = new Thread(work, "tributary-ingest");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Starts reading and tagging a batch of files, numbered from {@code done + 1}. */
+  private List<Future<Pending>> submit(
+      ExecutorService pool, ArticlePipeline pipeline, List<Path> files, long done, long total) {
+    List<Future<Pending>> tagged = new ArrayList<>(files.size());
+    long n = done;
+    for (Path file : files) {
+      String progress = "[" + ++n + "/" + total + "] " + file + ": ";
+      tagged.add(pool.submit(() -> pending(pipeline, file, progress)));
+    }
+    return tagged;
+  }
+
+  private Pending pending(ArticlePipeline pipeline, Path file, String progress) {
+    try {
+      return new Pending(progress, tagged(pipeline, file), null);
+    } catch (ExtractionException | IOException e) {
+      return new Pending(progress, null, e.getMessage());
+    } catch (ArticlePipeline.StageFailure e) {
+      return new Pending(progress, null, e.getMessage());
+    }
+  }
+
+  /** The batch's files in order, once each is tagged. */
+  private static List<Pending> collect(List<Future<Pending>> tagged) {
+    List<Pending> batch = new ArrayList<>(tagged.size());
+    for (Future<Pending> f : tagged) {
+      try {
+        batch.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while tagging", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("tagging failed: " + e.getCause(), e.getCause());
+      }
+    }
+    return batch;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // reading it fails too, and says why
+    }
   }
 
   private static final class Counts {
@@ -153,9 +222,14 @@ public final class IngestCommand {
 
   /**
    * Stores the batch's articles in one transaction, counts the new ones into the corpus statistics,
-   * then prints its lines in file order.
+   * then prints its lines in file order; saves the counts when enough wait.
    */
   private void store(List<Pending> batch, Counts counts, StoredCorpus corpus) {
+    storeBatch(batch, counts, corpus);
+    if (corpus.pending() >= SAVE_EVERY) saveCounts(corpus, counts);
+  }
+
+  private void storeBatch(List<Pending> batch, Counts counts, StoredCorpus corpus) {
     List<PutRequest> articles =
         batch.stream()
             .map(Pending::tagged)

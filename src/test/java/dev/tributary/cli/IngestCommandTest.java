@@ -60,10 +60,10 @@ class IngestCommandTest {
   private record Run(String output, IngestCommand.Summary summary, List<Integer> putSizes) {}
 
   private Run run(String name, int batchSize) throws Exception {
-    return run(name, batchSize, IngestCommand.BATCH_CHARS);
+    return run(name, batchSize, IngestCommand.BATCH_BYTES);
   }
 
-  private Run run(String name, int batchSize, long batchChars) throws Exception {
+  private Run run(String name, int batchSize, long batchBytes) throws Exception {
     Path data = dir.resolve(name);
     try (SqliteStore store = SqliteStore.open(data)) {
       StoreLimits.refuseTitlesContaining(data, "poison");
@@ -76,7 +76,8 @@ class IngestCommandTest {
                   1 << 20,
                   new PrintStream(out, true),
                   batchSize,
-                  batchChars)
+                  batchBytes,
+                  3)
               .run(List.of(files));
       return new Run(out.toString(), summary, putSizes);
     }
@@ -128,7 +129,7 @@ class IngestCommandTest {
     Run single = run("single", 1);
     Run bounded = run("bounded", IngestCommand.BATCH, 1);
 
-    assertEquals(List.of(1, 1, 1, 1, 1, 1, 1), bounded.putSizes(), "each article is over 1 char");
+    assertEquals(List.of(1, 1, 1, 1, 1, 1, 1), bounded.putSizes(), "each file is over 1 byte");
     assertEquals(single.output(), bounded.output());
   }
 
@@ -213,7 +214,7 @@ class IngestCommandTest {
 
   private void ingest(Store store, Path path) throws Exception {
     PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-    new IngestCommand(taxonomy, store, 1 << 20, quiet).run(List.of(path));
+    new IngestCommand(taxonomy, store, 1 << 20, quiet, 2).run(List.of(path));
   }
 
   private static dev.tributary.article.RawDocument sample(Path file) throws Exception {

@@ -103,7 +103,7 @@ class PipelineVerticleTest {
     Article viaCli;
     try (SqliteStore cliStore = SqliteStore.open(dir.resolve("cli"))) {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      var summary = new IngestCommand(taxonomy, cliStore, 1 << 20, quiet).run(List.of(sample));
+      var summary = new IngestCommand(taxonomy, cliStore, 1 << 20, quiet, 2).run(List.of(sample));
       assertEquals(new IngestCommand.Summary(1, 0, 0), summary);
       viaCli = cliStore.get(viaWorkers.id()).orElseThrow();
     }
