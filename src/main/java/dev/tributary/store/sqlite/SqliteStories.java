@@ -37,6 +37,10 @@ final class SqliteStories implements AutoCloseable {
   private final PendingBands pending;
   private final PreparedStatement bucket;
 
+  /** The candidate look-up for 1 to {@link StoryGrouping#MAX_CANDIDATES} sequence numbers. */
+  private final PreparedStatement[] candidatesOf =
+      new PreparedStatement[StoryGrouping.MAX_CANDIDATES + 1];
+
   SqliteStories(Connection connection, StoryRules rules, PendingBands pending) throws SQLException {
     this.connection = connection;
     this.rules = rules;
@@ -255,29 +259,29 @@ final class SqliteStories implements AutoCloseable {
 
   /**
    * The candidates from other sources than the new article's: one source's articles are never one
-   * story ({@link StoryGrouping}), so their texts are not read.
+   * story ({@link StoryGrouping}), so their texts are not read. One statement per number of
+   * candidates, prepared once.
    */
   private List<StoryGrouping.Candidate> candidates(Collection<Long> seqs, String ownSource)
       throws SQLException {
-    String sql =
-        "SELECT seq, id, source_id, story_id, text FROM articles WHERE seq IN ("
-            + placeholders(seqs.size())
-            + ") AND source_id <> ?";
+    PreparedStatement ps = candidatesOf[seqs.size()];
+    if (ps == null) {
+      ps =
+          connection.prepareStatement(
+              "SELECT seq, id, source_id, story_id, text FROM articles WHERE seq IN ("
+                  + placeholders(seqs.size())
+                  + ") AND source_id <> ?");
+      candidatesOf[seqs.size()] = ps;
+    }
+    int i = 1;
+    for (long seq : seqs) ps.setLong(i++, seq);
+    ps.setString(i, ownSource);
     List<StoryGrouping.Candidate> found = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      for (long seq : seqs) ps.setLong(i++, seq);
-      ps.setString(i, ownSource);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              new StoryGrouping.Candidate(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5)));
-        }
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(
+            new StoryGrouping.Candidate(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
       }
     }
     return found;
@@ -319,5 +323,6 @@ final class SqliteStories implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     bucket.close();
+    for (PreparedStatement ps : candidatesOf) if (ps != null) ps.close();
   }
 }
