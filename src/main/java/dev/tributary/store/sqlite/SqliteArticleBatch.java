@@ -9,6 +9,7 @@ import dev.tributary.store.StoredArticle;
 import dev.tributary.store.StoredTimes;
 import dev.tributary.stories.StoryGrouping;
 import dev.tributary.stories.StoryRules;
+import dev.tributary.stories.StorySketch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The writes of {@link dev.tributary.store.Store#putAll}, inside the caller's transaction. Each
+ * The writes of {@link dev.tributary.store.Store#putBatch}, inside the caller's transaction. Each
  * statement is prepared once for the writing connection and reused for every article of every
  * batch: at batch sizes of a hundred, preparing per article was a large share of the writer's time,
  * and under load most group commits hold one to four articles, so preparing per batch still was
@@ -92,32 +93,26 @@ final class SqliteArticleBatch implements AutoCloseable {
   /**
    * One article of the batch: a duplicate when the id or the text is stored already (the
    * transaction sees the batch's own earlier rows, so dedup holds inside a batch too); else given
-   * its stored time by {@code times} and its story, and inserted under a savepoint, so that its
-   * failure rolls back only its own rows. A full disk is the batch's failure, not the article's: it
-   * is thrown on.
+   * its stored time by {@code times} and its story, and inserted.
+   *
+   * <p>{@code isolated}: under a savepoint, so that its failure rolls back only its own rows and is
+   * answered as this article's result (a full disk is still the batch's failure, thrown on).
+   * Otherwise any failure is thrown, for the caller to write the batch again isolated. Savepoints
+   * are not free: FTS5 writes out the index entries it holds in memory at each one, so a batch
+   * written article by article under savepoints builds its index in many small pieces.
    */
-  PutResult put(PutRequest request, StoredTimes times) throws SQLException {
+  PutResult put(PutRequest request, StoredTimes times, boolean isolated) throws SQLException {
     Article given = request.article();
     String contentHash = request.hash();
     Optional<StoredArticle> existing = findDuplicate(given.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
     Article article = times.stamp(given);
+    if (!isolated) return insert(article, contentHash, request.sketch());
     savepoint.execute();
     try {
-      StoryGrouping.Assignment story =
-          stories.group(
-              new StoryGrouping.Incoming(
-                  article.id(), article.source(), article.url(), article.text(), request.sketch()));
-      long seq = insertArticle(article, contentHash, story.storyId());
-      SqliteTopics.insert(insertTopics, seq, article.topics());
-      insertUnread.setLong(1, seq);
-      insertUnread.setString(2, article.source().id());
-      insertUnread.setLong(3, article.ingested().toEpochMilli());
-      insertUnread.executeUpdate();
+      PutResult inserted = insert(article, contentHash, request.sketch());
       release.execute();
-      stories.addBands(seq, story.bandKeys());
-      Article stored = article.withStory(story.storyId(), story.alsoIn());
-      return PutResult.of(new StoredArticle(stored, true, seq));
+      return inserted;
     } catch (SQLException e) {
       StoreException failure = failures.of("cannot store article " + article.id(), e);
       if (failure instanceof StoreFullException) throw e;
@@ -127,6 +122,24 @@ final class SqliteArticleBatch implements AutoCloseable {
       rollbackToSavepoint(e);
       return PutResult.failed("cannot store article " + article.id() + ": " + e);
     }
+  }
+
+  /** Groups the article into its story and inserts its rows. */
+  private PutResult insert(Article article, String contentHash, StorySketch sketch)
+      throws SQLException {
+    StoryGrouping.Assignment story =
+        stories.group(
+            new StoryGrouping.Incoming(
+                article.id(), article.source(), article.url(), article.text(), sketch));
+    long seq = insertArticle(article, contentHash, story.storyId());
+    SqliteTopics.insert(insertTopics, seq, article.topics());
+    insertUnread.setLong(1, seq);
+    insertUnread.setString(2, article.source().id());
+    insertUnread.setLong(3, article.ingested().toEpochMilli());
+    insertUnread.executeUpdate();
+    stories.addBands(seq, story.bandKeys());
+    Article stored = article.withStory(story.storyId(), story.alsoIn());
+    return PutResult.of(new StoredArticle(stored, true, seq));
   }
 
   /** Story detection on the same connection, its statements kept as these are. */

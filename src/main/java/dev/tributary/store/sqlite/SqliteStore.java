@@ -152,31 +152,53 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Writes the batch in one transaction, first as it comes; when that fails for anything but a full
+   * disk, once more with each article under its own savepoint, so that an article SQLite refuses
+   * fails alone and the others are stored (the first attempt left nothing behind).
+   */
   @Override
   public List<PutResult> putBatch(List<PutRequest> articles) {
     if (articles.isEmpty()) return List.of();
     List<PutResult> stored;
     try {
-      stored =
-          inTransaction(
-              () -> {
-                List<PutResult> results = new ArrayList<>(articles.size());
-                SqliteArticleBatch writes = articleWrites();
-                StoredTimes times = writes.storedTimes();
-                for (PutRequest a : articles) results.add(writes.put(a, times));
-                if (articles.size() > 1) results = writes.stories().asCommitted(results);
-                if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
-                return results;
-              });
+      stored = write(articles, false);
     } catch (SQLException | RuntimeException e) {
-      pendingBands.discard();
-      dropArticleWrites();
-      if (e instanceof RuntimeException re) throw re;
-      throw failures.of("cannot store " + articles.size() + " article(s)", (SQLException) e);
+      undo();
+      if (e instanceof SQLException se && failures.of("", se) instanceof StoreFullException full) {
+        throw failures.of("cannot store " + articles.size() + " article(s)", se);
+      }
+      LOG.debug("A batch of {} failed ({}); writing each article alone", articles.size(), e);
+      try {
+        stored = write(articles, true);
+      } catch (SQLException | RuntimeException again) {
+        undo();
+        if (again instanceof RuntimeException re) throw re;
+        throw failures.of("cannot store " + articles.size() + " article(s)", (SQLException) again);
+      }
     }
     pendingBands.commit();
     flushBandsIfDue();
     return stored;
+  }
+
+  private List<PutResult> write(List<PutRequest> articles, boolean isolated) throws SQLException {
+    return inTransaction(
+        () -> {
+          List<PutResult> results = new ArrayList<>(articles.size());
+          SqliteArticleBatch writes = articleWrites();
+          StoredTimes times = writes.storedTimes();
+          for (PutRequest a : articles) results.add(writes.put(a, times, isolated));
+          if (articles.size() > 1) results = writes.stories().asCommitted(results);
+          if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();
+          return results;
+        });
+  }
+
+  /** After a failed transaction: its band rows go, and the kept statements are closed. */
+  private void undo() {
+    pendingBands.discard();
+    dropArticleWrites();
   }
 
   /**
