@@ -364,7 +364,9 @@ public final class TopicScorer {
    * #EXCLUSION_WINDOW} words, a sense of its topic, or a negation cue at most {@link
    * #NEGATION_WINDOW} words before it, all in its sentence; null when none does. A sense in the
    * title vetoes the whole title: a headline is one thought, and its kicker ("Hay fever: which
-   * nasal spray…") names the field of what follows the colon.
+   * nasal spray…") names the field of what follows the colon. In a short item (fewer than {@link
+   * #FULL_LENGTH} body words) a sense vetoes the topic in the whole item: a headline and a few
+   * sentences make one point, read in one field ("a capital infusion … without the infusion").
    */
   private static Match vetoOf(Match signal, Match[] vetoes, AnalyzedText text) {
     int[] sentences = text.sentences;
@@ -372,8 +374,7 @@ public final class TopicScorer {
       if (sentences[signal.first()] != sentences[veto.first()]) {
         if (veto.kind() == Kind.SENSE
             && veto.topic() == signal.topic()
-            && inTitle(text, signal)
-            && inTitle(text, veto)) {
+            && (text.bodyWords() < FULL_LENGTH || inTitle(text, signal) && inTitle(text, veto))) {
           return veto;
         }
         continue;
