@@ -105,9 +105,10 @@ public final class TopicScorer {
     List<Vetoed> vetoed = new ArrayList<>();
     if (vetoes.isEmpty()) return vetoed;
     Match[] all = vetoes.toArray(new Match[0]);
+    int[] otherField = readInOtherField(all, matches, text);
     for (Match match : matches) {
       if (match.kind() != Kind.SIGNAL) continue;
-      Match by = vetoOf(match, all, text);
+      Match by = vetoOf(match, all, text, otherField);
       if (by != null) vetoed.add(new Vetoed(match.topic(), match.first(), match.last(), by));
     }
     return vetoed;
@@ -288,6 +289,7 @@ public final class TopicScorer {
         if (isVeto(match.kind())) vetoes[v++] = match;
       }
     }
+    int[] otherField = readInOtherField(vetoes, matches, text);
     // Signals that no veto cancels.
     int[] topic = new int[m];
     int[] first = new int[m];
@@ -295,7 +297,7 @@ public final class TopicScorer {
     int n = 0;
     for (int i = 0; i < m; i++) {
       Match match = matches.get(i);
-      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text)) {
+      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text, otherField)) {
         topic[n] = match.topic();
         first[n] = match.first();
         last[n] = match.last();
@@ -355,8 +357,9 @@ public final class TopicScorer {
     return kind == Kind.EXCLUSION || kind == Kind.SENSE || kind == Kind.NEGATION;
   }
 
-  private static boolean isVetoed(Match signal, Match[] vetoes, AnalyzedText text) {
-    return vetoOf(signal, vetoes, text) != null;
+  private static boolean isVetoed(
+      Match signal, Match[] vetoes, AnalyzedText text, int[] otherField) {
+    return vetoOf(signal, vetoes, text, otherField) != null;
   }
 
   /**
@@ -364,16 +367,21 @@ public final class TopicScorer {
    * #EXCLUSION_WINDOW} words, a sense of its topic, or a negation cue at most {@link
    * #NEGATION_WINDOW} words before it, all in its sentence; null when none does. A sense in the
    * title vetoes the whole title: a headline is one thought, and its kicker ("Hay fever: which
-   * nasal spray…") names the field of what follows the colon.
+   * nasal spray…") names the field of what follows the colon. In a short item (fewer than {@link
+   * #FULL_LENGTH} body words) a sense vetoes the topic in the whole item: a headline and a few
+   * sentences make one point, read in one field ("a capital infusion … without the infusion"). And
+   * in a text where most of a topic's mentions are read in one of its senses ({@code otherField},
+   * see {@link #readInOtherField}), its senses veto it everywhere.
    */
-  private static Match vetoOf(Match signal, Match[] vetoes, AnalyzedText text) {
+  private static Match vetoOf(Match signal, Match[] vetoes, AnalyzedText text, int[] otherField) {
     int[] sentences = text.sentences;
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
         if (veto.kind() == Kind.SENSE
             && veto.topic() == signal.topic()
-            && inTitle(text, signal)
-            && inTitle(text, veto)) {
+            && (contains(otherField, signal.topic())
+                || text.bodyWords() < FULL_LENGTH
+                || inTitle(text, signal) && inTitle(text, veto))) {
           return veto;
         }
         continue;
@@ -393,6 +401,50 @@ public final class TopicScorer {
       }
     }
     return null;
+  }
+
+  /**
+   * The topics that this text reads in another field: those whose senses veto more of their
+   * mentions than are left ("a depression, in the sense economists use" twice, "sliding into a
+   * depression" once). A text that speaks of a word's other field more often than not speaks of it
+   * throughout; one sense in a long text about the topic vetoes only its own sentence. Empty (and
+   * nothing counted) when the text has no sense.
+   */
+  private static int[] readInOtherField(Match[] vetoes, List<Match> matches, AnalyzedText text) {
+    int[] topics = new int[0];
+    for (int v = 0; v < vetoes.length; v++) {
+      Match veto = vetoes[v];
+      if (veto.kind() != Kind.SENSE || senseBefore(vetoes, v)) continue;
+      int sensed = 0;
+      int left = 0;
+      for (Match match : matches) {
+        if (match.kind() != Kind.SIGNAL || match.topic() != veto.topic()) continue;
+        Match by = vetoOf(match, vetoes, text, topics);
+        if (by == null) {
+          left++;
+        } else if (by.kind() == Kind.SENSE) {
+          sensed++;
+        }
+      }
+      if (sensed > left) {
+        topics = Arrays.copyOf(topics, topics.length + 1);
+        topics[topics.length - 1] = veto.topic();
+      }
+    }
+    return topics;
+  }
+
+  /** Whether a sense of {@code vetoes[v]}'s topic comes before it: that topic is weighed once. */
+  private static boolean senseBefore(Match[] vetoes, int v) {
+    for (int u = 0; u < v; u++) {
+      if (vetoes[u].kind() == Kind.SENSE && vetoes[u].topic() == vetoes[v].topic()) return true;
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) if (v == value) return true;
+    return false;
   }
 
   private static boolean inTitle(AnalyzedText text, Match match) {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hand-labelled sets: the tagger must keep micro-F1 at 0.9 or better on the team's and the
- * held-out set, 0.92 on the second and third sets, 0.94 and 0.95 on the fourth (the level reached,
- * rounded down), and tag no off-domain article of any set.
+ * held-out set, 0.92 on the second and third sets, 0.94 and 0.95 on the fourth, 0.92 and 0.91 on
+ * the fifth and 0.91 on the sixth (the level reached, rounded down, at most 0.92), and tag no
+ * off-domain article of any set.
  */
 class LabelledSetTest {
   static final Path LABELLED = Path.of("src/test/resources/topics/labelled");
@@ -58,7 +59,9 @@ class LabelledSetTest {
   /**
    * Two more colleagues' sets, first scored on the tagger of issue 12's fourth round (short-e
    * 0.924, long-e 0.893 with 2 of 5 off-domain articles tagged; short-f 0.893 and long-f 0.889, 2
-   * of 10 and 2 of 6 tagged); no floor yet.
+   * of 10 and 2 of 6 tagged), the honest figures; after round five's general senses, sense rule and
+   * vocabulary 0.943, 0.911, 0.917 and 0.916 with no off-domain article tagged, development sets
+   * since.
    */
   static final Path SHORT_E = Path.of("src/test/resources/topics/short-e");
 
@@ -117,12 +120,34 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_D, 0.95);
   }
 
+  /**
+   * The fifth (short-e, long-e) and sixth (short-f, long-f) sets, at the level round five reached
+   * (0.943, 0.911, 0.917, 0.916), rounded down and at most issue 12's goal of 0.92.
+   */
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheFifthAndSixthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_E, 0.92);
+    assertMicroF1AboveTheBar(LONG_E, 0.91);
+    assertMicroF1AboveTheBar(SHORT_F, 0.91);
+    assertMicroF1AboveTheBar(LONG_F, 0.91);
+  }
+
+  /**
+   * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
+   * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
+   * which left none of their 36 off-domain articles tagged).
+   */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     for (Path set :
-        List.of(LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D)) {
+        List.of(
+            LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
+            LONG_E, SHORT_F, LONG_F)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
-      int least = set == LONG_B ? 6 : set == LONG_C ? 4 : set == LONG_D ? 3 : 9;
+      int least =
+          set == LONG_B || set == LONG_F
+              ? 6
+              : set == LONG_C ? 4 : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
     }

@@ -382,6 +382,39 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aShortItemIsReadInOneFieldAndSoIsATextMostlyOfTheOtherField() {
+      // A short item: the sense of its title reaches the body's sentence.
+      assertEquals(
+          Map.of(),
+          tag(
+              "Hospital group readies capital infusion",
+              "The health ministry will put 2 billion into the hospital group. Without the"
+                  + " infusion, wards may close."));
+      // A full article whose senses veto most mentions of depression: none counts.
+      String filler =
+          "Prices fell again this quarter and shops closed early in the region. ".repeat(6);
+      String economy =
+          "Economists say the economy is sliding into a depression.\n"
+              + filler
+              + "\nA depression, as economists use the word, is worse than a recession.\n"
+              + filler
+              + "\nGDP figures point to a depression by spring.\n"
+              + filler
+              + "\nHospital doctors and patients fear the depression will last.\n"
+              + filler;
+      assertEquals(Map.of(), tag("Fears of a depression", economy));
+      // One sense in a full article about depression vetoes only its sentence.
+      String illness =
+          "Patients with depression waited months for a doctor.\n"
+              + filler
+              + "\nDepression is common, and the clinic treats depression with therapy.\n"
+              + filler
+              + "\nThe economy matters too, one patient said of her depression.\n"
+              + filler;
+      assertTrue(tag("A long winter", illness).containsKey("depression"));
+    }
+
+    @Test
     void resistanceAndSpraysOutsideThePsychiatricSenseGetNoTopic() {
       assertEquals(
           Map.of(),
