@@ -164,9 +164,7 @@ public final class IngestCommand {
   private Pending pending(ArticlePipeline pipeline, Path file, String progress) {
     try {
       return new Pending(progress, tagged(pipeline, file), null);
-    } catch (ExtractionException | IOException e) {
-      return new Pending(progress, null, e.getMessage());
-    } catch (ArticlePipeline.StageFailure e) {
+    } catch (ExtractionException | IOException | ArticlePipeline.StageFailure e) {
       return new Pending(progress, null, e.getMessage());
     }
   }

@@ -165,8 +165,9 @@ public final class SqliteStore implements Store {
       stored = write(articles, false);
     } catch (SQLException | RuntimeException e) {
       undo();
-      if (e instanceof SQLException se && failures.of("", se) instanceof StoreFullException full) {
-        throw failures.of("cannot store " + articles.size() + " article(s)", se);
+      if (e instanceof SQLException se) {
+        StoreException failure = failures.of("cannot store " + articles.size() + " article(s)", se);
+        if (failure instanceof StoreFullException) throw failure;
       }
       LOG.debug("A batch of {} failed ({}); writing each article alone", articles.size(), e);
       try {
