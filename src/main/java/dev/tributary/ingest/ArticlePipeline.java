@@ -53,14 +53,9 @@ public final class ArticlePipeline {
     this(clock, tagger, StoryRules.DEFAULT);
   }
 
-  /** A pipeline over one fixed tagger, on the system clock, under these story rules. */
-  public static ArticlePipeline over(TopicTagger tagger, StoryRules stories) {
-    return new ArticlePipeline(Clock.systemUTC(), () -> tagger, stories);
-  }
-
   /** A pipeline over one fixed tagger, on the system clock. */
   public static ArticlePipeline over(TopicTagger tagger) {
-    return over(tagger, StoryRules.DEFAULT);
+    return new ArticlePipeline(Clock.systemUTC(), () -> tagger);
   }
 
   /**

@@ -63,9 +63,12 @@ public final class Migrations {
     }
   }
 
+  private static final java.util.regex.Pattern SCRIPT_NAME =
+      java.util.regex.Pattern.compile("V(\\d+)__.+\\.sql");
+
   /** The number in a script's name: {@code V12__what.sql} is 12. */
   static int versionOf(String script) {
-    var m = java.util.regex.Pattern.compile("V(\\d+)__.+\\.sql").matcher(script);
+    var m = SCRIPT_NAME.matcher(script);
     if (!m.matches()) {
       throw new IllegalArgumentException(script + " is not named V<number>__<what>.sql");
     }

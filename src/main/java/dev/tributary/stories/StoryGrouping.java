@@ -122,17 +122,6 @@ public final class StoryGrouping {
    */
   public Set<Long> candidateSeqs(List<BucketHit> hits) {
     Set<Long> all = new LinkedHashSet<>();
-    if (incoming.size() == 1) {
-      // one article: its hits need no sorting by key, only a check that the key is one of its own
-      long[] own = sketches.get(0).bandKeys().clone();
-      Arrays.sort(own);
-      long[] seqs = new long[hits.size()];
-      int n = 0;
-      for (BucketHit h : hits) if (Arrays.binarySearch(own, h.bandKey()) >= 0) seqs[n++] = h.seq();
-      chosen.set(0, mostShared(seqs, n, MAX_CANDIDATES));
-      all.addAll(chosen.get(0));
-      return all;
-    }
     BucketIndex buckets = new BucketIndex(hits);
     for (int i = 0; i < incoming.size(); i++) {
       List<Long> best = buckets.mostShared(sketches.get(i).bandKeys(), MAX_CANDIDATES);
