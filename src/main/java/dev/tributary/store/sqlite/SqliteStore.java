@@ -68,7 +68,8 @@ public final class SqliteStore implements Store {
           "V6__corpus_terms.sql",
           "V7__source_leases.sql",
           "V8__stories.sql",
-          "V9__reader_state.sql");
+          "V9__reader_state.sql",
+          "V10__fts_written_by_the_store.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
