@@ -24,19 +24,7 @@ class FtsMigrationTest {
   void articlesIndexedByTheOldTriggerAndByTheStoreAreFoundEachOnce() throws Exception {
     try (Connection v9 =
         DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("tributary.db"))) {
-      new Migrations(
-              "sqlite",
-              List.of(
-                  "V1__articles.sql",
-                  "V2__topic_examples.sql",
-                  "V3__sources.sql",
-                  "V4__hub_subscriptions.sql",
-                  "V5__hub_callback_token.sql",
-                  "V6__corpus_terms.sql",
-                  "V7__source_leases.sql",
-                  "V8__stories.sql",
-                  "V9__reader_state.sql"))
-          .migrate(v9);
+      new Migrations("sqlite", SqliteStore.MIGRATIONS.subList(0, 9)).migrate(v9);
       try (Statement st = v9.createStatement()) {
         st.execute(
             "INSERT INTO articles (id, content_hash, title, summary, content_html, text,"

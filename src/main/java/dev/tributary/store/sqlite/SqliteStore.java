@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class SqliteStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
-  static final List<String> MIGRATIONS =
+  /** The schema's scripts in order (db/sqlite/); a test builds an older schema from the first few. */
+  public static final List<String> MIGRATIONS =
       List.of(
           "V1__articles.sql",
           "V2__topic_examples.sql",
