@@ -68,9 +68,6 @@ public final class StoryGrouping {
   /** A stored article in one of the band buckets. */
   public record BucketHit(long bandKey, long seq) {}
 
-  /** A stored article, and in how many of a new article's band buckets it is. */
-  public record Shared(long seq, int buckets) {}
-
   /** A stored candidate as the store read it. */
   public record Candidate(long seq, String id, String sourceId, String storyId, String text) {}
 
@@ -132,22 +129,15 @@ public final class StoryGrouping {
   }
 
   /**
-   * For a batch of one article: chooses its candidates from stored articles the store counted
-   * itself (each article's buckets shared, as {@link #candidateSeqs} would count them from the
-   * hits), so that only the counts, not every hit, leave the database. The counts may come from
-   * several look-ups (the table's best few and the rows still in memory) as long as each article is
-   * counted in one of them.
+   * For a batch of one article: chooses its candidates as {@link #candidateSeqs} does, from the
+   * sequence numbers the store found in the article's buckets, one entry for each bucket an article
+   * is in ({@code seqs[0..n)}), without their keys: the store reads the buckets, the counting needs
+   * no more. The entries may come from several places (buckets the store keeps in memory, rows not
+   * yet written, the table) as long as each bucket of each article is listed once.
    */
-  public Set<Long> candidateSeqsCounted(List<Shared> counted) {
-    if (incoming.size() != 1)
-      throw new IllegalStateException("counted look-ups are for one article");
-    long[] seqs = new long[counted.size()];
-    int[] counts = new int[counted.size()];
-    for (int i = 0; i < seqs.length; i++) {
-      seqs[i] = counted.get(i).seq();
-      counts[i] = counted.get(i).buckets();
-    }
-    chosen.set(0, best(seqs, counts, seqs.length, MAX_CANDIDATES));
+  public Set<Long> candidateSeqsOfHits(long[] seqs, int n) {
+    if (incoming.size() != 1) throw new IllegalStateException("hits without keys are for one article");
+    chosen.set(0, mostShared(seqs, n, MAX_CANDIDATES));
     return new LinkedHashSet<>(chosen.get(0));
   }
 

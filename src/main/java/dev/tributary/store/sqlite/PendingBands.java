@@ -59,20 +59,15 @@ final class PendingBands {
   }
 
   /**
-   * The pending and staged articles in these buckets (each bucket's newest, capped as a look-up in
-   * the table is), with how many of the buckets each is in.
+   * Writes the pending and staged articles in this bucket (its newest, capped as a look-up in the
+   * table is) into {@code into} from {@code at}; answers where the next goes.
    */
-  List<StoryGrouping.Shared> shared(long[] keys) {
-    Map<Long, Integer> counts = new HashMap<>();
-    for (long key : keys) {
-      List<Long> seqs = byKey.get(key);
-      if (seqs == null) continue;
-      int from = Math.max(0, seqs.size() - StoryGrouping.BUCKET_LIMIT);
-      for (int i = seqs.size() - 1; i >= from; i--) counts.merge(seqs.get(i), 1, Integer::sum);
-    }
-    List<StoryGrouping.Shared> shared = new ArrayList<>(counts.size());
-    counts.forEach((seq, n) -> shared.add(new StoryGrouping.Shared(seq, n)));
-    return shared;
+  int hits(long key, long[] into, int at) {
+    List<Long> seqs = byKey.get(key);
+    if (seqs == null) return at;
+    int from = Math.max(0, seqs.size() - StoryGrouping.BUCKET_LIMIT);
+    for (int i = seqs.size() - 1; i >= from; i--) into[at++] = seqs.get(i);
+    return at;
   }
 
   boolean isDue() {

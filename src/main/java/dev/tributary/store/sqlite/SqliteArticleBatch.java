@@ -59,11 +59,12 @@ final class SqliteArticleBatch implements AutoCloseable {
       SqliteTimeline reader,
       SqliteFailures failures,
       StoryRules rules,
-      PendingBands pendingBands)
+      PendingBands pendingBands,
+      StoredBuckets storedBuckets)
       throws SQLException {
     this.reader = reader;
     this.failures = failures;
-    this.stories = new SqliteStories(connection, rules, pendingBands);
+    this.stories = new SqliteStories(connection, rules, pendingBands, storedBuckets);
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
     PreparedStatement index = null;

@@ -84,6 +84,7 @@ public final class SqliteStore implements Store {
 
   /** Band rows of the newest articles, written every few thousand (writer only). */
   private final PendingBands pendingBands = new PendingBands();
+  private final StoredBuckets storedBuckets = new StoredBuckets();
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
@@ -216,10 +217,11 @@ public final class SqliteStore implements Store {
     try {
       inTransaction(
           () -> {
-            SqliteStories.flush(connection, pendingBands);
+            SqliteStories.flush(connection, pendingBands, storedBuckets);
             return null;
           });
     } catch (SQLException | RuntimeException e) {
+      storedBuckets.clear(); // they may hold rows the rolled-back flush wrote
       LOG.warn("Could not write the story band rows yet (they stay pending): {}", e.getMessage());
     }
   }
@@ -231,7 +233,8 @@ public final class SqliteStore implements Store {
   private SqliteArticleBatch articleWrites() throws SQLException {
     if (articleWrites == null) {
       articleWrites =
-          new SqliteArticleBatch(connection, timeline, failures, storyRules, pendingBands);
+          new SqliteArticleBatch(
+              connection, timeline, failures, storyRules, pendingBands, storedBuckets);
     }
     return articleWrites;
   }
@@ -480,6 +483,7 @@ public final class SqliteStore implements Store {
                   execute("UPDATE articles SET story_id = id WHERE story_id IS NOT id");
                   SqliteStories.markAll(connection);
                   pendingBands.clear();
+                  storedBuckets.clear();
                   return null;
                 }));
   }

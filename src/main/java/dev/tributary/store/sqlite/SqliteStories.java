@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,40 +36,38 @@ final class SqliteStories implements AutoCloseable {
   private final Connection connection;
   private final StoryRules rules;
   private final PendingBands pending;
-  private final PreparedStatement bucket;
+  private final StoredBuckets stored;
+
+  /** The look-up of 1 to {@link #KEYS} buckets not kept in {@link #stored}, by their number. */
+  private final PreparedStatement[] bucketsOf = new PreparedStatement[KEYS + 1];
 
   /** The candidate look-up for 1 to {@link StoryGrouping#MAX_CANDIDATES} sequence numbers. */
   private final PreparedStatement[] candidatesOf =
       new PreparedStatement[StoryGrouping.MAX_CANDIDATES + 1];
 
-  SqliteStories(Connection connection, StoryRules rules, PendingBands pending) throws SQLException {
+  SqliteStories(
+      Connection connection, StoryRules rules, PendingBands pending, StoredBuckets stored) {
     this.connection = connection;
     this.rules = rules;
     this.pending = pending;
-    this.bucket = connection.prepareStatement(bucketQuery(KEYS));
+    this.stored = stored;
   }
 
   /** Band keys of an article compared: every look-up and insert has exactly this many. */
   static final int KEYS = StorySketch.BANDS + StorySketch.LEAD_BANDS;
 
   /**
-   * The stored articles in the most of these buckets (each bucket's newest {@link
-   * StoryGrouping#BUCKET_LIMIT}), with how many each is in: at most {@link
-   * StoryGrouping#MAX_CANDIDATES} rows, best first, counted in one statement. Each key is its own
-   * limited range of the primary key read backwards, so a crowded bucket (text many articles share)
-   * costs the limit, not its size; the counting stays in the database, so a look-up with a few
-   * thousand hits answers a few rows.
+   * The newest {@link StoryGrouping#BUCKET_LIMIT} rows of each of {@code keys} buckets, each key its
+   * own limited range of the primary key read backwards: a crowded bucket (text many articles
+   * share) costs the limit, not its size.
    */
   private static String bucketQuery(int keys) {
     String one =
-        "SELECT * FROM (SELECT article_seq FROM story_bands WHERE band_key = ?"
+        "SELECT * FROM (SELECT band_key, article_seq FROM story_bands WHERE band_key = ?"
             + " ORDER BY article_seq DESC LIMIT "
             + StoryGrouping.BUCKET_LIMIT
             + ")";
-    return "SELECT article_seq, count(*) AS shared FROM ("
-        + String.join(" UNION ALL ", Collections.nCopies(keys, one))
-        + ") GROUP BY article_seq ORDER BY shared DESC, article_seq LIMIT "
-        + StoryGrouping.MAX_CANDIDATES;
+    return String.join(" UNION ALL ", Collections.nCopies(keys, one));
   }
 
   private static String bandInsert(int keys) {
@@ -81,19 +80,57 @@ final class SqliteStories implements AutoCloseable {
     StoryGrouping grouping = new StoryGrouping(rules, List.of(article));
     long[] keys = grouping.bandKeys();
     if (keys.length == 0) return grouping.assign(List.of()).get(0);
-    // an article's rows are all in the table or all pending, so the best of both is the best
-    List<StoryGrouping.Shared> counted = new ArrayList<>();
-    for (int i = 0; i < KEYS; i++) bucket.setLong(i + 1, keys[i]);
-    try (ResultSet rs = bucket.executeQuery()) {
-      while (rs.next()) counted.add(new StoryGrouping.Shared(rs.getLong(1), rs.getInt(2)));
+    // an article's rows are all in the table or all pending, so each is listed once per bucket
+    long[][] inTable = storedBuckets(keys);
+    long[] hits = new long[keys.length * 2 * StoryGrouping.BUCKET_LIMIT];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      System.arraycopy(inTable[i], 0, hits, n, inTable[i].length);
+      n = pending.hits(keys[i], hits, n + inTable[i].length);
     }
-    counted.addAll(pending.shared(keys));
-    var seqs = grouping.candidateSeqsCounted(counted);
+    var seqs = grouping.candidateSeqsOfHits(hits, n);
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
     var stories = grouping.confirmedStories(candidates(seqs, article.source().id()));
     StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
     rename(grouping.merged());
     return assignment;
+  }
+
+  /**
+   * Each key's bucket as the table holds it, newest first: from {@link #stored} when kept there,
+   * else read (all the missing ones in one statement) and kept.
+   */
+  private long[][] storedBuckets(long[] keys) throws SQLException {
+    long[][] found = new long[keys.length][];
+    int[] missing = new int[keys.length];
+    int m = 0;
+    for (int i = 0; i < keys.length; i++) {
+      found[i] = stored.get(keys[i]);
+      if (found[i] == null) missing[m++] = i;
+    }
+    if (m == 0) return found;
+    PreparedStatement ps = bucketsOf[m];
+    if (ps == null) {
+      ps = connection.prepareStatement(bucketQuery(m));
+      bucketsOf[m] = ps;
+    }
+    long[][] rows = new long[m][StoryGrouping.BUCKET_LIMIT];
+    int[] counts = new int[m];
+    for (int j = 0; j < m; j++) ps.setLong(j + 1, keys[missing[j]]);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long key = rs.getLong(1);
+        int j = 0;
+        while (keys[missing[j]] != key) j++;
+        rows[j][counts[j]++] = rs.getLong(2);
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      long[] bucket = StoredBuckets.newestFirst(Arrays.copyOf(rows[j], counts[j]));
+      found[missing[j]] = bucket;
+      stored.put(keys[missing[j]], bucket);
+    }
+    return found;
   }
 
   /** Moves the articles of stories merged into another to that story. */
@@ -158,7 +195,8 @@ final class SqliteStories implements AutoCloseable {
   }
 
   /** Writes every pending row, in key order, and moves the watermark past them. */
-  static void flush(Connection connection, PendingBands pending) throws SQLException {
+  static void flush(Connection connection, PendingBands pending, StoredBuckets stored)
+      throws SQLException {
     List<PendingBands.Row> rows = pending.sortedRows();
     try (PreparedStatement many = connection.prepareStatement(bandInsert(KEYS));
         PreparedStatement one = connection.prepareStatement(bandInsert(1));
@@ -181,6 +219,7 @@ final class SqliteStories implements AutoCloseable {
       mark.setLong(1, pending.throughSeq());
       mark.executeUpdate();
     }
+    stored.added(rows);
     pending.clear();
   }
 
@@ -322,7 +361,7 @@ final class SqliteStories implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    bucket.close();
+    for (PreparedStatement ps : bucketsOf) if (ps != null) ps.close();
     for (PreparedStatement ps : candidatesOf) if (ps != null) ps.close();
   }
 }
