@@ -22,20 +22,13 @@ import java.util.Optional;
  * statement is prepared once for the writing connection and reused for every article of every
  * batch: at batch sizes of a hundred, preparing per article was a large share of the writer's time,
  * and under load most group commits hold one to four articles, so preparing per batch still was
- * (bench/README.md, ingest). The article's full-text index rows are its own insert (V10).
+ * (bench/README.md, ingest). Its full-text index is written later, in batches (SqliteStore#indexPending, V11).
  */
 final class SqliteArticleBatch implements AutoCloseable {
   private static final String INSERT_ARTICLE =
       "INSERT INTO articles (id, content_hash, title, summary, content_html, text, url, source_id,"
           + " source_title, author, published_ms, ingested_ms, tags, story_id)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  /**
-   * The article's full-text index rows, written here rather than by a trigger (V10: under a
-   * trigger's statement savepoint FTS5 writes out its in-memory index for every article).
-   */
-  private static final String INSERT_INDEX =
-      "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)";
 
   /** A new article is unread for the reader account (store/ReaderSql). */
   private static final String INSERT_UNREAD =
@@ -46,7 +39,6 @@ final class SqliteArticleBatch implements AutoCloseable {
   private final SqliteStories stories;
   private final PreparedStatement findDuplicate;
   private final PreparedStatement insertArticle;
-  private final PreparedStatement insertIndex;
   private final PreparedStatement insertTopics;
   private final PreparedStatement insertUnread;
   private final PreparedStatement newest;
@@ -67,7 +59,6 @@ final class SqliteArticleBatch implements AutoCloseable {
     this.stories = new SqliteStories(connection, rules, pendingBands, storedBuckets);
     PreparedStatement duplicate = null;
     PreparedStatement article = null;
-    PreparedStatement index = null;
     PreparedStatement topics = null;
     PreparedStatement unread = null;
     PreparedStatement last = null;
@@ -79,7 +70,6 @@ final class SqliteArticleBatch implements AutoCloseable {
           connection.prepareStatement(
               ArticleRows.SELECT + " WHERE a.id = ? OR a.content_hash = ? LIMIT 1");
       article = connection.prepareStatement(INSERT_ARTICLE, Statement.RETURN_GENERATED_KEYS);
-      index = connection.prepareStatement(INSERT_INDEX);
       topics = connection.prepareStatement(SqliteTopics.INSERT);
       unread = connection.prepareStatement(INSERT_UNREAD);
       last = connection.prepareStatement(StoredTimes.NEWEST);
@@ -87,13 +77,12 @@ final class SqliteArticleBatch implements AutoCloseable {
       done = connection.prepareStatement("RELEASE article");
       undo = connection.prepareStatement("ROLLBACK TO article");
     } catch (SQLException e) {
-      closeAll(e, duplicate, article, index, topics, unread, last, save, done, undo);
+      closeAll(e, duplicate, article, topics, unread, last, save, done, undo);
       stories.close();
       throw e;
     }
     this.findDuplicate = duplicate;
     this.insertArticle = article;
-    this.insertIndex = index;
     this.insertTopics = topics;
     this.insertUnread = unread;
     this.newest = last;
@@ -144,10 +133,6 @@ final class SqliteArticleBatch implements AutoCloseable {
             new StoryGrouping.Incoming(
                 article.id(), article.source(), article.url(), article.text(), sketch));
     long seq = insertArticle(article, contentHash, story.storyId());
-    insertIndex.setLong(1, seq);
-    insertIndex.setString(2, article.title());
-    insertIndex.setString(3, article.text());
-    insertIndex.executeUpdate();
     SqliteTopics.insert(insertTopics, seq, article.topics());
     insertUnread.setLong(1, seq);
     insertUnread.setString(2, article.source().id());
@@ -223,7 +208,6 @@ final class SqliteArticleBatch implements AutoCloseable {
         failure,
         findDuplicate,
         insertArticle,
-        insertIndex,
         insertTopics,
         insertUnread,
         newest,

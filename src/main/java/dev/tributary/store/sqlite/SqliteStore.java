@@ -70,7 +70,8 @@ public final class SqliteStore implements Store {
           "V7__source_leases.sql",
           "V8__stories.sql",
           "V9__reader_state.sql",
-          "V10__fts_written_by_the_store.sql");
+          "V10__fts_written_by_the_store.sql",
+          "V11__search_index_watermark.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -85,6 +86,9 @@ public final class SqliteStore implements Store {
   /** Band rows of the newest articles, written every few thousand (writer only). */
   private final PendingBands pendingBands = new PendingBands();
   private final StoredBuckets storedBuckets = new StoredBuckets();
+
+  /** Whether articles this writer stored are not in the full-text index yet. */
+  private boolean unindexed;
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
@@ -127,6 +131,8 @@ public final class SqliteStore implements Store {
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
       SqliteStore store = new SqliteStore(connection, dataDir, storyRules);
       SqliteStories.recover(connection, storyRules, store.pendingBands);
+      store.unindexed = true; // what a crash may have left unindexed
+      store.indexPending();
       return store;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
@@ -182,6 +188,7 @@ public final class SqliteStore implements Store {
       }
     }
     pendingBands.commit();
+    if (stored.stream().anyMatch(r -> !r.isFailed() && r.stored().created())) unindexed = true;
     flushBandsIfDue();
     return stored;
   }
@@ -268,6 +275,7 @@ public final class SqliteStore implements Store {
   @Override
   public TimelinePage timeline(TimelineQuery query) {
     try {
+      if (query.text() != null && articleWrites != null) indexPending(); // a search sees its writes
       return timeline.page(query);
     } catch (SQLException e) {
       throw failures.of("cannot read the timeline", e);
@@ -588,9 +596,37 @@ public final class SqliteStore implements Store {
     return number("cannot read " + name, "PRAGMA " + name);
   }
 
+  /**
+   * Writes the full-text index of the articles stored since the last call, in one transaction with
+   * the watermark that says so. The writer's owner calls it when the writer is idle, and under
+   * load at least once a second (store/StoreVerticle); a search on the writing connection, the open
+   * after a crash and the close call it too. A failure leaves them for the next call.
+   */
+  @Override
+  public void indexPending() {
+    if (!unindexed) return;
+    try {
+      inTransaction(
+          () -> {
+            execute(
+                "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM"
+                    + " articles WHERE seq > (SELECT indexed_through_seq FROM search_state)"
+                    + " ORDER BY seq");
+            execute(
+                "UPDATE search_state SET indexed_through_seq = (SELECT COALESCE(MAX(seq), 0) FROM"
+                    + " articles)");
+            return null;
+          });
+      unindexed = false;
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not write the search index yet (it is written at the next try): {}", e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
     if (!pendingBands.isEmpty()) flushBands();
+    indexPending();
     if (!storyRules.enabled() && articleWrites != null) {
       // articles stored with detection off owe no band rows: nothing to compute at the next open
       sql(
