@@ -30,9 +30,9 @@ public interface Store extends AutoCloseable {
   List<PutResult> putBatch(List<PutRequest> requests);
 
   /**
-   * Brings the full-text search up to date with every article stored so far, where the store
-   * writes that index after its articles (SQLite: docs/ARCHITECTURE.md, "Search index"). Called by
-   * the writer's owner when it is idle, and at least once a second under load. Nothing to do for a
+   * Brings the full-text search up to date with every article stored so far, where the store writes
+   * that index after its articles (SQLite: docs/ARCHITECTURE.md, "Search index"). Called by the
+   * writer's owner when it is idle, and at least once a second under load. Nothing to do for a
    * store whose index is part of the article rows (PostgreSQL).
    */
   default void indexPending() {}

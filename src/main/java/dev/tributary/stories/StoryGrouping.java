@@ -136,7 +136,8 @@ public final class StoryGrouping {
    * yet written, the table) as long as each bucket of each article is listed once.
    */
   public Set<Long> candidateSeqsOfHits(long[] seqs, int n) {
-    if (incoming.size() != 1) throw new IllegalStateException("hits without keys are for one article");
+    if (incoming.size() != 1)
+      throw new IllegalStateException("hits without keys are for one article");
     chosen.set(0, mostShared(seqs, n, MAX_CANDIDATES));
     return new LinkedHashSet<>(chosen.get(0));
   }

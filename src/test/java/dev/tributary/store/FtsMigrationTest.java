@@ -46,7 +46,8 @@ class FtsMigrationTest {
         Statement st = c.createStatement()) {
       st.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
       try (ResultSet rs =
-          st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'")) {
+          st.executeQuery(
+              "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'")) {
         rs.next();
         assertEquals(0, rs.getInt(1), "the insert trigger is gone");
       }

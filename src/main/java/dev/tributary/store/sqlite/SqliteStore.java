@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class SqliteStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
-  /** The schema's scripts in order (db/sqlite/); a test builds an older schema from the first few. */
+  /**
+   * The schema's scripts in order (db/sqlite/); a test builds an older schema from the first few.
+   */
   public static final List<String> MIGRATIONS =
       List.of(
           "V1__articles.sql",
@@ -85,6 +87,7 @@ public final class SqliteStore implements Store {
 
   /** Band rows of the newest articles, written every few thousand (writer only). */
   private final PendingBands pendingBands = new PendingBands();
+
   private final StoredBuckets storedBuckets = new StoredBuckets();
 
   /** Whether articles this writer stored are not in the full-text index yet. */
@@ -598,8 +601,8 @@ public final class SqliteStore implements Store {
 
   /**
    * Writes the full-text index of the articles stored since the last call, in one transaction with
-   * the watermark that says so. The writer's owner calls it when the writer is idle, and under
-   * load at least once a second (store/StoreVerticle); a search on the writing connection, the open
+   * the watermark that says so. The writer's owner calls it when the writer is idle, and under load
+   * at least once a second (store/StoreVerticle); a search on the writing connection, the open
    * after a crash and the close call it too. A failure leaves them for the next call.
    */
   @Override
@@ -619,7 +622,9 @@ public final class SqliteStore implements Store {
           });
       unindexed = false;
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("Could not write the search index yet (it is written at the next try): {}", e.getMessage());
+      LOG.warn(
+          "Could not write the search index yet (it is written at the next try): {}",
+          e.getMessage());
     }
   }
 

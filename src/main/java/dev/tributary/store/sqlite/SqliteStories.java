@@ -57,8 +57,8 @@ final class SqliteStories implements AutoCloseable {
   static final int KEYS = StorySketch.BANDS + StorySketch.LEAD_BANDS;
 
   /**
-   * The newest {@link StoryGrouping#BUCKET_LIMIT} rows of each of {@code keys} buckets, each key its
-   * own limited range of the primary key read backwards: a crowded bucket (text many articles
+   * The newest {@link StoryGrouping#BUCKET_LIMIT} rows of each of {@code keys} buckets, each key
+   * its own limited range of the primary key read backwards: a crowded bucket (text many articles
    * share) costs the limit, not its size.
    */
   private static String bucketQuery(int keys) {

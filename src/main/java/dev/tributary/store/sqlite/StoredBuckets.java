@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>Only the writer changes {@code story_bands}, and only by {@link PendingBands}' flush, which
  * adds the newest rows of each bucket: {@link #added} keeps the copies exact through it. Anything
  * else that rewrites the table (forgetting the stories, a failed flush) {@link #clear}s them.
- * Bounded: the least recently used key goes once {@link #MAX_KEYS} are kept (a few MB for keys no other article shares, about 13 MB if every one is crowded).
+ * Bounded: the least recently used key goes once {@link #MAX_KEYS} are kept (a few MB for keys no
+ * other article shares, about 13 MB if every one is crowded).
  */
 final class StoredBuckets {
   /** Keys kept at most: a crowded bucket stays, the keys of an article no other shares go. */
@@ -45,8 +46,8 @@ final class StoredBuckets {
 
   /**
    * Rows the flush has written, sorted by key: each kept bucket takes them in and keeps its newest
-   * {@link StoryGrouping#BUCKET_LIMIT}, as the table now answers (a row the table held already, which
-   * the flush's insert ignored, is not counted twice).
+   * {@link StoryGrouping#BUCKET_LIMIT}, as the table now answers (a row the table held already,
+   * which the flush's insert ignored, is not counted twice).
    */
   void added(List<PendingBands.Row> rows) {
     int i = 0;

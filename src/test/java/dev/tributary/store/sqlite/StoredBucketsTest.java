@@ -40,8 +40,7 @@ class StoredBucketsTest {
 
     long[] kept = buckets.get(1);
     assertEquals(limit, kept.length);
-    assertArrayEquals(
-        LongStream.rangeClosed(4, limit + 3).map(i -> limit + 7 - i).toArray(), kept);
+    assertArrayEquals(LongStream.rangeClosed(4, limit + 3).map(i -> limit + 7 - i).toArray(), kept);
   }
 
   @Test
