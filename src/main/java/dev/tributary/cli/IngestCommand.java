@@ -235,7 +235,6 @@ public final class IngestCommand {
             .map(ArticlePipeline.Tagged::toStore)
             .toList();
     List<PutResult> answers = articles.isEmpty() ? List.of() : store.putBatch(articles);
-    store.indexPending(); // the batch's search index, in a transaction of its own
     Iterator<PutResult> results = answers.iterator();
     for (Pending p : batch) {
       if (p.tagged() == null) {

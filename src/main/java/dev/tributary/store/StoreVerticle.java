@@ -60,12 +60,6 @@ public final class StoreVerticle extends VerticleBase {
   /** The failure that found the disk full; null while writes succeed. */
   private StoreFullException full;
 
-  /** How long search may lag behind stored articles under load. */
-  static final long INDEX_LAG_NANOS = 1_000_000_000L;
-
-  /** When the oldest article not yet in the search index was stored (nanoTime); -1 when none. */
-  private long indexSince = -1;
-
   /** Put requests waiting for the next commit, at most {@code groupCommit.maxArticles()}. */
   private final List<Message<PutRequest>> batch = new ArrayList<>();
 
@@ -190,21 +184,6 @@ public final class StoreVerticle extends VerticleBase {
     }
     metrics.storeBatch(messages.size());
     for (int i = 0; i < messages.size(); i++) answer(messages.get(i), results.get(i));
-    if (indexSince == -1) indexSince = System.nanoTime();
-    context.runOnContext(v -> indexIfIdle());
-  }
-
-  /**
-   * Brings the search index up to date ({@link Store#indexPending}) once the puts that arrived
-   * during the last commit have been taken: at once when none did (the writer is idle, so a search
-   * right after a quiet post finds it), else when the oldest unindexed article has waited {@link
-   * #INDEX_LAG_NANOS}, so that under load the index is written in batches of a second.
-   */
-  private void indexIfIdle() {
-    if (indexSince == -1) return;
-    if (!batch.isEmpty() && System.nanoTime() - indexSince < INDEX_LAG_NANOS) return;
-    indexSince = -1;
-    store.indexPending();
   }
 
   private void answer(Message<PutRequest> message, PutResult result) {

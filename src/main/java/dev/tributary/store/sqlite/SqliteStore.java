@@ -73,7 +73,7 @@ public final class SqliteStore implements Store {
           "V8__stories.sql",
           "V9__reader_state.sql",
           "V10__fts_written_by_the_store.sql",
-          "V11__search_index_watermark.sql");
+          "V11__search_index_in_its_own_file.sql");
 
   private final Connection connection;
   private final SqliteTimeline timeline;
@@ -90,8 +90,8 @@ public final class SqliteStore implements Store {
 
   private final StoredBuckets storedBuckets = new StoredBuckets();
 
-  /** Whether articles this writer stored are not in the full-text index yet. */
-  private boolean unindexed;
+  /** The full-text index, written by a thread of its own (writer only; null on a reader). */
+  private SqliteSearchIndex searchIndex;
 
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
@@ -134,8 +134,8 @@ public final class SqliteStore implements Store {
       new Migrations("sqlite", MIGRATIONS).migrate(connection);
       SqliteStore store = new SqliteStore(connection, dataDir, storyRules);
       SqliteStories.recover(connection, storyRules, store.pendingBands);
-      store.unindexed = true; // what a crash may have left unindexed
-      store.indexPending();
+      store.searchIndex = SqliteSearchIndex.open(dataDir); // indexes what is missing
+      SqliteSearchIndex.attach(connection, dataDir.resolve(SqliteSearchIndex.FILE), "search");
       return store;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
@@ -152,7 +152,11 @@ public final class SqliteStore implements Store {
     Path file = dataDir.resolve("tributary.db");
     try {
       if (!Files.exists(file)) throw new SQLException("no database yet (the writer creates it)");
+      Path search = dataDir.resolve(SqliteSearchIndex.FILE);
+      if (!Files.exists(search))
+        throw new SQLException("no search index yet (the writer makes it)");
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      SqliteSearchIndex.attach(connection, search, "search");
       try (Statement st = connection.createStatement()) {
         st.execute("PRAGMA query_only = 1");
         st.execute("PRAGMA busy_timeout = 5000");
@@ -191,7 +195,9 @@ public final class SqliteStore implements Store {
       }
     }
     pendingBands.commit();
-    if (stored.stream().anyMatch(r -> !r.isFailed() && r.stored().created())) unindexed = true;
+    if (stored.stream().anyMatch(r -> !r.isFailed() && r.stored().created())) {
+      searchIndex.request();
+    }
     flushBandsIfDue();
     return stored;
   }
@@ -278,7 +284,7 @@ public final class SqliteStore implements Store {
   @Override
   public TimelinePage timeline(TimelineQuery query) {
     try {
-      if (query.text() != null && articleWrites != null) indexPending(); // a search sees its writes
+      if (query.text() != null && searchIndex != null) indexPending(); // a search sees its writes
       return timeline.page(query);
     } catch (SQLException e) {
       throw failures.of("cannot read the timeline", e);
@@ -600,28 +606,15 @@ public final class SqliteStore implements Store {
   }
 
   /**
-   * Writes the full-text index of the articles stored since the last call, in one transaction with
-   * the watermark that says so. The writer's owner calls it when the writer is idle, and under load
-   * at least once a second (store/StoreVerticle); a search on the writing connection, the open
-   * after a crash and the close call it too. A failure leaves them for the next call.
+   * Brings the full-text index (written by its own thread, {@link SqliteSearchIndex}) up to date
+   * with every stored article before returning; a failure is logged and left for the next try.
    */
   @Override
   public void indexPending() {
-    if (!unindexed) return;
+    if (searchIndex == null) return;
     try {
-      inTransaction(
-          () -> {
-            execute(
-                "INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM"
-                    + " articles WHERE seq > (SELECT indexed_through_seq FROM search_state)"
-                    + " ORDER BY seq");
-            execute(
-                "UPDATE search_state SET indexed_through_seq = (SELECT COALESCE(MAX(seq), 0) FROM"
-                    + " articles)");
-            return null;
-          });
-      unindexed = false;
-    } catch (SQLException | RuntimeException e) {
+      searchIndex.catchUpNow();
+    } catch (SQLException e) {
       LOG.warn(
           "Could not write the search index yet (it is written at the next try): {}",
           e.getMessage());
@@ -631,7 +624,7 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     if (!pendingBands.isEmpty()) flushBands();
-    indexPending();
+    if (searchIndex != null) searchIndex.close();
     if (!storyRules.enabled() && articleWrites != null) {
       // articles stored with detection off owe no band rows: nothing to compute at the next open
       sql(

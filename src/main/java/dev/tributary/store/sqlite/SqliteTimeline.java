@@ -79,7 +79,8 @@ final class SqliteTimeline {
     }
     String fullText = query.text() == null ? "" : FullTextQuery.toFts5(query.text());
     if (!fullText.isEmpty()) {
-      sql.append(" AND a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      sql.append(
+          " AND a.seq IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?)");
       params.add(fullText);
     }
     Cursor after = query.after();

@@ -52,6 +52,7 @@ class SqliteTimelineTest {
     }
     assertEquals(20, inEven.size());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tributary.db"))) {
+      SqliteSearchIndex.attach(c, dir.resolve(SqliteSearchIndex.FILE), "search");
       SqliteTimeline everyTopicLarge = new SqliteTimeline(c, 1);
       SqliteTimeline everyTopicSmall = new SqliteTimeline(c, Integer.MAX_VALUE);
       for (List<String> topics :
