@@ -56,6 +56,12 @@ final class SqliteSearchIndex implements AutoCloseable {
           });
   private final AtomicBoolean requested = new AtomicBoolean();
 
+  /** Least time between the starts of two requested catch-ups. */
+  static final long PACE_MILLIS = 500;
+
+  /** When the last requested catch-up began (nanoTime; index thread only). */
+  private long lastRun = System.nanoTime() - PACE_MILLIS * 1_000_000L;
+
   private SqliteSearchIndex(Connection connection) {
     this.connection = connection;
   }
@@ -93,13 +99,25 @@ final class SqliteSearchIndex implements AutoCloseable {
     }
   }
 
-  /** Asks the index thread to catch up; returns at once (one request stands for many). */
+  /**
+   * Asks the index thread to catch up; returns at once (one request stands for many). A request
+   * made less than {@link #PACE_MILLIS} after the last catch-up began waits for the rest of it, so
+   * that under load the index is written in batches of that much ingest, not one per commit.
+   */
   void request() {
     if (!requested.compareAndSet(false, true)) return;
     try {
       thread.execute(
           () -> {
+            long wait = lastRun + PACE_MILLIS * 1_000_000L - System.nanoTime();
+            try {
+              if (wait > 0) Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
             requested.set(false);
+            lastRun = System.nanoTime();
             try {
               catchUp();
             } catch (SQLException | RuntimeException e) {
