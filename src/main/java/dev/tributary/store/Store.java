@@ -29,14 +29,6 @@ public interface Store extends AutoCloseable {
    */
   List<PutResult> putBatch(List<PutRequest> requests);
 
-  /**
-   * Brings the full-text search up to date with every article stored so far, where the store writes
-   * that index after its articles (SQLite: docs/ARCHITECTURE.md, "Search index"). Called by the
-   * writer's owner when it is idle, and at least once a second under load. Nothing to do for a
-   * store whose index is part of the article rows (PostgreSQL).
-   */
-  default void indexPending() {}
-
   /** {@link #putBatch} for articles without a sketch: the store makes each on its writer. */
   default List<PutResult> putAll(List<Article> articles) {
     return putBatch(articles.stream().map(PutRequest::of).toList());

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQLite writes the full-text index after its articles, in search.db, on a thread of its own (V11):
- * readers find an article once the index has caught up ({@link Store#indexPending} waits for it),
- * the writer's own search at once, and a crash in between loses nothing.
+ * readers find an article once the index has caught up ({@link SqliteStore#indexPending} waits for
+ * it), the writer's own search at once, and a crash in between loses nothing.
  */
 class SearchIndexTest {
   @TempDir Path dir;

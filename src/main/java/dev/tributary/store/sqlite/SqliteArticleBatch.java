@@ -22,8 +22,8 @@ import java.util.Optional;
  * statement is prepared once for the writing connection and reused for every article of every
  * batch: at batch sizes of a hundred, preparing per article was a large share of the writer's time,
  * and under load most group commits hold one to four articles, so preparing per batch still was
- * (bench/README.md, ingest). Its full-text index is written later, in batches
- * (SqliteStore#indexPending, V11).
+ * (bench/README.md, ingest). Its full-text index is written later, in batches (SqliteSearchIndex,
+ * V11).
  */
 final class SqliteArticleBatch implements AutoCloseable {
   private static final String INSERT_ARTICLE =

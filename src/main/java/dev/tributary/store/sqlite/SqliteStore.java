@@ -88,6 +88,7 @@ public final class SqliteStore implements Store {
   /** Band rows of the newest articles, written every few thousand (writer only). */
   private final PendingBands pendingBands = new PendingBands();
 
+  /** Band buckets the writer has read, kept exact through the band flush (writer only). */
   private final StoredBuckets storedBuckets = new StoredBuckets();
 
   /** The full-text index, written by a thread of its own (writer only; null on a reader). */
@@ -607,9 +608,9 @@ public final class SqliteStore implements Store {
 
   /**
    * Brings the full-text index (written by its own thread, {@link SqliteSearchIndex}) up to date
-   * with every stored article before returning; a failure is logged and left for the next try.
+   * with every stored article before returning, for a caller that searches through another
+   * connection right after writing; a failure is logged and left for the next try.
    */
-  @Override
   public void indexPending() {
     if (searchIndex == null) return;
     try {
