@@ -59,6 +59,12 @@ final class SqliteSearchIndex implements AutoCloseable {
   /** Least time between the starts of two requested catch-ups. */
   static final long PACE_MILLIS = 500;
 
+  /** Articles a catch-up must have found for the next to wait its turn: the mark of load. */
+  static final int PACE_FROM = 64;
+
+  /** Articles the last requested catch-up indexed (index thread only). */
+  private int lastCount;
+
   /** When the last requested catch-up began (nanoTime; index thread only). */
   private long lastRun = System.nanoTime() - PACE_MILLIS * 1_000_000L;
 
@@ -100,16 +106,19 @@ final class SqliteSearchIndex implements AutoCloseable {
   }
 
   /**
-   * Asks the index thread to catch up; returns at once (one request stands for many). A request
-   * made less than {@link #PACE_MILLIS} after the last catch-up began waits for the rest of it, so
-   * that under load the index is written in batches of that much ingest, not one per commit.
+   * Asks the index thread to catch up; returns at once (one request stands for many). Under load —
+   * the last catch-up found at least {@link #PACE_FROM} articles — a request made less than {@link
+   * #PACE_MILLIS} after that catch-up began waits for the rest of it, so that the index is written
+   * in batches of that much ingest, not one per commit; else it catches up at once, so that a quiet
+   * post is searchable as soon as it is stored.
    */
   void request() {
     if (!requested.compareAndSet(false, true)) return;
     try {
       thread.execute(
           () -> {
-            long wait = lastRun + PACE_MILLIS * 1_000_000L - System.nanoTime();
+            long wait =
+                lastCount < PACE_FROM ? 0 : lastRun + PACE_MILLIS * 1_000_000L - System.nanoTime();
             try {
               if (wait > 0) Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
             } catch (InterruptedException e) {
@@ -119,7 +128,7 @@ final class SqliteSearchIndex implements AutoCloseable {
             requested.set(false);
             lastRun = System.nanoTime();
             try {
-              catchUp();
+              lastCount = catchUp();
             } catch (SQLException | RuntimeException e) {
               LOG.warn(
                   "Could not write the search index yet (it is written at the next try): {}",
