@@ -171,30 +171,27 @@ final class SqliteSearchIndex implements AutoCloseable {
         }
       }
       if (through <= from) return indexed;
-      try (Statement st = connection.createStatement()) {
-        st.execute("BEGIN");
-        try (PreparedStatement insert =
-                connection.prepareStatement(
-                    "INSERT INTO main.articles_fts (rowid, title, text) SELECT seq, title, text"
-                        + " FROM store.articles WHERE seq > ? AND seq <= ? ORDER BY seq");
-            PreparedStatement mark =
-                connection.prepareStatement(
-                    "UPDATE main.search_state SET indexed_through_seq = ?")) {
-          insert.setLong(1, from);
-          insert.setLong(2, through);
-          indexed += insert.executeUpdate();
-          mark.setLong(1, through);
-          mark.executeUpdate();
-          st.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-          try {
-            st.execute("ROLLBACK");
-          } catch (SQLException again) {
-            e.addSuppressed(again);
-          }
-          throw e;
-        }
-      }
+      long chunk = from;
+      indexed +=
+          SqliteTransaction.run(
+              connection,
+              () -> {
+                try (PreparedStatement insert =
+                        connection.prepareStatement(
+                            "INSERT INTO main.articles_fts (rowid, title, text) SELECT seq, title,"
+                                + " text FROM store.articles WHERE seq > ? AND seq <= ? ORDER BY"
+                                + " seq");
+                    PreparedStatement mark =
+                        connection.prepareStatement(
+                            "UPDATE main.search_state SET indexed_through_seq = ?")) {
+                  insert.setLong(1, chunk);
+                  insert.setLong(2, through);
+                  int rows = insert.executeUpdate();
+                  mark.setLong(1, through);
+                  mark.executeUpdate();
+                  return rows;
+                }
+              });
     }
   }
 

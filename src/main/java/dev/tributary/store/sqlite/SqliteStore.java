@@ -353,43 +353,13 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private interface SqlWork<T> {
-    T run() throws SQLException;
-  }
-
-  /**
-   * Runs the work in one transaction, with plain BEGIN / COMMIT / ROLLBACK rather than the driver's
-   * auto-commit switch: after a failed commit (a full disk) SQLite may already have rolled back,
-   * and the driver's switch would then fail too and hide the real cause.
-   */
-  private <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    execute("BEGIN");
-    try {
-      T result = work.run();
-      execute("COMMIT");
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      rollback(e);
-      throw e;
-    }
-  }
-
-  /**
-   * Rolls back after a failure. A rollback that fails too (SQLite rolls back by itself on some
-   * errors, SQLITE_FULL among them) is kept with the original failure rather than replacing it.
-   */
-  private void rollback(Exception failure) {
-    try {
-      execute("ROLLBACK");
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
+  /** Runs the work in one transaction on the writing connection ({@link SqliteTransaction}). */
+  private <T> T inTransaction(SqliteTransaction.Work<T> work) throws SQLException {
+    return SqliteTransaction.run(connection, work);
   }
 
   private void execute(String sql) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(sql);
-    }
+    SqliteTransaction.execute(connection, sql);
   }
 
   @Override
@@ -541,7 +511,7 @@ public final class SqliteStore implements Store {
         });
   }
 
-  private <T> T sql(String what, SqlWork<T> work) {
+  private <T> T sql(String what, SqliteTransaction.Work<T> work) {
     try {
       return work.run();
     } catch (SQLException e) {
