@@ -201,12 +201,12 @@ public final class StoreVerticle extends VerticleBase {
     if (stored.created()) {
       canWriteAgain();
       Article a = stored.article();
-      LOG.info("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
+      LOG.debug("Stored article {} from {}: {}", a.id(), a.source().id(), a.title());
       metrics.ingested(a.source().id());
       vertx.eventBus().publish(Addresses.ARTICLE_STORED, stored);
     } else {
       metrics.duplicate(article.source().id());
-      LOG.info("Duplicate of article {} from {}", stored.article().id(), article.source().id());
+      LOG.debug("Duplicate of article {} from {}", stored.article().id(), article.source().id());
     }
     message.reply(stored);
   }

@@ -1,10 +1,15 @@
 package dev.tributary.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +56,31 @@ class SearchIndexTest {
     SqliteStore.open(image).close();
     try (SqliteStore reader = SqliteStore.openReader(image)) {
       assertEquals(1, found(reader, "lozenges"));
+    }
+  }
+
+  @Test
+  void anIndexWithWordPositionsIsBuiltAgainWithout() throws Exception {
+    try (SqliteStore writer = SqliteStore.open(dir)) {
+      writer.putAll(List.of(StoreContract.article("lozenges for the clinic", 1)));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("search.db"));
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE articles_fts"); // as the index was first made: positions kept
+      st.execute(
+          "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '',"
+              + " contentless_delete = 1, tokenize = 'porter unicode61')");
+    }
+    try (SqliteStore writer = SqliteStore.open(dir)) {
+      writer.indexPending();
+      assertEquals(1, found(writer, "lozenges"), "the old index's articles are found again");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("search.db"));
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getString(1).contains("detail = none"), rs.getString(1));
     }
   }
 

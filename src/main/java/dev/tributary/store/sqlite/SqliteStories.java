@@ -197,7 +197,9 @@ final class SqliteStories implements AutoCloseable {
   /** Writes every pending row, in key order, and moves the watermark past them. */
   static void flush(Connection connection, PendingBands pending, StoredBuckets stored)
       throws SQLException {
-    List<PendingBands.Row> rows = pending.sortedRows();
+    PendingBands.Sorted rows = pending.sortedRows();
+    long[] keys = rows.keys();
+    long[] seqs = rows.seqs();
     try (PreparedStatement many = connection.prepareStatement(bandInsert(KEYS));
         PreparedStatement one = connection.prepareStatement(bandInsert(1));
         PreparedStatement mark =
@@ -206,14 +208,14 @@ final class SqliteStories implements AutoCloseable {
       int i = 0;
       for (; i + KEYS <= rows.size(); i += KEYS) {
         for (int k = 0; k < KEYS; k++) {
-          many.setLong(2 * k + 1, rows.get(i + k).bandKey());
-          many.setLong(2 * k + 2, rows.get(i + k).seq());
+          many.setLong(2 * k + 1, keys[i + k]);
+          many.setLong(2 * k + 2, seqs[i + k]);
         }
         many.executeUpdate();
       }
       for (; i < rows.size(); i++) {
-        one.setLong(1, rows.get(i).bandKey());
-        one.setLong(2, rows.get(i).seq());
+        one.setLong(1, keys[i]);
+        one.setLong(2, seqs[i]);
         one.executeUpdate();
       }
       mark.setLong(1, pending.throughSeq());
