@@ -318,7 +318,7 @@ public final class InboxVerticle extends VerticleBase {
     try {
       inbox.moveToDone(file.path());
       queue.release(file.listed());
-      LOG.info(
+      LOG.debug(
           "Inbox file {} → article {}{}",
           file.listed().getFileName(),
           stored.article().id(),
