@@ -27,6 +27,14 @@ public final class TextAnalyzer {
   /** Full sentences of the body that count as the lead, at most. */
   static final int LEAD_SENTENCES = 3;
 
+  /**
+   * A body's first full sentence of at most this many words, followed by more, is a label rather
+   * than the item's point — a journal's or a show's name ("Emergency Psychiatry Reports."), a
+   * dateline, "Episode 112." — and does not count among the lead's sentences: the lead takes one
+   * sentence more. A real sentence that short ("Ketamine works.") loses nothing by it.
+   */
+  static final int LABEL_WORDS = 6;
+
   /** The lead is the body's full sentences divided by this, rounded up (1 to LEAD_SENTENCES). */
   static final int LEAD_SHARE_OF = 3;
 
@@ -62,7 +70,12 @@ public final class TextAnalyzer {
     collect(safeBody, BODY, 1, out.sentence + 1, true, out);
     if (out.size > titleWords) {
       // The lead was marked as the first LEAD_SENTENCES full sentences; a short body's is shorter.
-      int lead = leadSentences(out.fullSentences);
+      boolean opensWithALabel =
+          out.fullSentences > 1 && out.leadEnds[0] - titleWords <= LABEL_WORDS;
+      int lead =
+          opensWithALabel
+              ? Math.min(LEAD_SENTENCES, leadSentences(out.fullSentences - 1) + 1)
+              : leadSentences(out.fullSentences);
       if (lead < LEAD_SENTENCES) {
         for (int i = out.leadEnds[lead - 1]; i < out.size && out.zones[i] == LEAD; i++) {
           out.zones[i] = BODY;

@@ -80,6 +80,16 @@ class LabelledSetTest {
 
   static final Path LONG_G = Path.of("src/test/resources/topics/long-g");
 
+  /**
+   * An eighth colleague's sets, first scored on the tagger as round five left it (short-h 0.903,
+   * macro 0.918; long-h 0.957, macro 0.977; none of 19 off-domain items tagged): the honest
+   * figures. After round six (an opening label is not the lead; placebo and receptors open the
+   * context) 0.922 and 0.957, development sets since.
+   */
+  static final Path SHORT_H = Path.of("src/test/resources/topics/short-h");
+
+  static final Path LONG_H = Path.of("src/test/resources/topics/long-h");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -141,22 +151,29 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_F, 0.91);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheEighthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_H, 0.92);
+    assertMicroF1AboveTheBar(LONG_H, 0.95);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
-   * which left none of their 36 off-domain articles tagged).
+   * which left none of their 36 off-domain articles tagged), and the eighth (none of 19 at first
+   * contact).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     for (Path set :
         List.of(
             LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
-            LONG_E, SHORT_F, LONG_F)) {
+            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
               ? 6
-              : set == LONG_C ? 4 : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
+              : set == LONG_C || set == LONG_H ? 4 : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
     }
@@ -204,8 +221,8 @@ class LabelledSetTest {
     assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
     assertEquals(
         List.of(
-            HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, SHORT, SHORT_B,
-            SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G),
+            HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, SHORT,
+            SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
