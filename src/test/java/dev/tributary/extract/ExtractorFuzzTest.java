@@ -18,7 +18,7 @@ class ExtractorFuzzTest {
   private static final long MAX_BYTES = 1 << 20;
   private final ArticleExtractor extractor = new ArticleExtractor();
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyBodyGivesAnArticleOrARefusal(FuzzedDataProvider data) {
     Format format = data.pickValue(Format.values());

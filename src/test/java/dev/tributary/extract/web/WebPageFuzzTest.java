@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class WebPageFuzzTest {
   private final WebPageExtractor extractor = new WebPageExtractor();
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyPageGivesAWebPage(FuzzedDataProvider data) {
     String pageUrl = data.pickValue(PAGE_URLS);
@@ -25,7 +25,7 @@ class WebPageFuzzTest {
     assertNotNull(page.contentHtml());
   }
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyDateTextParsesOrIsAbsent(FuzzedDataProvider data) {
     DateText.parse(data.consumeRemainingAsString());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class FeedParserFuzzTest {
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyFeedParsesOrIsRefusedWithAReason(FuzzedDataProvider data) {
     String contentType = data.pickValue(CONTENT_TYPES);
@@ -29,7 +29,7 @@ class FeedParserFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyOpmlListParsesOrIsRefusedWithAReason(byte[] body) {
     try {
@@ -39,7 +39,7 @@ class FeedParserFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest(maxDuration = "15s")
   @Timeout(10)
   void everyFeedDateParsesOrIsAbsent(FuzzedDataProvider data) {
     DateText.parse(data.consumeRemainingAsString());
