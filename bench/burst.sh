@@ -80,7 +80,7 @@ du -sk "$work/staging" | awk '{print "articles on disk: " $1 " KB"}' >&2
 # --- Tributary --------------------------------------------------------------------------------
 log "starting Tributary on $base with -Xmx$HEAP"
 # shellcheck disable=SC2086
-java -Xmx"$HEAP" $JAVA_OPTS -jar "$run_jar" >"$work/tributary.log" 2>&1 &
+java -Xmx"$HEAP" $PRODUCT_OPTS $JAVA_OPTS -jar "$run_jar" >"$work/tributary.log" 2>&1 &
 tributary_pid=$!
 for _ in $(seq 1 150); do
   curl -fs "$base/health/ready" >/dev/null 2>&1 && break

@@ -178,7 +178,7 @@ if wants post; then
   store_env post
   env "${store_vars[@]}" TRIBUTARY_HTTP_HOST=127.0.0.1 TRIBUTARY_HTTP_PORT=$port TRIBUTARY_HTTP_PUBLICURL=$base \
     TRIBUTARY_DATA_DIR=$work/post TRIBUTARY_INBOX_DIR=$work/post/inbox TRIBUTARY_API_TOKEN=$token \
-    java -Xmx"$HEAP" $JAVA_OPTS -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
+    java -Xmx"$HEAP" $PRODUCT_OPTS $JAVA_OPTS -jar "$run_jar" >"$OUT/post-server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fs "$base/health/ready" >/dev/null || { echo "ingest.sh: server not ready after 60 s" >&2; exit 1; }
@@ -211,7 +211,7 @@ if wants cli; then
   cli_vars=("${store_vars[@]}") # the restarts below start on this same store
   env "${cli_vars[@]}" TRIBUTARY_DATA_DIR="$work/cli" TRIBUTARY_INBOX_DIR="$work/cli/inbox" \
     /usr/bin/time -f '%e %M' -o "$OUT/cli.time" \
-    java -Xmx"$HEAP" -jar "$run_jar" ingest "${dirs[@]}" >"$work/cli.fifo" 2>"$OUT/cli.err" &
+    java -Xmx"$HEAP" $PRODUCT_OPTS -jar "$run_jar" ingest "${dirs[@]}" >"$work/cli.fifo" 2>"$OUT/cli.err" &
   timer=$!
   for _ in $(seq 1 100); do cli_pid=$(pgrep -P "$timer" java || true); [ -n "$cli_pid" ] && break; sleep 0.1; done
   (

@@ -58,6 +58,7 @@ final class SqliteSearchIndex implements AutoCloseable {
           r -> {
             Thread t = new Thread(r, "tributary-search-index");
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // below the writer, as the pipeline's (see there)
             return t;
           });
   private final AtomicBoolean requested = new AtomicBoolean();
