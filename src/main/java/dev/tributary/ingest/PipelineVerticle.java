@@ -6,6 +6,7 @@ import dev.tributary.bus.Failures;
 import dev.tributary.bus.IngestGates;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.metrics.TributaryMetrics;
+import dev.tributary.store.StoreVerticle;
 import dev.tributary.store.StoredArticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -72,19 +73,11 @@ public final class PipelineVerticle extends VerticleBase {
         .completion();
   }
 
-  /**
-   * The priority of the pipeline's threads, below the store writer's: where the CPU is short, the
-   * one writer (a serial stage that every article waits for, and that sleeps in each commit's
-   * fsync) gets a core back first when it wakes, and the parallel stages take what is left.
-   * Measured on 2 cores: POST from 16 clients 300 → 364 articles/s (bench/README.md, "Ingest
-   * results"). The JVM passes it to the OS only with {@code -XX:ThreadPriorityPolicy=1}, as the
-   * container's entry point starts it (Dockerfile); otherwise it changes nothing.
-   */
-  public static final int BELOW_THE_WRITER = Thread.MIN_PRIORITY;
-
   private void onDocument(Message<RawDocument> message) {
     Thread self = Thread.currentThread();
-    if (self.getPriority() != BELOW_THE_WRITER) self.setPriority(BELOW_THE_WRITER);
+    if (self.getPriority() != StoreVerticle.BELOW_THE_WRITER) {
+      self.setPriority(StoreVerticle.BELOW_THE_WRITER);
+    }
     ArticlePipeline.Tagged tagged;
     try {
       tagged = pipeline.process(message.body());

@@ -1,5 +1,6 @@
 package dev.tributary.store.sqlite;
 
+import dev.tributary.store.StoreVerticle;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,7 +59,7 @@ final class SqliteSearchIndex implements AutoCloseable {
           r -> {
             Thread t = new Thread(r, "tributary-search-index");
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY); // below the writer, as the pipeline's (see there)
+            t.setPriority(StoreVerticle.BELOW_THE_WRITER);
             return t;
           });
   private final AtomicBoolean requested = new AtomicBoolean();
