@@ -59,5 +59,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
       curl -fsS -o /dev/null "$url" 2>/dev/null || wget -q -O /dev/null "$url" || exit 1
 
 # Exec form: java is PID 1 and receives SIGTERM; its shutdown hook closes Vert.x cleanly.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "-XX:SharedArchiveFile=/app/tributary.jsa", "-jar", "/app/tributary.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "-XX:CompilerThreadPriority=0", "-XX:SharedArchiveFile=/app/tributary.jsa", "-jar", "/app/tributary.jar"]
 CMD ["serve"]

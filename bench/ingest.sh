@@ -7,7 +7,7 @@
 #   (b) inbox: the N files moved into the inbox of a running server at once, until all are in
 #       done/ (bench/burst.sh);
 #   (c) POST: the N files posted to /api/articles by 16 concurrent clients
-#       (bench/post_clients.py);
+#       (bench/PostClients.java, one thread and keep-alive connection each);
 #   (d) cli: `java -jar tributary.jar ingest DIR…` into a fresh data dir, with the time at every
 #       STEP files (bench/ingest_progress.py);
 # each as articles/s and as a ratio to (a), with peak RSS (VmHWM) and the heap used after a full
@@ -185,11 +185,11 @@ if wants post; then
   if [ "$WARMUP" -gt 0 ]; then
     log "warm-up: posting $WARMUP other articles, untimed"
     python3 bench/gen_articles.py "$work/post-warmup" "$WARMUP" 7 3000 5000
-    python3 bench/post_clients.py "$base" "$token" "$work/post-warmup" "$CLIENTS" >"$OUT/post-warmup.txt"
+    java bench/PostClients.java "$base" "$token" "$work/post-warmup" "$CLIENTS" >"$OUT/post-warmup.txt"
     rm -rf "$work/post-warmup"
   fi
   cpu0=$(cpu_seconds "$pid")
-  python3 bench/post_clients.py "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
+  java bench/PostClients.java "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   cpu1=$(cpu_seconds "$pid")
   awk -v c0="$cpu0" -v c1="$cpu1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article)\n", c1 - c0, 1000 * (c1 - c0) / n }' | tee -a "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")

@@ -36,6 +36,8 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2
 
 # The JVM options the container's entry point gives Tributary beyond the heap (Dockerfile): the
 # pipeline's and the search index's threads run below the store writer's priority only with
-# -XX:ThreadPriorityPolicy=1 (store/StoreVerticle.BELOW_THE_WRITER). PRODUCT_OPTS= measures
-# without.
-PRODUCT_OPTS=${PRODUCT_OPTS--XX:ThreadPriorityPolicy=1}
+# -XX:ThreadPriorityPolicy=1 (store/StoreVerticle.BELOW_THE_WRITER), and the JIT's compiler
+# threads stay at the writer's (-XX:CompilerThreadPriority=0: run as root, the policy would raise
+# them to nice -4, ahead of the writer, which the container's uid cannot do anyway).
+# PRODUCT_OPTS= measures without.
+PRODUCT_OPTS=${PRODUCT_OPTS--XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=0}
