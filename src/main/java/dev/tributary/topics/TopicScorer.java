@@ -62,9 +62,21 @@ public final class TopicScorer {
 
   /**
    * The share of the saturation that follows the text's length; the rest holds at any length (what
-   * a title or a first sentence says). Half and half: see docs/TOPICS.md, "Length".
+   * a title or a first sentence says). The smallest share at which one first-sentence mention (2)
+   * still clears the default threshold in a feed item of {@link #LONGEST_ITEM} body words: see
+   * docs/TOPICS.md, "Length".
    */
-  static final double LENGTH_SHARE = 0.5;
+  static final double LENGTH_SHARE = 0.6;
+
+  /** The longest body of a short feed item: a title and one to four sentences, up to 80 words. */
+  static final int LONGEST_ITEM = 80;
+
+  /**
+   * The least saturation at any length: one mention outside the title and the lead (1) stays below
+   * 0.39, the lowest threshold of the shipped taxonomy (ketamine's), however short the item: {@code
+   * 1 / −ln(1 − 0.39)} = 2.024. A passing mention is never enough.
+   */
+  static final double MIN_SATURATION = 2.03;
 
   /**
    * Body words from which a text is a full article and the saturation is {@link #SATURATION}: the
@@ -78,12 +90,12 @@ public final class TopicScorer {
   }
 
   /**
-   * {@code SATURATION · min(1, 1 − LENGTH_SHARE + LENGTH_SHARE · words / FULL_LENGTH)}: pivoted
-   * length normalisation, as in BM25, capped at a full article's.
+   * {@code SATURATION · (1 − LENGTH_SHARE + LENGTH_SHARE · min(1, words / FULL_LENGTH))}, at least
+   * {@link #MIN_SATURATION}: pivoted length normalisation, as in BM25, capped at a full article's.
    */
   public static double saturation(int bodyWords) {
     double length = Math.min(1.0, (double) bodyWords / FULL_LENGTH);
-    return SATURATION * (1 - LENGTH_SHARE + LENGTH_SHARE * length);
+    return Math.max(MIN_SATURATION, SATURATION * (1 - LENGTH_SHARE + LENGTH_SHARE * length));
   }
 
   /** The evidence → score curve: saturating, 0 for none, towards 1 for much. */
@@ -406,9 +418,11 @@ public final class TopicScorer {
   /**
    * The topics that this text reads in another field: those whose senses veto more of their
    * mentions than are left ("a depression, in the sense economists use" twice, "sliding into a
-   * depression" once). A text that speaks of a word's other field more often than not speaks of it
-   * throughout; one sense in a long text about the topic vetoes only its own sentence. Empty (and
-   * nothing counted) when the text has no sense.
+   * depression" once), or whose mention in the title is read in a sense there ("Why your neural
+   * network stops learning: the loss of plasticity"). A text that speaks of a word's other field
+   * more often than not, or says in its title that it does, speaks of it throughout; one sense in a
+   * long text about the topic vetoes only its own sentence. Empty (and nothing counted) when the
+   * text has no sense.
    */
   private static int[] readInOtherField(Match[] vetoes, List<Match> matches, AnalyzedText text) {
     int[] topics = new int[0];
@@ -417,6 +431,7 @@ public final class TopicScorer {
       if (veto.kind() != Kind.SENSE || senseBefore(vetoes, v)) continue;
       int sensed = 0;
       int left = 0;
+      boolean inTheTitle = false;
       for (Match match : matches) {
         if (match.kind() != Kind.SIGNAL || match.topic() != veto.topic()) continue;
         Match by = vetoOf(match, vetoes, text, topics);
@@ -424,9 +439,10 @@ public final class TopicScorer {
           left++;
         } else if (by.kind() == Kind.SENSE) {
           sensed++;
+          inTheTitle |= inTitle(text, match);
         }
       }
-      if (sensed > left) {
+      if (sensed > left || inTheTitle) {
         topics = Arrays.copyOf(topics, topics.length + 1);
         topics[topics.length - 1] = veto.topic();
       }

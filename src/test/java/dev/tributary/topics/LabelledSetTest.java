@@ -90,6 +90,17 @@ class LabelledSetTest {
 
   static final Path LONG_H = Path.of("src/test/resources/topics/long-h");
 
+  /**
+   * A ninth colleague's sets, first scored on the tagger as round six left it (short-i 0.900, macro
+   * 0.844, none of 15 off-domain items tagged; long-i 0.920, macro 0.903, 2 of 4 off-domain
+   * articles tagged): the honest figures. After round seven (the length's share of the saturation
+   * derived from the longest feed item; a title read in another field decides the article; fault
+   * tolerance and MDMA-assisted therapy) 0.914 and 0.941, development sets since.
+   */
+  static final Path SHORT_I = Path.of("src/test/resources/topics/short-i");
+
+  static final Path LONG_I = Path.of("src/test/resources/topics/long-i");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -157,23 +168,31 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_H, 0.95);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheNinthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_I, 0.91);
+    assertMicroF1AboveTheBar(LONG_I, 0.94);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
-   * which left none of their 36 off-domain articles tagged), and the eighth (none of 19 at first
-   * contact).
+   * which left none of their 36 off-domain articles tagged), the eighth (none of 19 at first
+   * contact) and the ninth (none of 19 since round seven).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     for (Path set :
         List.of(
             LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
-            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H)) {
+            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
               ? 6
-              : set == LONG_C || set == LONG_H ? 4 : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
+              : set == LONG_C || set == LONG_H || set == LONG_I
+                  ? 4
+                  : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
     }
@@ -221,8 +240,8 @@ class LabelledSetTest {
     assertEquals(List.of(LABELLED), LabelledSet.setsUnder(LABELLED));
     assertEquals(
         List.of(
-            HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, SHORT,
-            SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H),
+            HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
+            SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H, SHORT_I),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

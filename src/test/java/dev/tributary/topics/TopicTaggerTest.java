@@ -208,9 +208,19 @@ class TopicTaggerTest {
     }
 
     @Test
+    void oneFirstSentenceMentionTagsAShortItemOfAnyLength() {
+      // the share of the saturation that follows the length is the smallest that lets one lead
+      // mention (2) clear the default threshold in the longest short item
+      double longest = TopicScorer.saturation(TopicScorer.LONGEST_ITEM);
+      assertTrue(TopicScorer.scoreOf(2.0, longest) >= 0.5, "score " + longest);
+      double lessShare = 4 * (1 - 0.55 + 0.55 * TopicScorer.LONGEST_ITEM / TopicScorer.FULL_LENGTH);
+      assertTrue(TopicScorer.scoreOf(2.0, lessShare) < 0.5, "0.55 would not do");
+    }
+
+    @Test
     void theSaturationGrowsWithTheBodyUpToAFullArticle() {
-      assertEquals(2.0, TopicScorer.saturation(0), 1e-9);
-      assertEquals(3.0, TopicScorer.saturation(75), 1e-9);
+      assertEquals(2.03, TopicScorer.saturation(0), 1e-9);
+      assertEquals(2.8, TopicScorer.saturation(75), 1e-9);
       assertEquals(4.0, TopicScorer.saturation(150), 1e-9);
       assertEquals(4.0, TopicScorer.saturation(900), 1e-9);
     }
@@ -412,6 +422,51 @@ class TopicTaggerTest {
               + "\nThe economy matters too, one patient said of her depression.\n"
               + filler;
       assertTrue(tag("A long winter", illness).containsKey("depression"));
+    }
+
+    @Test
+    void aTitleThatReadsTheTopicInAnotherFieldDecidesTheWholeArticle() {
+      String filler =
+          "The team trained the model for weeks on a cluster of graphics cards. ".repeat(6);
+      String article =
+          "Researchers at a university lab call this the loss of plasticity.\n"
+              + filler
+              + "\nPlasticity fades as units in the network go quiet; doctors of the brain know"
+              + " the word from elsewhere.\n"
+              + filler
+              + "\nResetting a few weights restores plasticity, the paper says.\n"
+              + filler;
+      assertFalse(
+          tag("Why your neural network stops learning: the loss of plasticity", article)
+              .containsKey("neuroplasticity"));
+      // in a full article, a sense in the title that reads no mention of the topic there leaves
+      // the body alone
+      String calm = "The companies answered that their doctors follow every rule there is. ";
+      String safety =
+          "Regulators say patients had adverse events: high blood pressure, vomiting and"
+              + " dissociation.\n"
+              + calm.repeat(6)
+              + "\nDoctors warn that the side effects of ketamine need monitoring in a clinic.\n"
+              + calm.repeat(6)
+              + "\nAdverse events were reported to the regulator by doctors and patients.\n";
+      assertTrue(
+          tag("Regulators warn about ketamine sold through telehealth apps", safety)
+              .containsKey("side-effects"));
+    }
+
+    @Test
+    void toleranceOfSystemsAndTherapyWithMdmaAreNotDrugUse() {
+      assertFalse(
+          tag(
+                  "Release 5.0: fault tolerance and a new network layer",
+                  "Fault tolerance had an overhaul for the health service's servers.")
+              .containsKey("addiction"));
+      assertFalse(
+          tag(
+                  "MDMA-assisted therapy trial for PTSD reports lasting gains",
+                  "A year after three guided MDMA sessions, most patients no longer met the"
+                      + " criteria for post-traumatic stress disorder.")
+              .containsKey("recreational-use"));
     }
 
     @Test
