@@ -101,6 +101,16 @@ class LabelledSetTest {
 
   static final Path LONG_I = Path.of("src/test/resources/topics/long-i");
 
+  /**
+   * A tenth colleague's sets, first scored on the tagger as round seven left it (short-j 0.942,
+   * macro 0.944, none of 15 off-domain items tagged; long-j 0.935, macro 0.906, 1 of 4 off-domain
+   * articles tagged: an economic history of the Long Depression): the honest figures. After round
+   * eight (the economy's words are senses of depression) 0.942 and 0.945, development sets since.
+   */
+  static final Path SHORT_J = Path.of("src/test/resources/topics/short-j");
+
+  static final Path LONG_J = Path.of("src/test/resources/topics/long-j");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -174,23 +184,30 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_I, 0.94);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheTenthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_J, 0.94);
+    assertMicroF1AboveTheBar(LONG_J, 0.94);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
    * which left none of their 36 off-domain articles tagged), the eighth (none of 19 at first
-   * contact) and the ninth (none of 19 since round seven).
+   * contact), the ninth (none of 19 since round seven) and the tenth (none of 19 since round
+   * eight).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     for (Path set :
         List.of(
             LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
-            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I)) {
+            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I, SHORT_J, LONG_J)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
               ? 6
-              : set == LONG_C || set == LONG_H || set == LONG_I
+              : set == LONG_C || set == LONG_H || set == LONG_I || set == LONG_J
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
@@ -241,7 +258,8 @@ class LabelledSetTest {
     assertEquals(
         List.of(
             HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
-            SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H, SHORT_I),
+            LONG_J, SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H, SHORT_I,
+            SHORT_J),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

@@ -357,6 +357,12 @@ class TopicTaggerTest {
           tag(
               "Start-up secures £40m infusion",
               "The cash infusion will build a factory.\nInvestors showed some anxiety."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "What the Long Depression can teach central bankers",
+              "Falling prices and nervous lenders marked the Long Depression; doctors and"
+                  + " patients lost their savings too."));
     }
 
     @Test
