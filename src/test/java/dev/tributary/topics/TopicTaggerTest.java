@@ -360,6 +360,12 @@ class TopicTaggerTest {
       assertEquals(
           Map.of(),
           tag(
+              "Sunday sourdough for when the cravings hit",
+              "This week's loaf gets a dose of rosemary and sea salt, and my starter has become"
+                  + " resistant to my neglect."));
+      assertEquals(
+          Map.of(),
+          tag(
               "What the Long Depression can teach central bankers",
               "Falling prices and nervous lenders marked the Long Depression; doctors and"
                   + " patients lost their savings too."));
