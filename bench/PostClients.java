@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * a tenth of what the server had. Raw sockets, not {@code java.net.http.HttpClient}: the JDK's
  * client, one per thread with HTTP/1.1, cost 0.50 ms per article and held the rate at 1,000/s
  * where this one gives 1,329/s (warm, 2026-12-01). A 503 is retried after its Retry-After (capped
- * at 1 s). A file
- * named NAME__SOURCE.txt is posted with ?source=SOURCE.
+ * at 1 s). A file named NAME__SOURCE.txt is posted with ?source=SOURCE.
  *
  * <p>usage: java bench/PostClients.java BASE TOKEN DIR [CLIENTS]
  *
