@@ -4,8 +4,11 @@ import dev.tributary.article.ArticleIds;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,39 +56,34 @@ public final class StoryText {
               "\\b(comments?|discussion) (are|is) (closed|open)\\b"));
 
   /**
-   * Words at least one of which every {@link #BOILERPLATE} pattern contains: a sentence without any
-   * of them is not matched against the patterns at all (most sentences, so the check stays cheap).
+   * What a sentence must hold before it is matched against {@link #BOILERPLATE} at all: for each
+   * pattern, the words it cannot match without, as groups separated by "/" of which the sentence
+   * must have one word each ("click tap / here": "click" or "tap", and "here"). Most sentences fail
+   * every gate, and those that pass are nearly all boilerplate, so the regex runs on few sentences.
+   * A gate must be implied by its pattern (StoryTextTest checks it on every example): a gate that
+   * asks for more than its pattern would keep boilerplate in.
    */
-  static final Set<String> TRIGGERS =
+  static final List<String> GATES =
+      List.of(
+          "originally first / appeared published posted ran run",
+          "published republished reprinted syndicated reproduced shared"
+              + " / permission license licence arrangement",
+          "published republished reprinted syndicated / from",
+          "creative / commons",
+          "share / this on via",
+          "subscribe subscribing unsubscribe newsletter sign signup",
+          "follow / us him her them me",
+          "read see find / more full original rest",
+          "click tap / here",
+          "continue / reading",
+          "all / rights / reserved",
+          "copyright c ©",
+          "views / expressed",
+          "comment comments discussion / closed open");
+
+  /** The words a {@link #BOILERPLATE} pattern anchored at the sentence's start begins with. */
+  static final Set<String> LEADS =
       Set.of(
-          "originally",
-          "first",
-          "appeared",
-          "published",
-          "posted",
-          "republished",
-          "reprinted",
-          "syndicated",
-          "reproduced",
-          "shared",
-          "creative",
-          "share",
-          "subscribe",
-          "subscribing",
-          "unsubscribe",
-          "newsletter",
-          "sign",
-          "signup",
-          "follow",
-          "read",
-          "see",
-          "find",
-          "click",
-          "tap",
-          "continue",
-          "rights",
-          "copyright",
-          "c",
           "photo",
           "image",
           "picture",
@@ -99,11 +97,51 @@ public final class StoryText {
           "tags",
           "filed",
           "advertisement",
-          "sponsored",
-          "views",
-          "comment",
-          "comments",
-          "discussion");
+          "sponsored");
+
+  /** The gates' words, each with a bit of its own ("©" is not a word: {@link #COPYRIGHT_BIT}). */
+  private static final Map<String, Long> GATE_BITS = new LinkedHashMap<>();
+
+  /** Each gate as the masks of its groups: passed when every group shares a bit with a sentence. */
+  private static final long[][] GATE_MASKS;
+
+  static {
+    GATE_BITS.put("©", 1L);
+    GATE_MASKS = new long[GATES.size()][];
+    for (int g = 0; g < GATES.size(); g++) {
+      String[] groups = GATES.get(g).split(" / ");
+      GATE_MASKS[g] = new long[groups.length];
+      for (int i = 0; i < groups.length; i++) {
+        for (String word : groups[i].split(" ")) {
+          long bit = GATE_BITS.computeIfAbsent(word, w -> 1L << GATE_BITS.size());
+          if (bit == 0) throw new IllegalStateException("more than 64 gate words");
+          GATE_MASKS[g][i] |= bit;
+        }
+      }
+    }
+  }
+
+  private static final long COPYRIGHT_BIT = GATE_BITS.get("©");
+
+  /** The gate words' {@link #wordHash}es, sorted for a binary search, and their bits alike. */
+  private static final long[] GATE_HASHES;
+
+  private static final long[] GATE_HASH_BITS;
+
+  static {
+    long[][] pairs =
+        GATE_BITS.entrySet().stream()
+            .filter(e -> !e.getKey().equals("©"))
+            .map(e -> new long[] {wordHash(e.getKey()), e.getValue()})
+            .sorted(Comparator.comparingLong(pair -> pair[0]))
+            .toArray(long[][]::new);
+    GATE_HASHES = Arrays.stream(pairs).mapToLong(pair -> pair[0]).toArray();
+    GATE_HASH_BITS = Arrays.stream(pairs).mapToLong(pair -> pair[1]).toArray();
+  }
+
+  /** The {@link #wordHash}es of {@link #LEADS}, sorted for a binary search. */
+  private static final long[] LEAD_HASHES =
+      LEADS.stream().mapToLong(StoryText::wordHash).sorted().toArray();
 
   private StoryText() {}
 
@@ -137,10 +175,6 @@ public final class StoryText {
   private static final long FNV_OFFSET = 0xCBF29CE484222325L;
   private static final long FNV_PRIME = 0x100000001B3L;
 
-  /** The {@link #wordHash}es of {@link #TRIGGERS}, sorted for a binary search. */
-  private static final long[] TRIGGER_HASHES =
-      TRIGGERS.stream().mapToLong(StoryText::wordHash).sorted().toArray();
-
   /** Where {@link #scan} puts the words it keeps: each as its hash, and as text when wanted. */
   private interface Sink {
     /** Whether the sink keeps the words' text, or only their hashes. */
@@ -166,7 +200,8 @@ public final class StoryText {
     long hash = FNV_OFFSET;
     int sentenceStart = 0;
     int firstWord = 0;
-    boolean trigger = false;
+    long seen = 0; // the gate bits of the sentence's words so far
+    boolean lead = false; // whether its first word is one of LEADS
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
@@ -183,27 +218,66 @@ public final class StoryText {
         continue;
       }
       if (wordLength > 0) {
-        trigger |= add(Shingles.mix(hash), word, sink);
+        long h = Shingles.mix(hash);
+        if (sink.size() == firstWord) lead = Arrays.binarySearch(LEAD_HASHES, h) >= 0;
+        seen |= add(h, word, sink);
         hash = FNV_OFFSET;
         wordLength = 0;
       }
-      if (cp == '©') trigger = true;
+      if (cp == '©') seen |= COPYRIGHT_BIT;
       if (cp == '\n' || ((cp == '.' || cp == '!' || cp == '?') && endsSentence(text, i))) {
-        if (trigger) dropIfBoilerplate(text.substring(sentenceStart, i), sink, firstWord);
+        if (lead || passesAGate(seen)) {
+          dropIfBoilerplate(text.substring(sentenceStart, i), sink, firstWord);
+        }
         sentenceStart = i;
         firstWord = sink.size();
-        trigger = false;
+        seen = 0;
+        lead = false;
       }
     }
-    if (wordLength > 0) trigger |= add(Shingles.mix(hash), word, sink);
-    if (trigger) dropIfBoilerplate(text.substring(sentenceStart), sink, firstWord);
+    if (wordLength > 0) {
+      long h = Shingles.mix(hash);
+      if (sink.size() == firstWord) lead = Arrays.binarySearch(LEAD_HASHES, h) >= 0;
+      seen |= add(h, word, sink);
+    }
+    if (lead || passesAGate(seen))
+      dropIfBoilerplate(text.substring(sentenceStart), sink, firstWord);
   }
 
-  /** Adds the word and empties the builder; answers whether the word is a trigger. */
-  private static boolean add(long hash, StringBuilder word, Sink sink) {
+  /** Adds the word and empties the builder; answers the word's gate bit, 0 for most words. */
+  private static long add(long hash, StringBuilder word, Sink sink) {
     sink.add(hash, word);
     word.setLength(0);
-    return Arrays.binarySearch(TRIGGER_HASHES, hash) >= 0;
+    int at = Arrays.binarySearch(GATE_HASHES, hash);
+    return at >= 0 ? GATE_HASH_BITS[at] : 0;
+  }
+
+  /**
+   * Whether a sentence whose words have the gate bits {@code seen} passes one of {@link #GATES}.
+   */
+  private static boolean passesAGate(long seen) {
+    if (seen == 0) return false;
+    for (long[] groups : GATE_MASKS) {
+      boolean passes = true;
+      for (long group : groups) passes &= (seen & group) != 0;
+      if (passes) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the sentence would be matched against {@link #BOILERPLATE}: it passes one of {@link
+   * #GATES} or begins with one of {@link #LEADS}.
+   */
+  static boolean isGated(String sentence) {
+    String folded = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    List<String> words = List.of(ArticleIds.words(folded).split(" "));
+    long seen = sentence.indexOf('©') >= 0 ? COPYRIGHT_BIT : 0;
+    for (String w : words) {
+      int at = Arrays.binarySearch(GATE_HASHES, wordHash(w));
+      if (at >= 0) seen |= GATE_HASH_BITS[at];
+    }
+    return LEADS.contains(words.get(0)) || passesAGate(seen);
   }
 
   /** Whether the text after a . ! or ? at {@code next} ends a sentence there. */

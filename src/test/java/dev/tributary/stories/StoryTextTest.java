@@ -59,4 +59,57 @@ class StoryTextTest {
     assertTrue(StoryText.words(prose).contains("subscribe"));
     assertFalse(StoryText.isBoilerplate(prose));
   }
+
+  /** One example per alternative of BOILERPLATE: each must pass a gate, or it would be kept. */
+  private static final List<String> BOILERPLATE_EXAMPLES =
+      List.of(
+          "This article first appeared on Example News.",
+          "It originally ran in the Gazette.",
+          "The post appeared first on Northgate Observer.",
+          "Re-published here with the kind permission of the author.",
+          "Reproduced under licence from Wire.",
+          "Shared by arrangement with the Herald.",
+          "Syndicated from the Campus Chronicle.",
+          "This work is licensed under a Creative Commons licence.",
+          "Share via email",
+          "Unsubscribe at any time.",
+          "Get the newsletter.",
+          "Sign up for alerts.",
+          "Follow them on Mastodon.",
+          "See the original at the Gazette.",
+          "Find more stories like this.",
+          "Tap here to listen.",
+          "Continue reading",
+          "All rights reserved.",
+          "Copyright Example Media.",
+          "© Example Media",
+          "(c) 2025 Example Media",
+          "Image courtesy of the council.",
+          "Filed under: Local news",
+          "Advertisement",
+          "The views expressed are the author's own.",
+          "Comments are closed.",
+          "Discussion is open until Friday.");
+
+  @Test
+  void everyKindOfBoilerplatePassesAGateAndIsLeftOut() {
+    for (String line : BOILERPLATE_EXAMPLES) {
+      assertTrue(StoryText.isBoilerplate(line.toLowerCase(java.util.Locale.ROOT)), line);
+      assertTrue(StoryText.isGated(line), line);
+      assertEquals(List.of(), StoryText.words(line), line);
+    }
+  }
+
+  @Test
+  void aSentenceWithOnlyOneHalfOfAPhraseIsNotMatchedAtAll() {
+    for (String prose :
+        List.of(
+            "The first patients were seen in March.",
+            "Read the dosing notes before the visit.",
+            "This trial ran for six weeks.",
+            "The clinic shared its results with the board.")) {
+      assertFalse(StoryText.isGated(prose), prose);
+      assertFalse(StoryText.words(prose).isEmpty(), prose);
+    }
+  }
 }
