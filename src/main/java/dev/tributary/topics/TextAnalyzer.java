@@ -62,8 +62,8 @@ public final class TextAnalyzer {
   }
 
   public AnalyzedText analyze(String title, String body) {
-    String safeTitle = title == null ? "" : title;
-    String safeBody = body == null ? "" : body;
+    String safeTitle = wordsApart(title);
+    String safeBody = wordsApart(body);
     Builder out = new Builder((safeTitle.length() + safeBody.length()) / 6 + 16, vocabulary.epoch);
     collect(safeTitle, TITLE, 0, 0, false, out);
     int titleWords = out.size;
@@ -83,6 +83,16 @@ public final class TextAnalyzer {
       }
     }
     return out.build(safeTitle, safeBody, vocabulary);
+  }
+
+  /**
+   * The text with underscores as spaces: the tokenizer joins words across an underscore (Unicode's
+   * word boundaries do), so a handle or hashtag such as "r/ketamine_therapy" would hide its words.
+   * Same length, so every offset into it is one into the text.
+   */
+  static String wordsApart(String text) {
+    if (text == null) return "";
+    return text.indexOf('_') < 0 ? text : text.replace('_', ' ');
   }
 
   /**

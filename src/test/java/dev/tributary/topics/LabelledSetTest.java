@@ -121,6 +121,23 @@ class LabelledSetTest {
 
   static final Path LONG_K = Path.of("src/test/resources/topics/long-k");
 
+  /**
+   * A twelfth and a thirteenth colleague's sets, both first scored on the tagger as round nine left
+   * it: short-l 0.916 (macro 0.898), long-l 0.921 (0.917), short-m 0.894 (0.875), long-m 0.918
+   * (0.916), one off-domain item tagged in each (a central bank's liquidity infusion, a rail line's
+   * "chronic pain for commuters", a cricket club's "county trials" and "headache"): the honest
+   * figures. After round ten (acute pain and money are senses, suicide prevention opens the
+   * context, words joined by an underscore are apart) 0.944, 0.943, 0.920 and 0.938 with none
+   * tagged, development sets since.
+   */
+  static final Path SHORT_L = Path.of("src/test/resources/topics/short-l");
+
+  static final Path LONG_L = Path.of("src/test/resources/topics/long-l");
+
+  static final Path SHORT_M = Path.of("src/test/resources/topics/short-m");
+
+  static final Path LONG_M = Path.of("src/test/resources/topics/long-m");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -206,24 +223,34 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_K, 0.88);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheTwelfthAndThirteenthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_L, 0.94);
+    assertMicroF1AboveTheBar(LONG_L, 0.94);
+    assertMicroF1AboveTheBar(SHORT_M, 0.92);
+    assertMicroF1AboveTheBar(LONG_M, 0.93);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
    * which left none of their 36 off-domain articles tagged), the eighth (none of 19 at first
    * contact), the ninth (none of 19 since round seven) and the tenth (none of 19 since round
-   * eight), and long-k's (none of 4 at first contact).
+   * eight), long-k's (none of 4 at first contact), and the twelfth and thirteenth (none of 38 since
+   * round ten).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     for (Path set :
         List.of(
             LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
-            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I, SHORT_J, LONG_J, LONG_K)) {
+            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I, SHORT_J, LONG_J, LONG_K,
+            SHORT_L, LONG_L, SHORT_M, LONG_M)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
               ? 6
-              : set == LONG_C || set == LONG_H || set == LONG_I || set == LONG_J || set == LONG_K
+              : Set.of(LONG_C, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M).contains(set)
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
@@ -274,8 +301,8 @@ class LabelledSetTest {
     assertEquals(
         List.of(
             HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
-            LONG_J, LONG_K, SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H,
-            SHORT_I, SHORT_J, SHORT_K),
+            LONG_J, LONG_K, LONG_L, LONG_M, SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F,
+            SHORT_G, SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

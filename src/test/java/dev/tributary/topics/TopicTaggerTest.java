@@ -38,6 +38,18 @@ class TopicTaggerTest {
   }
 
   @Nested
+  class Underscores {
+    @Test
+    void wordsJoinedByAnUnderscoreAreReadApart() {
+      Map<String, Double> topics =
+          tag(
+              "r/ketamine_therapy: six sessions in",
+              "Posting for anyone on the fence about treatment at a clinic.");
+      assertTrue(topics.containsKey("ketamine"), topics.toString());
+    }
+  }
+
+  @Nested
   class Acronyms {
     @Test
     void matchUpperCase() {
@@ -369,6 +381,48 @@ class TopicTaggerTest {
               "What the Long Depression can teach central bankers",
               "Falling prices and nervous lenders marked the Long Depression; doctors and"
                   + " patients lost their savings too."));
+    }
+
+    @Test
+    void moneyAcutePainAndFigurativePainAreOtherSenses() {
+      // "injected" opens the context gate (injection); the money words are what keep it untagged.
+      assertEquals(
+          Map.of(),
+          tag(
+              "Central bank's liquidity infusion calms markets",
+              "The central bank injected 40 billion into the banking system, its largest liquidity"
+                  + " infusion in years; economists warn of side effects."));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Chronic pain for commuters as the line misses its target",
+              "Only 61% of trains arrived on time; passengers call the delays a chronic pain."));
+      // Ketamine carried for trauma on the road or the battlefield is no chronic pain, and the
+      // trauma of a fracture is no PTSD.
+      Map<String, Double> roadside =
+          tag(
+              "Ambulance crews to carry ketamine for roadside pain relief",
+              "Paramedics will carry ketamine for severe trauma pain, such as trapped drivers and"
+                  + " open fractures.");
+      assertTrue(roadside.containsKey("ketamine"), roadside.toString());
+      assertFalse(roadside.containsKey("chronic-pain"), roadside.toString());
+      assertFalse(roadside.containsKey("ptsd"), roadside.toString());
+    }
+
+    @Test
+    void suicidePreventionIsOfTheFieldAndSuicideDoorsAreNot() {
+      assertTrue(
+          tag(
+                  "Bridge barriers have saved lives, campaigners say",
+                  "One suicide at the bridge in five years since the barriers, against nine"
+                      + " before; the group now presses for suicide prevention at rail crossings.")
+              .containsKey("suicidal-ideation"));
+      assertEquals(
+          Map.of(),
+          tag(
+              "Suicide doors and tail fins at the classic car show",
+              "A 1963 saloon with rear-hinged suicide doors drew a crowd; the health of old"
+                  + " engines was the talk of the green."));
     }
 
     @Test
