@@ -189,9 +189,11 @@ if wants post; then
     rm -rf "$work/post-warmup"
   fi
   cpu0=$(cpu_seconds "$pid")
+  sys0=$(sys_seconds "$pid")
   java bench/PostClients.java "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   cpu1=$(cpu_seconds "$pid")
-  awk -v c0="$cpu0" -v c1="$cpu1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article)\n", c1 - c0, 1000 * (c1 - c0) / n }' | tee -a "$OUT/post.txt" >&2
+  sys1=$(sys_seconds "$pid")
+  awk -v c0="$cpu0" -v c1="$cpu1" -v s0="$sys0" -v s1="$sys1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article, of which the kernel %.2f)\n", c1 - c0, 1000 * (c1 - c0) / n, 1000 * (s1 - s0) / n }' | tee -a "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
   post_heap="$(heap_after_gc "$pid") MB"
   post_rss=$(peak_rss "$pid")

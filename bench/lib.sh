@@ -33,6 +33,8 @@ peak_rss() {
 
 # CPU seconds (user + system, all threads) process $1 has used so far
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
+# sys_seconds PID: the kernel's share of cpu_seconds (system calls, wake-ups, the network).
+sys_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", $13 / hz }' "/proc/$1/stat"; }
 
 # The JVM options the container's entry point gives Tributary beyond the heap (Dockerfile): the
 # pipeline's and the search index's threads run below the store writer's priority only with
