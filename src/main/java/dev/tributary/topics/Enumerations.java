@@ -52,6 +52,107 @@ final class Enumerations {
     return items >= 3 || (items == 2 && !pairedByAnd);
   }
 
+  /** Most words of an item of a list of anything ("even ketamine infusions" is three). */
+  static final int MAX_ITEM_WORDS = 3;
+
+  private static final byte COMMA = 1;
+  private static final byte CONJUNCTION = 2;
+
+  /**
+   * Whether hit {@code index} is an item of a list of anything, not only of topics: "tablets,
+   * injections and even ketamine infusions", "cocaine, ketamine and 2C-B". Such a list is three or
+   * more items in one sentence, joined by commas and, before the last, by "and" or "or" (", and"
+   * too); the items between the first and the last are at most {@link #MAX_ITEM_WORDS} words. The
+   * first item may carry the words that lead into the list ("samples included cocaine") and the
+   * last the words after it, so a hit in a longer first or last item must be within its last or
+   * first {@link #MAX_ITEM_WORDS} words. At least two items hold no hit of the topic: "ketamine,
+   * esketamine and arketamine" is about ketamine, and "ketamine, an anaesthetic, is…" is no list
+   * (no "and" or "or" before its last part).
+   */
+  static boolean isItemOfAList(
+      int index, int size, int[] topic, int[] first, int[] last, AnalyzedText text) {
+    int f = first[index];
+    int l = last[index];
+    int[] sentences = text.sentences;
+    if (sentences[f] != sentences[l]) return false;
+    int a = f;
+    while (a > 0 && sentences[a - 1] == sentences[f]) a--;
+    int b = l;
+    while (b + 1 < text.size && sentences[b + 1] == sentences[f]) b++;
+    // The sentence's parts between commas and "and"/"or", as word ranges, each with the joint
+    // before it.
+    int[] from = new int[b - a + 1];
+    int[] to = new int[b - a + 1];
+    byte[] joint = new byte[b - a + 1];
+    int parts = 0;
+    byte pending = 0;
+    boolean open = false;
+    for (int t = a; t <= b; t++) {
+      if (isConjunction(text, t)) {
+        if (open) parts++;
+        open = false;
+        pending = CONJUNCTION;
+        continue;
+      }
+      if (!open) {
+        from[parts] = t;
+        joint[parts] = pending;
+        open = true;
+      }
+      to[parts] = t;
+      if (t < b
+          && text.source(t).indexOf(',', text.ends[t]) >= 0
+          && text.source(t).indexOf(',', text.ends[t]) < text.starts[t + 1]) {
+        parts++;
+        open = false;
+        pending = COMMA;
+      }
+    }
+    if (open) parts++;
+    int h = 0;
+    while (h < parts && to[h] < f) h++;
+    if (h == parts || from[h] > f || to[h] < l) return false; // the hit spans a joint
+    // The list's last item: this part after an "and"/"or", or the first such after commas.
+    int j = h;
+    if (joint[h] != CONJUNCTION) {
+      j = h + 1;
+      while (j < parts && joint[j] == COMMA && words(from, to, j) <= MAX_ITEM_WORDS) j++;
+      if (j == parts || joint[j] != CONJUNCTION) return false;
+    }
+    // Its first item: back over short parts joined by commas.
+    int i = j - 1;
+    if (i < 0) return false;
+    while (i > 0 && joint[i] == COMMA && words(from, to, i) <= MAX_ITEM_WORDS) i--;
+    if (j - i + 1 < 3 || h < i) return false;
+    if (h == i && words(from, to, h) > MAX_ITEM_WORDS) return false;
+    if (h == j && words(from, to, h) > MAX_ITEM_WORDS && f - from[h] > 1) return false;
+    int others = 0;
+    for (int k = i; k <= j; k++)
+      if (!holdsTopic(k, from, to, topic[index], size, topic, first)) others++;
+    return others >= 2;
+  }
+
+  private static int words(int[] from, int[] to, int part) {
+    return to[part] - from[part] + 1;
+  }
+
+  private static boolean holdsTopic(
+      int part, int[] from, int[] to, int wanted, int size, int[] topic, int[] first) {
+    for (int k = 0; k < size; k++) {
+      if (topic[k] == wanted && first[k] >= from[part] && first[k] <= to[part]) return true;
+    }
+    return false;
+  }
+
+  /** Whether word {@code t} is "and" or "or". */
+  private static boolean isConjunction(AnalyzedText text, int t) {
+    String source = text.source(t);
+    int start = text.starts[t];
+    int length = text.ends[t] - start;
+    return (length == 3 && source.regionMatches(true, start, "and", 0, 3))
+        || (length == 2 && source.regionMatches(true, start, "or", 0, 2));
+  }
+
   private static final int NOT_JOINED = 0;
   private static final int JOINED = 1;
   private static final int JOINED_BY_AND = 2;

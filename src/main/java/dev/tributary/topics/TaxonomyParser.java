@@ -81,7 +81,16 @@ final class TaxonomyParser {
         strings(object, "exact", at),
         strings(object, "exclude", at),
         strings(object, "senses", at),
-        threshold);
+        threshold,
+        flag(object, "listsOfItsOwn", at));
+  }
+
+  private boolean flag(JsonObject object, String key, String at) {
+    Object value = object.getValue(key);
+    if (value != null && !(value instanceof Boolean)) {
+      throw fail(at + ": \"" + key + "\" must be true or false, got " + value);
+    }
+    return Boolean.TRUE.equals(value);
   }
 
   private double threshold(JsonObject object, String at) {

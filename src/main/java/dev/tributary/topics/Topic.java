@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param senses words of another field in which this topic's words mean something else ("neural
  *     network", "jury"): they veto this topic's matches anywhere in their sentence
  * @param threshold minimum score in (0,1] for an article to get this topic
+ * @param listsOfItsOwn whether the topic is itself spoken of as lists (harms: "sleepiness,
+ *     dizziness and a dreamlike feeling"), so that its mention in a list of things that are not
+ *     topics is no passing one; topics mentioned in a list of topics are passing all the same
  */
 public record Topic(
     String slug,
@@ -27,9 +30,25 @@ public record Topic(
     List<String> exact,
     List<String> exclude,
     List<String> senses,
-    double threshold) {
+    double threshold,
+    boolean listsOfItsOwn) {
 
   public static final double DEFAULT_THRESHOLD = 0.5;
+
+  /** A topic whose mentions in a list of anything are passing ({@code listsOfItsOwn} false). */
+  public Topic(
+      String slug,
+      String label,
+      String parent,
+      List<String> terms,
+      List<String> phrases,
+      List<String> acronyms,
+      List<String> exact,
+      List<String> exclude,
+      List<String> senses,
+      double threshold) {
+    this(slug, label, parent, terms, phrases, acronyms, exact, exclude, senses, threshold, false);
+  }
 
   public Topic {
     terms = List.copyOf(terms);

@@ -24,6 +24,22 @@ public final class TopicScorer {
   static final int NEGATION_WINDOW = 4;
 
   /**
+   * By topic index: whether the topic is itself spoken of as lists ({@link Topic#listsOfItsOwn}).
+   */
+  private final boolean[] listsOfItsOwn;
+
+  /** A scorer for which no topic is spoken of as lists. */
+  public TopicScorer() {
+    this.listsOfItsOwn = new boolean[0];
+  }
+
+  public TopicScorer(Taxonomy taxonomy) {
+    List<Topic> topics = taxonomy.topics();
+    this.listsOfItsOwn = new boolean[topics.size()];
+    for (int i = 0; i < topics.size(); i++) listsOfItsOwn[i] = topics.get(i).listsOfItsOwn();
+  }
+
+  /**
    * One counted mention of a topic, after vetoes and merging of touching matches.
    *
    * @param first index of its first token
@@ -286,7 +302,7 @@ public final class TopicScorer {
     double[] weight;
   }
 
-  private static Hits count(AnalyzedText text, List<Match> matches) {
+  private Hits count(AnalyzedText text, List<Match> matches) {
     int m = matches.size();
     // Vetoes: exclusions and negations.
     int vetoCount = 0;
@@ -353,10 +369,17 @@ public final class TopicScorer {
       double weight = zoneWeight(text.zones[hits.first[k]]);
       hits.weight[k] =
           Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
+                  || !ownLists(hits.topic[k])
+                      && Enumerations.isItemOfAList(
+                          k, hits.size, hits.topic, hits.first, hits.last, text)
               ? weight * LIST_FACTOR
               : weight;
     }
     return hits;
+  }
+
+  private boolean ownLists(int topic) {
+    return topic < listsOfItsOwn.length && listsOfItsOwn[topic];
   }
 
   private static double zoneWeight(byte zone) {

@@ -14,7 +14,7 @@ public final class TopicTagger {
   private final Map<String, Integer> indexBySlug = new HashMap<>();
   private final TextAnalyzer analyzer = new TextAnalyzer();
   private final TopicMatcher matcher;
-  private final TopicScorer scorer = new TopicScorer();
+  private final TopicScorer scorer;
   private final TopicExplainer explainer;
   private final ExampleModel examples;
   private final CorpusStats corpus;
@@ -33,6 +33,7 @@ public final class TopicTagger {
       indexBySlug.put(taxonomy.topics().get(i).slug(), i);
     }
     this.matcher = new TopicMatcher(taxonomy, analyzer);
+    this.scorer = new TopicScorer(taxonomy);
     this.explainer = new TopicExplainer(taxonomy, scorer);
     this.examples = examples;
     this.corpus = corpus;

@@ -1,6 +1,7 @@
 package dev.tributary.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,14 @@ class TaxonomyTest {
     assertEquals(Topic.DEFAULT_THRESHOLD, topic.threshold());
     assertTrue(topic.terms().isEmpty() && topic.parentSlug().isEmpty());
     assertTrue(topic.exact().isEmpty() && topic.senses().isEmpty());
+    assertFalse(topic.listsOfItsOwn());
+  }
+
+  @Test
+  void readsWhetherATopicIsSpokenOfAsLists() {
+    String json = "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\",\"listsOfItsOwn\":%s}]}";
+    assertTrue(Taxonomy.parse(json.formatted("true")).topics().get(0).listsOfItsOwn());
+    assertFails(json.formatted("\"yes\""), "topic 'a': \"listsOfItsOwn\" must be true or false");
   }
 
   @Test

@@ -272,6 +272,64 @@ class TopicTaggerTest {
         assertEquals(1.2, e.evidence().get(0).weight(), 1e-9, e.toString());
       }
     }
+
+    private double weightOf(String slug, String text) {
+      return SHIPPED.explain("", text).stream()
+          .filter(e -> e.slug().equals(slug))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(slug + " not found in: " + text))
+          .evidence()
+          .get(0)
+          .weight();
+    }
+
+    @Test
+    void aTopicNamedInAListOfOtherThingsIsAPassingMention() {
+      // A lead mention weighs 2, an item of a list 2 x 0.6.
+      assertEquals(
+          1.2,
+          weightOf(
+              "ketamine",
+              "Patients arrive after years of trying tablets, injections and even ketamine"
+                  + " infusions."),
+          1e-9);
+      assertEquals(
+          1.2,
+          weightOf(
+              "ketamine",
+              "Other samples at the clinic included cocaine, ketamine and 2C-B, mostly as sold."),
+          1e-9);
+    }
+
+    @Test
+    void whatOnlyLooksLikeAListIsNone() {
+      // An opening clause and a pair of names: "tracked dendritic spines" is the point.
+      assertEquals(
+          2.0,
+          weightOf(
+              "neuroplasticity",
+              "Using two-photon imaging, Varga and Lindqvist tracked dendritic spines in mice."),
+          1e-9);
+      // An apposition: no "and" or "or" before its last part.
+      assertEquals(
+          2.0, weightOf("ketamine", "Ketamine, an anaesthetic, is given at the clinic."), 1e-9);
+      // Most items are the topic itself: the list is what the article is about.
+      assertEquals(
+          2.0,
+          weightOf("ketamine", "Ketamine, esketamine and arketamine compared in patients."),
+          1e-9);
+    }
+
+    @Test
+    void harmsAreSpokenOfAsListsOfTheirOwn() {
+      // side-effects is "listsOfItsOwn": a list of symptoms is how harms are named.
+      assertEquals(
+          2.0,
+          weightOf(
+              "side-effects",
+              "Spravato can cause sleepiness, dizziness and a detached, dreamlike feeling."),
+          1e-9);
+    }
   }
 
   @Nested
