@@ -35,21 +35,6 @@ public record Topic(
 
   public static final double DEFAULT_THRESHOLD = 0.5;
 
-  /** A topic whose mentions in a list of anything are passing ({@code listsOfItsOwn} false). */
-  public Topic(
-      String slug,
-      String label,
-      String parent,
-      List<String> terms,
-      List<String> phrases,
-      List<String> acronyms,
-      List<String> exact,
-      List<String> exclude,
-      List<String> senses,
-      double threshold) {
-    this(slug, label, parent, terms, phrases, acronyms, exact, exclude, senses, threshold, false);
-  }
-
   public Topic {
     terms = List.copyOf(terms);
     phrases = List.copyOf(phrases);

@@ -24,7 +24,8 @@ class TopicScorerTest {
                     List.of(),
                     List.of(),
                     List.of(),
-                    0.1)),
+                    0.1,
+                    false)),
             List.of());
     TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
     assertEquals(2, matcher.find(text).size());
