@@ -59,98 +59,158 @@ final class Enumerations {
   private static final byte CONJUNCTION = 2;
 
   /**
-   * Whether hit {@code index} is an item of a list of anything, not only of topics: "tablets,
-   * injections and even ketamine infusions", "cocaine, ketamine and 2C-B". Such a list is three or
-   * more items in one sentence, joined by commas and, before the last, by "and" or "or" (", and"
-   * too); the items between the first and the last are at most {@link #MAX_ITEM_WORDS} words. The
-   * first item may carry the words that lead into the list ("samples included cocaine") and the
-   * last the words after it, so a hit in a longer first or last item must be within its last or
-   * first {@link #MAX_ITEM_WORDS} words. At least two items hold no hit of the topic: "ketamine,
-   * esketamine and arketamine" is about ketamine, and "ketamine, an anaesthetic, is…" is no list
-   * (no "and" or "or" before its last part).
+   * Which hits are items of a list of anything, not only of topics: "tablets, injections and even
+   * ketamine infusions", "cocaine, ketamine and 2C-B". Such a list is three or more items in one
+   * sentence, joined by commas and, before the last, by "and" or "or" (", and" too); the items
+   * between the first and the last are at most {@link #MAX_ITEM_WORDS} words. The first item may be
+   * longer only when no hit is in it (its words lead into the list, and are usually its subject:
+   * "eleven years of depression, four pills and…"), and the last only with the hit as its first or
+   * second word. At least two items hold no hit of the topic: "ketamine, esketamine and arketamine"
+   * is about ketamine, and "ketamine, an anaesthetic, is…" is no list (no "and" or "or" before its
+   * last part). Hits of topics marked in {@code exempt} are never such items.
+   *
+   * <p>Hits in text order; each sentence holding one is split into parts once.
    */
-  static boolean isItemOfAList(
-      int index, int size, int[] topic, int[] first, int[] last, AnalyzedText text) {
-    int f = first[index];
-    int l = last[index];
+  static boolean[] itemsOfLists(
+      int size, int[] topic, int[] first, int[] last, AnalyzedText text, boolean[] exempt) {
+    boolean[] listed = new boolean[size];
+    Parts parts = new Parts();
     int[] sentences = text.sentences;
-    if (sentences[f] != sentences[l]) return false;
-    int a = f;
-    while (a > 0 && sentences[a - 1] == sentences[f]) a--;
-    int b = l;
-    while (b + 1 < text.size && sentences[b + 1] == sentences[f]) b++;
-    // The sentence's parts between commas and "and"/"or", as word ranges, each with the joint
-    // before it.
-    int[] from = new int[b - a + 1];
-    int[] to = new int[b - a + 1];
-    byte[] joint = new byte[b - a + 1];
-    int parts = 0;
-    byte pending = 0;
-    boolean open = false;
-    for (int t = a; t <= b; t++) {
-      if (isConjunction(text, t)) {
-        if (open) parts++;
-        open = false;
-        pending = CONJUNCTION;
-        continue;
+    int sentence = -1;
+    for (int index = 0; index < size; index++) {
+      int f = first[index];
+      int l = last[index];
+      if (topic[index] < exempt.length && exempt[topic[index]]) continue;
+      if (sentences[f] != sentences[l] || !nearAJoint(text, f, l)) continue;
+      if (sentences[f] != sentence) {
+        sentence = sentences[f];
+        parts.split(text, f);
       }
-      if (!open) {
-        from[parts] = t;
-        joint[parts] = pending;
-        open = true;
-      }
-      to[parts] = t;
-      if (t < b
-          && text.source(t).indexOf(',', text.ends[t]) >= 0
-          && text.source(t).indexOf(',', text.ends[t]) < text.starts[t + 1]) {
-        parts++;
-        open = false;
-        pending = COMMA;
-      }
+      listed[index] = parts.holdAsAnItem(index, size, topic, first, last, sentences);
     }
-    if (open) parts++;
-    int h = 0;
-    while (h < parts && to[h] < f) h++;
-    if (h == parts || from[h] > f || to[h] < l) return false; // the hit spans a joint
-    // The list's last item: this part after an "and"/"or", or the first such after commas.
-    int j = h;
-    if (joint[h] != CONJUNCTION) {
-      j = h + 1;
-      while (j < parts && joint[j] == COMMA && words(from, to, j) <= MAX_ITEM_WORDS) j++;
-      if (j == parts || joint[j] != CONJUNCTION) return false;
-    }
-    // Its first item: back over short parts joined by commas.
-    int i = j - 1;
-    if (i < 0) return false;
-    while (i > 0 && joint[i] == COMMA && words(from, to, i) <= MAX_ITEM_WORDS) i--;
-    if (j - i + 1 < 3 || h < i) return false;
-    if (h == i && words(from, to, h) > MAX_ITEM_WORDS) return false;
-    if (h == j && words(from, to, h) > MAX_ITEM_WORDS && f - from[h] > 1) return false;
-    int others = 0;
-    for (int k = i; k <= j; k++)
-      if (!holdsTopic(k, from, to, topic[index], size, topic, first)) others++;
-    return others >= 2;
+    return listed;
   }
 
-  private static int words(int[] from, int[] to, int part) {
-    return to[part] - from[part] + 1;
+  /** One sentence's parts between commas and "and"/"or", as word ranges. */
+  private static final class Parts {
+    int[] from = new int[64];
+    int[] to = new int[64];
+    byte[] joint = new byte[64]; // what joins each part to the one before it
+    int count;
+    boolean anyConjunction;
+
+    /** Splits the sentence holding word {@code word}. */
+    void split(AnalyzedText text, int word) {
+      int[] sentences = text.sentences;
+      int a = word;
+      while (a > 0 && sentences[a - 1] == sentences[word]) a--;
+      int b = word;
+      while (b + 1 < text.size && sentences[b + 1] == sentences[word]) b++;
+      if (b - a + 1 > from.length) {
+        from = new int[b - a + 1];
+        to = new int[b - a + 1];
+        joint = new byte[b - a + 1];
+      }
+      count = 0;
+      anyConjunction = false;
+      // A list has a comma: most sentences have none, and are no list (String.indexOf is fast).
+      String source = text.source(a);
+      int comma = source.indexOf(',', text.starts[a]);
+      if (comma < 0 || comma >= text.ends[b] || source != text.source(b)) return;
+      byte pending = 0;
+      boolean open = false;
+      for (int t = a; t <= b; t++) {
+        if (isConjunction(text, t)) {
+          if (open) count++;
+          open = false;
+          pending = CONJUNCTION;
+          anyConjunction = true;
+          continue;
+        }
+        if (!open) {
+          from[count] = t;
+          joint[count] = pending;
+          open = true;
+        }
+        to[count] = t;
+        if (t < b && commaBetween(text, t)) {
+          count++;
+          open = false;
+          pending = COMMA;
+        }
+      }
+      if (open) count++;
+    }
+
+    boolean holdAsAnItem(
+        int index, int size, int[] topic, int[] first, int[] last, int[] sentences) {
+      if (count < 3 || !anyConjunction) return false;
+      int f = first[index];
+      int l = last[index];
+      int h = 0;
+      while (h < count && to[h] < f) h++;
+      if (h == count || from[h] > f || to[h] < l) return false; // the hit spans a joint
+      // The list's last item: this part after an "and"/"or", or the first such after commas.
+      int j = h;
+      if (joint[h] != CONJUNCTION) {
+        j = h + 1;
+        while (j < count && joint[j] == COMMA && words(j) <= MAX_ITEM_WORDS) j++;
+        if (j == count || joint[j] != CONJUNCTION) return false;
+      }
+      // Its first item: back over short parts joined by commas.
+      int i = j - 1;
+      if (i < 0) return false;
+      while (i > 0 && joint[i] == COMMA && words(i) <= MAX_ITEM_WORDS) i--;
+      if (j - i + 1 < 3 || h < i) return false;
+      if (h == i && words(h) > MAX_ITEM_WORDS) return false;
+      if (h == j && words(h) > MAX_ITEM_WORDS && f - from[h] > 1) return false;
+      // The hits of this sentence: the neighbours of this one, in text order.
+      int lo = index;
+      while (lo > 0 && sentences[first[lo - 1]] == sentences[f]) lo--;
+      int hi = index;
+      while (hi + 1 < size && sentences[first[hi + 1]] == sentences[f]) hi++;
+      int others = 0;
+      for (int k = i; k <= j; k++) {
+        boolean holds = false;
+        for (int x = lo; x <= hi && !holds; x++) {
+          holds = topic[x] == topic[index] && first[x] >= from[k] && first[x] <= to[k];
+        }
+        if (!holds) others++;
+      }
+      return others >= 2;
+    }
+
+    private int words(int part) {
+      return to[part] - from[part] + 1;
+    }
   }
 
-  private static boolean holdsTopic(
-      int part, int[] from, int[] to, int wanted, int size, int[] topic, int[] first) {
-    for (int k = 0; k < size; k++) {
-      if (topic[k] == wanted && first[k] >= from[part] && first[k] <= to[part]) return true;
+  /**
+   * Whether a comma, "and" or "or" is within {@link #MAX_ITEM_WORDS} words of the hit: an item of a
+   * list has a joint that near. Most hits have none, and their sentence need not be split.
+   */
+  private static boolean nearAJoint(AnalyzedText text, int f, int l) {
+    int from = Math.max(0, f - MAX_ITEM_WORDS);
+    int to = Math.min(text.size - 1, l + MAX_ITEM_WORDS);
+    for (int t = from; t <= to; t++) {
+      if (isConjunction(text, t) || (t < text.size - 1 && commaBetween(text, t))) return true;
     }
     return false;
   }
 
-  /** Whether word {@code t} is "and" or "or". */
-  private static boolean isConjunction(AnalyzedText text, int t) {
+  /** Whether a comma stands between word {@code t} and the next. */
+  private static boolean commaBetween(AnalyzedText text, int t) {
     String source = text.source(t);
-    int start = text.starts[t];
-    int length = text.ends[t] - start;
-    return (length == 3 && source.regionMatches(true, start, "and", 0, 3))
-        || (length == 2 && source.regionMatches(true, start, "or", 0, 2));
+    if (source != text.source(t + 1)) return false;
+    for (int c = text.ends[t]; c < text.starts[t + 1]; c++) {
+      if (source.charAt(c) == ',') return true;
+    }
+    return false;
+  }
+
+  /** Whether word {@code t} is "and" or "or" (known of each distinct word once). */
+  private static boolean isConjunction(AnalyzedText text, int t) {
+    return text.words[t].conjunction;
   }
 
   private static final int NOT_JOINED = 0;

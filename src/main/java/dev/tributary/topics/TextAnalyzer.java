@@ -210,10 +210,14 @@ public final class TextAnalyzer {
     final String surface;
     final boolean content;
 
+    /** Whether the word is "and" or "or", in any case: what joins the last item of a list. */
+    final boolean conjunction;
+
     Word(String stem, String surface, boolean content) {
       this.stem = stem;
       this.surface = surface;
       this.content = content;
+      this.conjunction = surface.equalsIgnoreCase("and") || surface.equalsIgnoreCase("or");
     }
   }
 

@@ -365,21 +365,16 @@ public final class TopicScorer {
       hits.last[k] = mLast[i];
       hits.paragraph[k] = text.paragraphs[mFirst[i]];
     }
+    boolean[] inAList =
+        Enumerations.itemsOfLists(merged, hits.topic, hits.first, hits.last, text, listsOfItsOwn);
     for (int k = 0; k < merged; k++) {
       double weight = zoneWeight(text.zones[hits.first[k]]);
       hits.weight[k] =
-          Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
-                  || !ownLists(hits.topic[k])
-                      && Enumerations.isItemOfAList(
-                          k, hits.size, hits.topic, hits.first, hits.last, text)
+          inAList[k] || Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
               ? weight * LIST_FACTOR
               : weight;
     }
     return hits;
-  }
-
-  private boolean ownLists(int topic) {
-    return topic < listsOfItsOwn.length && listsOfItsOwn[topic];
   }
 
   private static double zoneWeight(byte zone) {
