@@ -38,6 +38,40 @@ class TopicTaggerTest {
   }
 
   @Nested
+  class RoutesAndRecovery {
+    @Test
+    void esketamineIsTheDrugNotItsRoute() {
+      Map<String, Double> drug =
+          tag(
+              "Esketamine for depression in older adults",
+              "Patients at the clinic received esketamine twice weekly for a month.");
+      assertTrue(drug.containsKey("ketamine"), drug.toString());
+      assertFalse(drug.containsKey("nasal-spray"), drug.toString());
+      assertTrue(
+          tag(
+                  "Esketamine nasal spray: what to expect at the clinic",
+                  "The spray device is used in each nostril under a nurse's eye.")
+              .containsKey("nasal-spray"));
+    }
+
+    @Test
+    void recoveryAsPeopleSayItIsAddiction() {
+      Map<String, Double> group =
+          tag(
+              "Ketamine recovery group: Thursdays at the hall",
+              "A peer-led group for anyone trying to cut down or stop using ketamine meets every"
+                  + " Thursday. Come as you are.");
+      assertTrue(group.containsKey("addiction"), group.toString());
+      // A dose escalated in a trial, or an antidepressant tapered, is no addiction.
+      Map<String, Double> trial =
+          tag(
+              "Escalating doses of ketamine in a phase 1 trial",
+              "Healthy volunteers received escalating doses to find the safest for patients.");
+      assertFalse(trial.containsKey("addiction"), trial.toString());
+    }
+  }
+
+  @Nested
   class Underscores {
     @Test
     void wordsJoinedByAnUnderscoreAreReadApart() {
@@ -465,6 +499,32 @@ class TopicTaggerTest {
       assertTrue(roadside.containsKey("ketamine"), roadside.toString());
       assertFalse(roadside.containsKey("chronic-pain"), roadside.toString());
       assertFalse(roadside.containsKey("ptsd"), roadside.toString());
+    }
+
+    @Test
+    void aSeizedJerseyAPoliceDogAndATolerantBalanceSheetAreOtherFields() {
+      Map<String, Double> race =
+          tag(
+              "Vallmont climbs through the pain to seize the leader's jersey",
+              "A solo attack on the hardest climb of the race took the jersey.");
+      assertFalse(race.containsKey("recreational-use"), race.toString());
+      Map<String, Double> dogs =
+          tag(
+              "Police K-9 unit gets new kennels",
+              "The K-9 unit's dogs had their health checks at the vet this week.");
+      assertFalse(dogs.containsKey("ketamine"), dogs.toString());
+      assertEquals(
+          Map.of(),
+          tag(
+              "Building society receives £40m capital infusion",
+              "The injection from its parent would strengthen its balance sheet and give it more"
+                  + " tolerance to absorb further falls in valuations."));
+      // Drugs seized by the police are still the street's.
+      assertTrue(
+          tag(
+                  "Police seized ketamine worth £2m at the port",
+                  "Officers seized the drug, bound for clubs across the region.")
+              .containsKey("recreational-use"));
     }
 
     @Test
