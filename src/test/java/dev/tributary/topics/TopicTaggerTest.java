@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 class TopicTaggerTest {
   private static final TopicTagger SHIPPED = TopicTagger.load(TaxonomyTest.SHIPPED);
 
+  /** That the item does not get the topic (whatever else it gets). */
+  private static void assertNotTagged(String slug, String title, String text) {
+    Map<String, Double> topics = tag(title, text);
+    assertFalse(topics.containsKey(slug), topics.toString());
+  }
+
   private static Map<String, Double> tag(String title, String text) {
     return SHIPPED.tag(title, text).stream()
         .collect(Collectors.toMap(ArticleTopic::slug, ArticleTopic::score));
@@ -63,11 +69,10 @@ class TopicTaggerTest {
                   + " Thursday. Come as you are.");
       assertTrue(group.containsKey("addiction"), group.toString());
       // A dose escalated in a trial, or an antidepressant tapered, is no addiction.
-      Map<String, Double> trial =
-          tag(
-              "Escalating doses of ketamine in a phase 1 trial",
-              "Healthy volunteers received escalating doses to find the safest for patients.");
-      assertFalse(trial.containsKey("addiction"), trial.toString());
+      assertNotTagged(
+          "addiction",
+          "Escalating doses of ketamine in a phase 1 trial",
+          "Healthy volunteers received escalating doses to find the safest for patients.");
     }
   }
 
@@ -144,11 +149,10 @@ class TopicTaggerTest {
 
     @Test
     void riskOfAddictionIsNotAboutAddiction() {
-      Map<String, Double> topics =
-          tag(
-              "The risk of addiction",
-              "The risk of addiction is low.\nThe risk of addiction is studied.");
-      assertFalse(topics.containsKey("addiction"), topics.toString());
+      assertNotTagged(
+          "addiction",
+          "The risk of addiction",
+          "The risk of addiction is low.\nThe risk of addiction is studied.");
     }
   }
 
@@ -403,11 +407,10 @@ class TopicTaggerTest {
     @Test
     void aStudiedDrugIsNoStudyReport() {
       // "study" and "studies" are exact: "the best-studied treatment" reports no study.
-      Map<String, Double> topics =
-          tag(
-              "Lithium still the first choice for bipolar disorder",
-              "Lithium remains the best-studied long-term treatment for bipolar disorder.");
-      assertFalse(topics.containsKey("clinical-research"), topics.toString());
+      assertNotTagged(
+          "clinical-research",
+          "Lithium still the first choice for bipolar disorder",
+          "Lithium remains the best-studied long-term treatment for bipolar disorder.");
       assertTrue(
           tag("Ketamine study", "A new study of ketamine in patients with depression.")
               .containsKey("clinical-research"));
@@ -415,11 +418,10 @@ class TopicTaggerTest {
 
     @Test
     void aRegulatorsDecisionIsNoStudy() {
-      Map<String, Double> topics =
-          tag(
-              "FDA advisers back Spravato for depression",
-              "An FDA panel voted that the esketamine nasal spray can be used on its own.");
-      assertFalse(topics.containsKey("clinical-research"), topics.toString());
+      assertNotTagged(
+          "clinical-research",
+          "FDA advisers back Spravato for depression",
+          "An FDA panel voted that the esketamine nasal spray can be used on its own.");
     }
 
     @Test
@@ -503,16 +505,14 @@ class TopicTaggerTest {
 
     @Test
     void aSeizedJerseyAPoliceDogAndATolerantBalanceSheetAreOtherFields() {
-      Map<String, Double> race =
-          tag(
-              "Vallmont climbs through the pain to seize the leader's jersey",
-              "A solo attack on the hardest climb of the race took the jersey.");
-      assertFalse(race.containsKey("recreational-use"), race.toString());
-      Map<String, Double> dogs =
-          tag(
-              "Police K-9 unit gets new kennels",
-              "The K-9 unit's dogs had their health checks at the vet this week.");
-      assertFalse(dogs.containsKey("ketamine"), dogs.toString());
+      assertNotTagged(
+          "recreational-use",
+          "Vallmont climbs through the pain to seize the leader's jersey",
+          "A solo attack on the hardest climb of the race took the jersey.");
+      assertNotTagged(
+          "ketamine",
+          "Police K-9 unit gets new kennels",
+          "The K-9 unit's dogs had their health checks at the vet this week.");
       assertEquals(
           Map.of(),
           tag(
