@@ -142,8 +142,9 @@ class LabelledSetTest {
    * A fourteenth and a fifteenth colleague's sets, first scored on the tagger as round eleven left
    * it: short-n 0.865 (macro 0.847, 4 of 15 off-domain items tagged), long-n 0.923 (0.917, none of
    * 4), short-o 0.910 (0.909, none of 15), long-o 0.842 (0.848, 1 of 4): the honest figures. After
-   * round twelve (esketamine is the drug, not its route; recovery as people say it; a seized jersey
-   * and a police dog are other fields) 0.893, 0.923, 0.932 and 0.863, development sets since.
+   * round twelve (esketamine is the drug, not its route; recovery and research as people say them;
+   * a seized jersey and a police dog are other fields) 0.893, 0.923, 0.932 and 0.898, development
+   * sets since.
    */
   static final Path SHORT_N = Path.of("src/test/resources/topics/short-n");
 
@@ -253,7 +254,7 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(SHORT_N, 0.89);
     assertMicroF1AboveTheBar(LONG_N, 0.92);
     assertMicroF1AboveTheBar(SHORT_O, 0.93);
-    assertMicroF1AboveTheBar(LONG_O, 0.86);
+    assertMicroF1AboveTheBar(LONG_O, 0.89);
   }
 
   /**
