@@ -35,6 +35,40 @@ public final class ArticleIds {
   }
 
   /**
+   * An article's text normalised once for both keys made from it: its text id (when it has neither
+   * GUID nor URL) and its content hash. Normalising is a pass over the whole text; the pipeline
+   * made it twice per article before (about 4 % of its CPU).
+   */
+  public static final class NormalText {
+    private final String words;
+
+    private NormalText(String words) {
+      this.words = words;
+    }
+
+    public static NormalText of(String text) {
+      return new NormalText(normalise(text));
+    }
+
+    /**
+     * {@link #forText forText(title + "\n" + text)}: the normal form of a title and a text joined
+     * by a line break is the two normal forms joined by a space (a line break neither composes nor
+     * changes a neighbour's case, and {@link #words} joins runs by one space), or the one that is
+     * not empty.
+     */
+    public String textId(String title) {
+      String head = normalise(title);
+      String joined = head.isEmpty() ? words : words.isEmpty() ? head : head + " " + words;
+      return hash("text", joined);
+    }
+
+    /** {@link #contentHash contentHash(text)}. */
+    public String contentHash() {
+      return hash("content", words);
+    }
+  }
+
+  /**
    * Text as compared for dedup: Unicode-normalised, case-folded, punctuation and whitespace runs
    * collapsed, so re-wrapped or re-encoded copies of a text compare equal.
    */

@@ -2,6 +2,7 @@ package dev.tributary.ingest;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.article.ArticleIds.NormalText;
 import dev.tributary.article.RawDocument;
 import dev.tributary.extract.ExtractedArticle;
 import java.time.Clock;
@@ -22,6 +23,13 @@ public final class ArticleAssembler {
   }
 
   public Article assemble(RawDocument doc, ExtractedArticle extracted) {
+    return assemble(doc, extracted, NormalText.of(extracted.plainText()));
+  }
+
+  /**
+   * {@code normal}: the extracted plain text, normalised (its content hash is made from it too).
+   */
+  Article assemble(RawDocument doc, ExtractedArticle extracted, NormalText normal) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Instant published = doc.published() != null ? doc.published() : now;
     Set<String> tags = new LinkedHashSet<>(extracted.tags());
@@ -32,7 +40,7 @@ public final class ArticleAssembler {
       if (!tag.isEmpty()) tags.add(tag);
     }
     return new Article(
-        idFor(doc, extracted),
+        idFor(doc, extracted, normal),
         extracted.title(),
         extracted.summary(),
         extracted.contentHtml(),
@@ -46,12 +54,12 @@ public final class ArticleAssembler {
         List.copyOf(tags));
   }
 
-  static String idFor(RawDocument doc, ExtractedArticle extracted) {
+  static String idFor(RawDocument doc, ExtractedArticle extracted, NormalText normal) {
     if (doc.guid() != null && !doc.guid().isBlank()) {
       return ArticleIds.forGuid(doc.source().id(), doc.guid());
     }
     if (doc.url() != null && !doc.url().isBlank()) return ArticleIds.forUrl(doc.url());
-    return ArticleIds.forText(extracted.title() + "\n" + extracted.plainText());
+    return normal.textId(extracted.title());
   }
 
   private static String blankToNull(String s) {

@@ -2,11 +2,13 @@ package dev.tributary.ingest;
 
 import dev.tributary.article.Article;
 import dev.tributary.article.ArticleIds;
+import dev.tributary.article.ArticleIds.NormalText;
 import dev.tributary.article.ArticleTopic;
 import dev.tributary.article.Format;
 import dev.tributary.article.RawDocument;
 import dev.tributary.article.SourceRef;
 import dev.tributary.extract.ArticleExtractor;
+import dev.tributary.extract.ExtractedArticle;
 import dev.tributary.extract.ExtractionException;
 import dev.tributary.store.PutRequest;
 import dev.tributary.stories.StoryRules;
@@ -108,13 +110,16 @@ public final class ArticlePipeline {
    */
   public Tagged process(RawDocument doc) throws ExtractionException {
     Article draft;
+    NormalText normal;
     try {
-      draft = extract(doc);
+      ExtractedArticle extracted = extractor.extract(doc.format(), doc.body(), doc.titleHint());
+      normal = NormalText.of(extracted.plainText());
+      draft = assembler.assemble(doc, extracted, normal);
     } catch (RuntimeException e) {
       throw new StageFailure("extraction", e);
     }
     try {
-      return tag(draft);
+      return tag(draft, normal.contentHash());
     } catch (RuntimeException e) {
       throw new StageFailure("tagging", e);
     }
@@ -127,6 +132,10 @@ public final class ArticlePipeline {
 
   /** Tagging: the draft's topics, and its keyphrases added to its tags, in one analysis. */
   public Tagged tag(Article draft) {
+    return tag(draft, ArticleIds.contentHash(draft.text()));
+  }
+
+  private Tagged tag(Article draft, String contentHash) {
     long started = System.nanoTime();
     TopicTagger.Tagging tagging =
         tagger.get().tagging(draft.title(), draft.text(), Keyphrases.PER_ARTICLE);
@@ -136,7 +145,7 @@ public final class ArticlePipeline {
             .withTopics(tagging.topics())
             .withTags(Keyphrases.mergeInto(draft.tags(), tagging.keyphrases()));
     StorySketch sketch = sketchStories ? StorySketch.of(tagged.text()) : null;
-    PutRequest request = new PutRequest(tagged, ArticleIds.contentHash(tagged.text()), sketch);
+    PutRequest request = new PutRequest(tagged, contentHash, sketch);
     return new Tagged(request, tagging.terms(), took);
   }
 

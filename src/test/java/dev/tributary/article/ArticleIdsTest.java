@@ -22,6 +22,20 @@ class ArticleIdsTest {
   }
 
   @Test
+  void theTextNormalisedOnceGivesTheSameKeysAsNormalisingItTwice() {
+    Random random = new Random(13);
+    String greek = "\u03a3\u039f\u03a3 \u03a3"; // capital sigmas: final or not by their neighbours
+    for (int n = 0; n < 5000; n++) {
+      String title = n % 7 == 0 ? greek : n % 11 == 0 ? "" : randomText(random);
+      String text = n % 5 == 0 ? "\u0301" + randomText(random) : randomText(random);
+      ArticleIds.NormalText normal = ArticleIds.NormalText.of(text);
+      assertEquals(
+          ArticleIds.forText(title + "\n" + text), normal.textId(title), title + "|" + text);
+      assertEquals(ArticleIds.contentHash(text), normal.contentHash(), text);
+    }
+  }
+
+  @Test
   void hasMoreWordsThanCountsTheWordsThatWordsKeeps() {
     Random random = new Random(11);
     for (int n = 0; n < 5000; n++) {
