@@ -61,6 +61,30 @@ class TopicTaggerTest {
     }
 
     @Test
+    void treatmentResistanceAsPeopleSayItIsTrd() {
+      for (String[] item :
+          new String[][] {
+            {
+              "Stimulation suite added for depression",
+              "A second suite opens for adults whose depression has not lifted after several"
+                  + " antidepressants."
+            },
+            {
+              "Re: starting ketamine next week",
+              "I've been through three pills and a year of therapy, and nothing shifted the"
+                  + " depression."
+            },
+            {
+              "Infusion clinics on the coast",
+              "Nearly everyone has depression for which the usual treatments have not worked."
+            }
+          }) {
+        Map<String, Double> topics = tag(item[0], item[1]);
+        assertTrue(topics.containsKey("treatment-resistant-depression"), item[1] + topics);
+      }
+    }
+
+    @Test
     void recoveryAsPeopleSayItIsAddiction() {
       Map<String, Double> group =
           tag(
