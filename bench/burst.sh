@@ -111,6 +111,7 @@ fi
 # --- the burst ---------------------------------------------------------------------------------
 log "moving $N files into the inbox at once"
 cpu0=$(cpu_seconds "$tributary_pid")
+jit0=$(jit_seconds "$tributary_pid")
 t0=$(now)
 # GNU mv may complain about a file the server already took from the inbox while mv was still
 # working (seen with a warm server): what counts is that nothing is left behind
@@ -143,6 +144,7 @@ while :; do
 done
 t1=$(now)
 cpu1=$(cpu_seconds "$tributary_pid")
+jit1=$(jit_seconds "$tributary_pid")
 stop "$sampler_pid"
 sampler_pid=""
 heap_end=$(heap_after_gc "$tributary_pid")
@@ -163,7 +165,7 @@ blocked=$(grep -c "BlockedThreadChecker" "$work/tributary.log" || true)
   echo "burst: $N files of 3-5 KB moved into the inbox at once (mv took $(awk -v a="$t_moved" -v b="$t0" 'BEGIN { printf "%.1f", a - b }') s)"
   echo "outcome: $outcome"
   awk -v a="$t1" -v b="$t0" -v n="$done_n" 'BEGIN { printf "time until all in done/: %.1f s; %.0f articles/s\n", a - b, n / (a - b) }'
-  awk -v c0="$cpu0" -v c1="$cpu1" -v n="$done_n" -v a="$t1" -v b="$t0" 'BEGIN { printf "server CPU during the burst: %.1f s (%.2f ms per article, %.2f cores on average)\n", c1 - c0, 1000 * (c1 - c0) / n, (c1 - c0) / (a - b) }'
+  awk -v c0="$cpu0" -v c1="$cpu1" -v j0="$jit0" -v j1="$jit1" -v n="$done_n" -v a="$t1" -v b="$t0" 'BEGIN { printf "server CPU during the burst: %.1f s (%.2f ms per article, of which the JIT compiler threads %.2f; %.2f cores on average)\n", c1 - c0, 1000 * (c1 - c0) / n, 1000 * (j1 - j0) / n, (c1 - c0) / (a - b) }'
   echo "in done/: $done_n, in failed/: $failed_n, left in the inbox: $left_n"
   echo "stored (tributary_articles_ingested_total{input=\"inbox\"}, warm-up included): ${stored:-?}, duplicates: ${dups:-?}, retries logged: $retries, blocked-thread warnings: $blocked"
   awk -v h0="$heap0" -v hend="$heap_end" '

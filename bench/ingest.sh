@@ -190,10 +190,12 @@ if wants post; then
   fi
   cpu0=$(cpu_seconds "$pid")
   sys0=$(sys_seconds "$pid")
+  jit0=$(jit_seconds "$pid")
   java bench/PostClients.java "$base" "$token" "$articles" "$CLIENTS" | tee "$OUT/post.txt" >&2
   cpu1=$(cpu_seconds "$pid")
   sys1=$(sys_seconds "$pid")
-  awk -v c0="$cpu0" -v c1="$cpu1" -v s0="$sys0" -v s1="$sys1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article, of which the kernel %.2f)\n", c1 - c0, 1000 * (c1 - c0) / n, 1000 * (s1 - s0) / n }' | tee -a "$OUT/post.txt" >&2
+  jit1=$(jit_seconds "$pid")
+  awk -v c0="$cpu0" -v c1="$cpu1" -v s0="$sys0" -v s1="$sys1" -v j0="$jit0" -v j1="$jit1" -v n="$n_floor" 'BEGIN { printf "server CPU while posting: %.1f s (%.2f ms per article, of which the kernel %.2f and the JIT compiler threads %.2f)\n", c1 - c0, 1000 * (c1 - c0) / n, 1000 * (s1 - s0) / n, 1000 * (j1 - j0) / n }' | tee -a "$OUT/post.txt" >&2
   post=$(awk '/^posted/ { print $6 }' "$OUT/post.txt")
   post_heap="$(heap_after_gc "$pid") MB"
   post_rss=$(peak_rss "$pid")

@@ -35,6 +35,17 @@ peak_rss() {
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"; }
 # sys_seconds PID: the kernel's share of cpu_seconds (system calls, wake-ups, the network).
 sys_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", $13 / hz }' "/proc/$1/stat"; }
+# jit_seconds PID: the CPU seconds of the JVM's compiler threads (C1 and C2): on a server that has
+# just started, the JIT compiles for tens of seconds, on the same cores as the work being measured.
+jit_seconds() {
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) total="$total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0)" ;;
+    esac
+  done
+  awk -v hz="$(getconf CLK_TCK)" "BEGIN { printf \"%.2f\", ($total) / hz }"
+}
 
 # The JVM options the container's entry point gives Tributary beyond the heap (Dockerfile): the
 # pipeline's and the search index's threads run below the store writer's priority only with
