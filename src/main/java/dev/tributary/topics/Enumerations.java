@@ -67,7 +67,7 @@ final class Enumerations {
    * "eleven years of depression, four pills and…"), and the last only with the hit as its first or
    * second word. At least two items hold no hit of the topic: "ketamine, esketamine and arketamine"
    * is about ketamine, and "ketamine, an anaesthetic, is…" is no list (no "and" or "or" before its
-   * last part). Hits of topics marked in {@code exempt} are never such items.
+   * last part). Hits of topics marked in {@code exempt} (indexed by topic) are never such items.
    *
    * <p>Hits in text order; each sentence holding one is split into parts once.
    */
@@ -80,7 +80,7 @@ final class Enumerations {
     for (int index = 0; index < size; index++) {
       int f = first[index];
       int l = last[index];
-      if (topic[index] < exempt.length && exempt[topic[index]]) continue;
+      if (exempt[topic[index]]) continue;
       if (sentences[f] != sentences[l] || !nearAJoint(text, f, l)) continue;
       if (sentences[f] != sentence) {
         sentence = sentences[f];

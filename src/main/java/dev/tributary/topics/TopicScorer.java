@@ -28,11 +28,6 @@ public final class TopicScorer {
    */
   private final boolean[] listsOfItsOwn;
 
-  /** A scorer for which no topic is spoken of as lists. */
-  public TopicScorer() {
-    this.listsOfItsOwn = new boolean[0];
-  }
-
   public TopicScorer(Taxonomy taxonomy) {
     List<Topic> topics = taxonomy.topics();
     this.listsOfItsOwn = new boolean[topics.size()];
