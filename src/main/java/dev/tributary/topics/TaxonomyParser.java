@@ -68,7 +68,8 @@ final class TaxonomyParser {
       throw fail(at + ": missing \"label\"");
     }
     double threshold = threshold(object, at);
-    for (String key : List.of("terms", "phrases", "acronyms", "exact", "exclude", "senses")) {
+    for (String key :
+        List.of("terms", "phrases", "acronyms", "exact", "counted", "exclude", "senses")) {
       checkHaveWords(strings(object, key, at), at + ": \"" + key + "\"");
     }
     return new Topic(
@@ -79,6 +80,7 @@ final class TaxonomyParser {
         strings(object, "phrases", at),
         strings(object, "acronyms", at),
         strings(object, "exact", at),
+        strings(object, "counted", at),
         strings(object, "exclude", at),
         strings(object, "senses", at),
         threshold,

@@ -30,8 +30,9 @@ public final class TextAnalyzer {
   /**
    * A body's first full sentence of at most this many words, followed by more, is a label rather
    * than the item's point — a journal's or a show's name ("Emergency Psychiatry Reports."), a
-   * dateline, "Episode 112." — and does not count among the lead's sentences: the lead takes one
-   * sentence more. A real sentence that short ("Ketamine works.") loses nothing by it.
+   * dateline, "Episode 112." — and does not count among the lead's sentences (numbers are not
+   * counted among its words: "Mood Disorders Review, 9(2)."): the lead takes one sentence more. A
+   * real sentence that short ("Ketamine works.") loses nothing by it.
    */
   static final int LABEL_WORDS = 6;
 
@@ -71,7 +72,7 @@ public final class TextAnalyzer {
     if (out.size > titleWords) {
       // The lead was marked as the first LEAD_SENTENCES full sentences; a short body's is shorter.
       boolean opensWithALabel =
-          out.fullSentences > 1 && out.leadEnds[0] - titleWords <= LABEL_WORDS;
+          out.fullSentences > 1 && wordsOf(out, titleWords, out.leadEnds[0]) <= LABEL_WORDS;
       int lead =
           opensWithALabel
               ? Math.min(LEAD_SENTENCES, leadSentences(out.fullSentences - 1) + 1)
@@ -83,6 +84,21 @@ public final class TextAnalyzer {
       }
     }
     return out.build(safeTitle, safeBody, vocabulary);
+  }
+
+  /**
+   * Words from {@code from} to {@code to} that hold a letter: a journal's volume and issue ("Mood
+   * Disorders Review, 9(2).") or a date make a label no longer.
+   */
+  private static int wordsOf(Builder out, int from, int to) {
+    int words = 0;
+    for (int i = from; i < to; i++) if (hasLetter(out.words[i].surface)) words++;
+    return words;
+  }
+
+  private static boolean hasLetter(String word) {
+    for (int i = 0; i < word.length(); i++) if (Character.isLetter(word.charAt(i))) return true;
+    return false;
   }
 
   /**
@@ -179,7 +195,8 @@ public final class TextAnalyzer {
     "prof".toCharArray(), "st".toCharArray(), "vs".toCharArray(), "jr".toCharArray(),
     "sr".toCharArray(), "mt".toCharArray(), "lt".toCharArray(), "col".toCharArray(),
     "gen".toCharArray(), "sgt".toCharArray(), "rev".toCharArray(), "fig".toCharArray(),
-    "al".toCharArray(), "approx".toCharArray(), "e.g".toCharArray(), "i.e".toCharArray()
+    "al".toCharArray(), "approx".toCharArray(), "e.g".toCharArray(), "i.e".toCharArray(),
+    "vol".toCharArray()
   };
 
   /**

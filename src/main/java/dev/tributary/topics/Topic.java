@@ -12,6 +12,10 @@ import java.util.Optional;
  * @param acronyms matched on the exact surface form (PTSD matches, ptsd does not)
  * @param exact words matched as written, not stemmed, in lower case, capitalised or upper case
  *     ("tolerance" but not "tolerated", which shares its stem)
+ * @param counted words or phrases, matched on stems, that signal the topic only when counted in
+ *     twos or more: a number from two, or a word for several, at most {@link
+ *     TopicMatcher#COUNT_WINDOW} words before them in their sentence ("tried more than twenty
+ *     antidepressants", "at least two courses of antidepressants", but not "an antidepressant")
  * @param exclude phrases that veto this topic's matches in the same sentence nearby
  * @param senses words of another field in which this topic's words mean something else ("neural
  *     network", "jury"): they veto this topic's matches anywhere in their sentence
@@ -28,6 +32,7 @@ public record Topic(
     List<String> phrases,
     List<String> acronyms,
     List<String> exact,
+    List<String> counted,
     List<String> exclude,
     List<String> senses,
     double threshold,
@@ -40,13 +45,18 @@ public record Topic(
     phrases = List.copyOf(phrases);
     acronyms = List.copyOf(acronyms);
     exact = List.copyOf(exact);
+    counted = List.copyOf(counted);
     exclude = List.copyOf(exclude);
     senses = List.copyOf(senses);
   }
 
   /** Whether the topic has words of its own (else only taught examples can signal it). */
   public boolean hasRules() {
-    return !terms.isEmpty() || !phrases.isEmpty() || !acronyms.isEmpty() || !exact.isEmpty();
+    return !terms.isEmpty()
+        || !phrases.isEmpty()
+        || !acronyms.isEmpty()
+        || !exact.isEmpty()
+        || !counted.isEmpty();
   }
 
   public Optional<String> parentSlug() {

@@ -19,8 +19,43 @@ public final class TopicMatcher {
     EXCLUSION,
     SENSE,
     NEGATION,
-    CONTEXT
+    CONTEXT,
+    /** A counted word before its count is checked; {@link #find} makes it a signal or drops it. */
+    COUNTED
   }
+
+  /** Words before a counted word that its count may stand at ("two full courses of …"). */
+  public static final int COUNT_WINDOW = 3;
+
+  /** Words that count in twos or more, in lower case, as written (not stemmed: "severe"). */
+  private static final java.util.Set<String> SEVERAL =
+      java.util.Set.of(
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "fifteen",
+          "twenty",
+          "dozen",
+          "several",
+          "multiple",
+          "numerous");
+
+  /**
+   * Words that end the phrase a count belongs to: an article starts another ("six weeks a standard
+   * antidepressant needs"), and a span of time is what was counted ("two weeks on
+   * antidepressants").
+   */
+  private static final java.util.Set<String> NOT_COUNTED =
+      java.util.Set.of(
+          "a", "an", "the", "days", "weeks", "months", "years", "hours", "times", "of");
 
   /**
    * A pattern found in the text.
@@ -108,6 +143,9 @@ public final class TopicMatcher {
           add(surfaces, analyzer.words(written), true, signal, topic, word);
         }
       }
+      for (String word : topic.counted()) {
+        add(stems, analyzer.words(word), false, new Entry(i, Kind.COUNTED), topic, word);
+      }
       for (String phrase : topic.exclude()) {
         add(stems, analyzer.words(phrase), false, new Entry(i, Kind.EXCLUSION), topic, phrase);
       }
@@ -147,14 +185,85 @@ public final class TopicMatcher {
       int id = stemIds[i];
       Node node;
       if (id >= 0 && id < stemRoots.length && (node = stemRoots[id]) != null) {
+        int found = matches.size();
         walk(node, stemIds, sentences, size, i, matches);
+        if (matches.size() > found) countOrDrop(text, i, matches, found);
       }
       id = surfaceIds[i];
       if (id >= 0 && id < surfaceRoots.length && (node = surfaceRoots[id]) != null) {
+        int found = matches.size();
         walk(node, surfaceIds, sentences, size, i, matches);
+        if (matches.size() > found) excludeAfterANumber(text, i, matches, found);
       }
     }
     return matches;
+  }
+
+  /**
+   * Turns each counted match found at word {@code i} into a signal that starts at its count, or
+   * drops it when no count of two or more comes at most {@link #COUNT_WINDOW} words before it in
+   * its sentence.
+   */
+  private static void countOrDrop(AnalyzedText text, int i, List<Match> matches, int from) {
+    int count = -1;
+    for (int k = from; k < matches.size(); k++) {
+      Match match = matches.get(k);
+      if (match.kind() != Kind.COUNTED) continue;
+      if (count == -1) count = countBefore(text, i);
+      if (count >= 0) {
+        matches.set(k, new Match(match.topic(), Kind.SIGNAL, count, match.last()));
+      } else {
+        matches.remove(k--);
+      }
+    }
+  }
+
+  /**
+   * The nearest word before {@code i} that counts two or more, in its sentence and its phrase; -2
+   * if none.
+   */
+  private static int countBefore(AnalyzedText text, int i) {
+    for (int j = i - 1; j >= Math.max(0, i - COUNT_WINDOW); j--) {
+      if (text.sentences[j] != text.sentences[i]) break;
+      String word = text.surface(j).toLowerCase(java.util.Locale.ROOT);
+      if (SEVERAL.contains(word) || isCountFromTwo(word)) return j;
+      if (NOT_COUNTED.contains(word)) break;
+    }
+    return -2;
+  }
+
+  /**
+   * A number written in digits, from 2 to 99 (a trial's "312 antidepressant users" is no count).
+   */
+  private static boolean isCountFromTwo(String word) {
+    if (word.isEmpty() || word.length() > 2) return false;
+    for (int c = 0; c < word.length(); c++) if (!Character.isDigit(word.charAt(c))) return false;
+    return Integer.parseInt(word) >= 2;
+  }
+
+  /**
+   * A one-letter acronym right after a number is a unit or a count, not the acronym: "a 14-K night"
+   * (strikeouts), "14 K gold", "a 5 K run". Each such signal gets an exclusion on the number, which
+   * {@code ?explain=true} shows as what vetoed it.
+   */
+  private static void excludeAfterANumber(AnalyzedText text, int i, List<Match> matches, int from) {
+    if (i == 0 || text.sentences[i - 1] != text.sentences[i]) return;
+    if (text.ends[i] - text.starts[i] != 1 || !isNumber(text.surface(i - 1))) return;
+    for (int k = from, n = matches.size(); k < n; k++) {
+      Match match = matches.get(k);
+      if (match.kind() == Kind.SIGNAL && match.last() == i) {
+        matches.add(new Match(match.topic(), Kind.EXCLUSION, i - 1, i - 1));
+      }
+    }
+  }
+
+  private static boolean isNumber(String word) {
+    if (word.isEmpty()) return false;
+    for (int c = 0; c < word.length(); c++) {
+      char ch = word.charAt(c);
+      if ((ch < '0' || ch > '9') && ch != ',' && ch != '.') return false;
+    }
+    return true;
   }
 
   private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {

@@ -455,12 +455,21 @@ public final class TopicScorer {
           inTheTitle |= inTitle(text, match);
         }
       }
-      if (sensed > left || inTheTitle) {
+      if (sensed > left || inTheTitle || namesTheField(text, veto)) {
         topics = Arrays.copyOf(topics, topics.length + 1);
         topics[topics.length - 1] = veto.topic();
       }
     }
     return topics;
+  }
+
+  /**
+   * Whether a sense names the text's field in its title: a phrase of the other field ("Why neural
+   * networks stop learning"), not a single word, which a headline may use in passing ("ketamine
+   * sold through telehealth apps").
+   */
+  private static boolean namesTheField(AnalyzedText text, Match sense) {
+    return sense.last() > sense.first() && inTitle(text, sense);
   }
 
   /** Whether a sense of {@code vetoes[v]}'s topic comes before it: that topic is weighed once. */

@@ -49,7 +49,23 @@ class TaxonomyTest {
     assertEquals(Topic.DEFAULT_THRESHOLD, topic.threshold());
     assertTrue(topic.terms().isEmpty() && topic.parentSlug().isEmpty());
     assertTrue(topic.exact().isEmpty() && topic.senses().isEmpty());
+    assertTrue(topic.counted().isEmpty());
     assertFalse(topic.listsOfItsOwn());
+  }
+
+  @Test
+  void readsCountedWordsAsWordsOfTheTopic() {
+    Topic topic =
+        Taxonomy.parse(
+                "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\","
+                    + "\"counted\":[\"antidepressants\"]}]}")
+            .topics()
+            .get(0);
+    assertEquals(List.of("antidepressants"), topic.counted());
+    assertTrue(topic.hasRules(), "a topic with counted words alone has rules");
+    assertFails(
+        "{\"topics\":[{\"slug\":\"a\",\"label\":\"A\",\"counted\":[\"--\"]}]}",
+        "topic 'a': \"counted\" entry \"--\" contains no words");
   }
 
   @Test

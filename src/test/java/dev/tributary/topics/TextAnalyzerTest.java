@@ -103,6 +103,18 @@ class TextAnalyzerTest {
         7, lead(zones("The journal reports one more ketamine trial. It was small. Done.")));
   }
 
+  @Test
+  void aJournalsVolumeAndIssueDoNotMakeItsLabelASentence() {
+    // seven words with the numbers, five without: still a label
+    List<String> zones =
+        zones("Quarterly Review of Mood Disorders, 9(2). Inpatients were randomised. Scores fell.");
+    assertEquals(7 + 3, lead(zones));
+    // "Vol." is no full stop
+    assertEquals(
+        6 + 2 + 3,
+        lead(zones("Pellham Review of Anaesthesia, Vol. 9, Issue 2. Adults were sedated. Done.")));
+  }
+
   /** Words in the lead (they come first). */
   private static int lead(List<String> zones) {
     int n = 0;

@@ -24,6 +24,7 @@ class TopicScorerTest {
                     List.of(),
                     List.of(),
                     List.of(),
+                    List.of(),
                     0.1,
                     false)),
             List.of());

@@ -101,6 +101,85 @@ class TopicTaggerTest {
   }
 
   @Nested
+  class Counted {
+    /** The counted evidence of TRD in the text, as written. */
+    private List<String> trdEvidence(String title, String text) {
+      return SHIPPED.explain(title, text).stream()
+          .filter(e -> e.slug().equals("treatment-resistant-depression"))
+          .flatMap(e -> e.evidence().stream())
+          .map(TopicExplanation.Evidence::text)
+          .toList();
+    }
+
+    @Test
+    void antidepressantsCountedInTwosOrMoreAreTreatmentResistance() {
+      assertEquals(
+          List.of("twenty antidepressants"),
+          trdEvidence("", "Between them they have tried more than twenty antidepressants."));
+      assertEquals(
+          List.of("two courses of antidepressants"),
+          trdEvidence(
+              "", "Her depression persisted despite at least two courses of antidepressants."));
+      assertEquals(
+          List.of("4 antidepressants"),
+          trdEvidence("", "He had been on 4 antidepressants by then."));
+    }
+
+    @Test
+    void oneAntidepressantOrAnotherCountIsNot() {
+      assertEquals(List.of(), trdEvidence("", "She started an antidepressant last spring."));
+      assertEquals(
+          List.of(),
+          trdEvidence(
+              "", "Thoughts that would not wait the six weeks a standard antidepressant needs."));
+      assertEquals(List.of(), trdEvidence("", "Of 312 antidepressant users, few stopped."));
+      assertEquals(
+          List.of(), trdEvidence("", "It worked within two days, unlike antidepressants."));
+    }
+  }
+
+  @Nested
+  class Senses {
+    @Test
+    void aOneLetterAcronymAfterANumberIsAUnitOrACount() {
+      List<TopicExplanation> explained =
+          SHIPPED.explain(
+              "Delgrano's 14-K gem keeps the title hopes alive", "He pitched eight innings.");
+      TopicExplanation ketamine =
+          explained.stream().filter(e -> e.slug().equals("ketamine")).findFirst().orElseThrow();
+      assertFalse(ketamine.applied());
+      assertEquals("exclude", ketamine.vetoed().get(0).kind());
+      assertEquals("14", ketamine.vetoed().get(0).by());
+    }
+
+    @Test
+    void aPhraseOfAnotherFieldInTheTitleNamesTheWholeText() {
+      String body =
+          "After millions of updates a network gets worse at picking up anything new."
+              + " Researchers call this loss of plasticity.\n"
+              + "A reset of dormant units keeps plasticity, the lab says.\n"
+              + "Plasticity has to be maintained, not assumed.";
+      assertNotTagged("neuroplasticity", "Why neural networks stop learning", body);
+      assertTrue(tag("Why brains keep learning", body).containsKey("neuroplasticity"));
+    }
+
+    @Test
+    void aSingleWordOfAnotherFieldInTheTitleIsNotEnough() {
+      // long enough (150 body words and more) that a sense vetoes only its own sentence
+      String filler =
+          " The agency said it had received reports from several states over the past year.";
+      String body =
+          "Patients took the products at home without monitoring. Reports describe adverse"
+              + " events, blood pressure rises, slowed breathing and dissociation.\n"
+              + "The side effects were serious in some cases, the agency said."
+              + filler.repeat(10);
+      assertTrue(
+          tag("Regulators warn about at-home ketamine sold through telehealth apps", body)
+              .containsKey("side-effects"));
+    }
+  }
+
+  @Nested
   class Underscores {
     @Test
     void wordsJoinedByAnUnderscoreAreReadApart() {
