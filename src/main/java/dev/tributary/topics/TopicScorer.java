@@ -128,10 +128,11 @@ public final class TopicScorer {
     List<Vetoed> vetoed = new ArrayList<>();
     if (vetoes.isEmpty()) return vetoed;
     Match[] all = vetoes.toArray(new Match[0]);
-    int[] otherField = readInOtherField(all, matches, text);
+    boolean[] field = fieldWords(matches, text);
+    int[] otherField = readInOtherField(all, matches, text, field);
     for (Match match : matches) {
       if (match.kind() != Kind.SIGNAL) continue;
-      Match by = vetoOf(match, all, text, otherField);
+      Match by = vetoOf(match, all, text, otherField, field);
       if (by != null) vetoed.add(new Vetoed(match.topic(), match.first(), match.last(), by));
     }
     return vetoed;
@@ -312,7 +313,8 @@ public final class TopicScorer {
         if (isVeto(match.kind())) vetoes[v++] = match;
       }
     }
-    int[] otherField = readInOtherField(vetoes, matches, text);
+    boolean[] field = vetoCount == 0 ? null : fieldWords(matches, text);
+    int[] otherField = readInOtherField(vetoes, matches, text, field);
     // Signals that no veto cancels.
     int[] topic = new int[m];
     int[] first = new int[m];
@@ -320,7 +322,7 @@ public final class TopicScorer {
     int n = 0;
     for (int i = 0; i < m; i++) {
       Match match = matches.get(i);
-      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text, otherField)) {
+      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text, otherField, field)) {
         topic[n] = match.topic();
         first[n] = match.first();
         last[n] = match.last();
@@ -383,8 +385,33 @@ public final class TopicScorer {
   }
 
   private static boolean isVetoed(
-      Match signal, Match[] vetoes, AnalyzedText text, int[] otherField) {
-    return vetoOf(signal, vetoes, text, otherField) != null;
+      Match signal, Match[] vetoes, AnalyzedText text, int[] otherField, boolean[] field) {
+    return vetoes.length > 0 && vetoOf(signal, vetoes, text, otherField, field) != null;
+  }
+
+  /** Which words are words of the field's context (patient, clinic, ketamine, therapy …). */
+  private static boolean[] fieldWords(List<Match> matches, AnalyzedText text) {
+    boolean[] field = new boolean[text.size];
+    for (Match match : matches) {
+      if (match.kind() == Kind.CONTEXT) {
+        for (int i = match.first(); i <= match.last(); i++) field[i] = true;
+      }
+    }
+    return field;
+  }
+
+  /**
+   * Whether a word of the field's context stands right before or after the mention, in its
+   * sentence: "ketamine infusion clinics", "intravenous ketamine" are read in the field whatever
+   * money the sentence speaks of, and no sense vetoes them. The mention's own words do not count
+   * ("pain" in "chronic pain point" is the word in question).
+   */
+  private static boolean anchored(Match signal, AnalyzedText text, boolean[] field) {
+    int before = signal.first() - 1;
+    int after = signal.last() + 1;
+    int sentence = text.sentences[signal.first()];
+    return before >= 0 && field[before] && text.sentences[before] == sentence
+        || after < text.size && field[after] && text.sentences[after] == sentence;
   }
 
   /**
@@ -396,13 +423,17 @@ public final class TopicScorer {
    * #FULL_LENGTH} body words) a sense vetoes the topic in the whole item: a headline and a few
    * sentences make one point, read in one field ("a capital infusion … without the infusion"). And
    * in a text where most of a topic's mentions are read in one of its senses ({@code otherField},
-   * see {@link #readInOtherField}), its senses veto it everywhere.
+   * see {@link #readInOtherField}), its senses veto it everywhere. No sense vetoes a mention next
+   * to a word of the field ({@link #anchored}).
    */
-  private static Match vetoOf(Match signal, Match[] vetoes, AnalyzedText text, int[] otherField) {
+  private static Match vetoOf(
+      Match signal, Match[] vetoes, AnalyzedText text, int[] otherField, boolean[] field) {
     int[] sentences = text.sentences;
+    boolean anchored = anchored(signal, text, field);
     for (Match veto : vetoes) {
       if (sentences[signal.first()] != sentences[veto.first()]) {
-        if (veto.kind() == Kind.SENSE
+        if (!anchored
+            && veto.kind() == Kind.SENSE
             && veto.topic() == signal.topic()
             && (contains(otherField, signal.topic())
                 || text.bodyWords() < FULL_LENGTH
@@ -416,7 +447,7 @@ public final class TopicScorer {
           && gap(signal, veto) <= EXCLUSION_WINDOW) {
         return veto;
       }
-      if (veto.kind() == Kind.SENSE && veto.topic() == signal.topic()) {
+      if (!anchored && veto.kind() == Kind.SENSE && veto.topic() == signal.topic()) {
         return veto;
       }
       if (veto.kind() == Kind.NEGATION
@@ -431,13 +462,14 @@ public final class TopicScorer {
   /**
    * The topics that this text reads in another field: those whose senses veto more of their
    * mentions than are left ("a depression, in the sense economists use" twice, "sliding into a
-   * depression" once), or whose mention in the title is read in a sense there ("Why your neural
-   * network stops learning: the loss of plasticity"). A text that speaks of a word's other field
-   * more often than not, or says in its title that it does, speaks of it throughout; one sense in a
-   * long text about the topic vetoes only its own sentence. Empty (and nothing counted) when the
-   * text has no sense.
+   * depression" once), whose mention in the title is read in a sense there ("Why your neural
+   * network stops learning: the loss of plasticity"), or whose title holds a phrase of the other
+   * field ({@link #namesTheField}). A text that speaks of a word's other field more often than not,
+   * or says in its title that it does, speaks of it throughout; one sense in a long text about the
+   * topic vetoes only its own sentence. Empty (and nothing counted) when the text has no sense.
    */
-  private static int[] readInOtherField(Match[] vetoes, List<Match> matches, AnalyzedText text) {
+  private static int[] readInOtherField(
+      Match[] vetoes, List<Match> matches, AnalyzedText text, boolean[] field) {
     int[] topics = new int[0];
     for (int v = 0; v < vetoes.length; v++) {
       Match veto = vetoes[v];
@@ -447,7 +479,7 @@ public final class TopicScorer {
       boolean inTheTitle = false;
       for (Match match : matches) {
         if (match.kind() != Kind.SIGNAL || match.topic() != veto.topic()) continue;
-        Match by = vetoOf(match, vetoes, text, topics);
+        Match by = vetoOf(match, vetoes, text, topics, field);
         if (by == null) {
           left++;
         } else if (by.kind() == Kind.SENSE) {

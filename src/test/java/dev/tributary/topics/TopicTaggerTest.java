@@ -164,6 +164,34 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aMentionNextToAWordOfTheFieldIsReadInTheFieldWhateverMoneyTheItemSpeaksOf() {
+      assertTrue(
+          tag(
+                  "Clinic chain raises $18m to open 12 more ketamine infusion centres",
+                  "The company, which runs ketamine infusion clinics in six cities, said the round"
+                      + " will fund twelve new centres.")
+              .containsKey("iv-infusion"));
+      assertNotTagged(
+          "iv-infusion",
+          "Clinic chain secures a $12m infusion from investors",
+          "The funding round will pay for six new clinics, the company said.");
+    }
+
+    @Test
+    void breakfastIsNoOtherFieldForK() {
+      assertTrue(
+          tag(
+                  "Third infusion done",
+                  "Had my third K infusion yesterday. After eight years of depression and four"
+                      + " meds that did nothing, I woke up and actually wanted breakfast.")
+              .containsKey("ketamine"));
+      assertNotTagged(
+          "ketamine",
+          "Special K cereal gets a new recipe",
+          "The breakfast cereal adds more fibre.");
+    }
+
+    @Test
     void aSingleWordOfAnotherFieldInTheTitleIsNotEnough() {
       // long enough (150 body words and more) that a sense vetoes only its own sentence
       String filler =
