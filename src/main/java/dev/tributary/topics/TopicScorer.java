@@ -487,7 +487,7 @@ public final class TopicScorer {
           inTheTitle |= inTitle(text, match);
         }
       }
-      if (sensed > left || inTheTitle || namesTheField(text, veto)) {
+      if (sensed > left || inTheTitle || namesTheField(text, vetoes, veto.topic())) {
         topics = Arrays.copyOf(topics, topics.length + 1);
         topics[topics.length - 1] = veto.topic();
       }
@@ -496,12 +496,20 @@ public final class TopicScorer {
   }
 
   /**
-   * Whether a sense names the text's field in its title: a phrase of the other field ("Why neural
-   * networks stop learning"), not a single word, which a headline may use in passing ("ketamine
-   * sold through telehealth apps").
+   * Whether a sense of the topic names the text's field in its title: a phrase of the other field
+   * ("Why neural networks stop learning"), not a single word, which a headline may use in passing
+   * ("ketamine sold through telehealth apps").
    */
-  private static boolean namesTheField(AnalyzedText text, Match sense) {
-    return sense.last() > sense.first() && inTitle(text, sense);
+  private static boolean namesTheField(AnalyzedText text, Match[] vetoes, int topic) {
+    for (Match sense : vetoes) {
+      if (sense.kind() == Kind.SENSE
+          && sense.topic() == topic
+          && sense.last() > sense.first()
+          && inTitle(text, sense)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a sense of {@code vetoes[v]}'s topic comes before it: that topic is weighed once. */

@@ -210,6 +210,21 @@ class LabelledSetTest {
 
   static final Path LONG_W = Path.of("src/test/resources/topics/long-w");
 
+  /**
+   * A twenty-fourth and a twenty-fifth colleague's sets, first scored on the tagger as round
+   * fifteen left it: short-x 0.945 (macro 0.924), long-x 0.911 (0.919), short-y 0.945 (0.932),
+   * long-y 0.899 (0.907), six of 38 off-domain items tagged (a neural network's plasticity read as
+   * research twice, an anaesthetised housing market and audience, an economic depression, a cook's
+   * infusions): the honest figures, the floors here.
+   */
+  static final Path SHORT_X = Path.of("src/test/resources/topics/short-x");
+
+  static final Path LONG_X = Path.of("src/test/resources/topics/long-x");
+
+  static final Path SHORT_Y = Path.of("src/test/resources/topics/short-y");
+
+  static final Path LONG_Y = Path.of("src/test/resources/topics/long-y");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -345,6 +360,14 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_W, 0.91);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheTwentyFourthAndTwentyFifthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_X, 0.94);
+    assertMicroF1AboveTheBar(LONG_X, 0.91);
+    assertMicroF1AboveTheBar(SHORT_Y, 0.94);
+    assertMicroF1AboveTheBar(LONG_Y, 0.89);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
@@ -352,7 +375,8 @@ class LabelledSetTest {
    * contact), the ninth (none of 19 since round seven) and the tenth (none of 19 since round
    * eight), long-k's (none of 4 at first contact), the twelfth and thirteenth (none of 38 since
    * round ten), the twentieth and twenty-first (none of 38 since round fourteen), and the
-   * twenty-second and twenty-third (none of 38 at first contact).
+   * twenty-second and twenty-third (none of 38 at first contact), and the twenty-fourth and
+   * twenty-fifth (none of 38 since round sixteen).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
@@ -362,14 +386,14 @@ class LabelledSetTest {
             LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I, SHORT_J, LONG_J, LONG_K,
             SHORT_L, LONG_L, SHORT_M, LONG_M, LONG_N, SHORT_O, LONG_O, SHORT_P, LONG_P, SHORT_Q,
             LONG_Q, SHORT_R, LONG_R, SHORT_S, SHORT_T, LONG_T, SHORT_U, LONG_U, SHORT_V, LONG_V,
-            SHORT_W, LONG_W)) {
+            SHORT_W, LONG_W, SHORT_X, LONG_X, SHORT_Y, LONG_Y)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
               ? 6
               : Set.of(
                           LONG_C, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O,
-                          LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W)
+                          LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y)
                       .contains(set)
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E ? 5 : 9;
@@ -422,9 +446,10 @@ class LabelledSetTest {
         List.of(
             HELD_OUT, LABELLED, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
             LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T,
-            LONG_U, LONG_V, LONG_W, SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
-            SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
-            SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W),
+            LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, SHORT, SHORT_B, SHORT_C, SHORT_D, SHORT_E,
+            SHORT_F, SHORT_G, SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N,
+            SHORT_O, SHORT_P, SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W,
+            SHORT_X, SHORT_Y),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

@@ -192,6 +192,18 @@ class TopicTaggerTest {
     }
 
     @Test
+    void anyPhraseOfAnotherFieldInTheTitleNamesItNotOnlyItsFirstSense() {
+      // "Slump" (one word) comes first; "central bankers" (a phrase) names the field
+      String filler = " Historians still argue about what ended it and what it cost.";
+      String body =
+          "It was a genuine depression: output fell for four years and banks closed.\n"
+              + "The depression left a mark on a generation of patients of the old hospital."
+              + filler.repeat(14);
+      assertNotTagged(
+          "depression", "What the Long Slump teaches central bankers about cash infusions", body);
+    }
+
+    @Test
     void aSingleWordOfAnotherFieldInTheTitleIsNotEnough() {
       // long enough (150 body words and more) that a sense vetoes only its own sentence
       String filler =
