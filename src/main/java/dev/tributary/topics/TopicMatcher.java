@@ -248,7 +248,7 @@ public final class TopicMatcher {
    */
   private static void excludeAfterANumber(AnalyzedText text, int i, List<Match> matches, int from) {
     if (i == 0 || text.sentences[i - 1] != text.sentences[i]) return;
-    if (text.ends[i] - text.starts[i] != 1 || !isNumber(text.surface(i - 1))) return;
+    if (text.surface(i).length() != 1 || !isNumber(text.surface(i - 1))) return;
     for (int k = from, n = matches.size(); k < n; k++) {
       Match match = matches.get(k);
       if (match.kind() == Kind.SIGNAL && match.last() == i) {

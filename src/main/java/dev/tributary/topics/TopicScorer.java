@@ -367,7 +367,9 @@ public final class TopicScorer {
     for (int k = 0; k < merged; k++) {
       double weight = zoneWeight(text.zones[hits.first[k]]);
       hits.weight[k] =
-          inAList[k] || Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
+          inAList[k]
+                  || Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
+                  || ProperNames.inAName(text, hits.first[k], hits.last[k])
               ? weight * LIST_FACTOR
               : weight;
     }

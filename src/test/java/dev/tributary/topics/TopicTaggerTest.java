@@ -141,6 +141,32 @@ class TopicTaggerTest {
   @Nested
   class Senses {
     @Test
+    void strikeoutsCountedWithAnApostropheAreNoKetamineEither() {
+      assertNotTagged(
+          "ketamine",
+          "Foxes ride Ashby's 14 K's to clinch the pennant",
+          "The scoreboard crew ran out of cards by the seventh. The crowd of patients' families"
+              + " from the hospital cheered.");
+    }
+
+    @Test
+    void beyondATopicIsNotAboutIt() {
+      assertNotTagged(
+          "depression",
+          "Beyond depression: ketamine-assisted therapy for trauma and obsessions",
+          "Clinics are treating PTSD and OCD with ketamine and therapy. Patients with PTSD"
+              + " describe fewer nightmares.");
+    }
+
+    @Test
+    void plasticIsNoPlasticity() {
+      assertNotTagged(
+          "neuroplasticity",
+          "Hospital cuts plastic waste",
+          "The hospital's brain injury unit replaced plastic trays and plastic cups this year.");
+    }
+
+    @Test
     void aOneLetterAcronymAfterANumberIsAUnitOrACount() {
       List<TopicExplanation> explained =
           SHIPPED.explain(
@@ -216,6 +242,37 @@ class TopicTaggerTest {
       assertTrue(
           tag("Regulators warn about at-home ketamine sold through telehealth apps", body)
               .containsKey("side-effects"));
+    }
+  }
+
+  @Nested
+  class Names {
+    @Test
+    void aTopicInAnInstitutionsNameIsAPassingMention() {
+      String title = "Pilot study: ketamine for obsessive-compulsive disorder symptoms";
+      Map<String, Double> named =
+          tag(
+              title,
+              "A placebo-controlled pilot at the Grenmoor Anxiety and OCD Clinic gave 24 adults a"
+                  + " single ketamine dose. Obsessional thoughts eased within hours.");
+      assertTrue(named.containsKey("ocd"), named.toString());
+      assertFalse(named.containsKey("anxiety"), named.toString());
+      // the same words outside a name are the item's
+      assertTrue(
+          tag(
+                  title,
+                  "A placebo-controlled pilot gave 24 adults with anxiety and OCD a single ketamine"
+                      + " dose. Obsessional thoughts eased within hours.")
+              .containsKey("anxiety"));
+    }
+
+    @Test
+    void aTopicInAJournalsNameIsAPassingMention() {
+      assertNotTagged(
+          "ocd",
+          "Ketamine plus counseling cut heavy drinking days in trial",
+          "Volunteers with alcohol use disorder had fewer heavy drinking days than a group given"
+              + " counseling alone, the team reported in the Annals of Compulsive Behavior.");
     }
   }
 
