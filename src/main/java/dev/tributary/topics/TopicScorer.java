@@ -466,9 +466,11 @@ public final class TopicScorer {
    * mentions than are left ("a depression, in the sense economists use" twice, "sliding into a
    * depression" once), whose mention in the title is read in a sense there ("Why your neural
    * network stops learning: the loss of plasticity"), or whose title holds a phrase of the other
-   * field ({@link #namesTheField}). A text that speaks of a word's other field more often than not,
-   * or says in its title that it does, speaks of it throughout; one sense in a long text about the
-   * topic vetoes only its own sentence. Empty (and nothing counted) when the text has no sense.
+   * field ({@link #namesTheField}), or whose senses veto every mention in the body, leaving only
+   * the title's ("… secures rescue infusion after turbine setback": the body speaks of cash). A
+   * text that speaks of a word's other field more often than not, or says in its title that it
+   * does, speaks of it throughout; one sense in a long text about the topic vetoes only its own
+   * sentence. Empty (and nothing counted) when the text has no sense.
    */
   private static int[] readInOtherField(
       Match[] vetoes, List<Match> matches, AnalyzedText text, boolean[] field) {
@@ -478,18 +480,23 @@ public final class TopicScorer {
       if (veto.kind() != Kind.SENSE || senseBefore(vetoes, v)) continue;
       int sensed = 0;
       int left = 0;
+      int leftInTheBody = 0;
       boolean inTheTitle = false;
       for (Match match : matches) {
         if (match.kind() != Kind.SIGNAL || match.topic() != veto.topic()) continue;
         Match by = vetoOf(match, vetoes, text, topics, field);
         if (by == null) {
           left++;
+          if (!inTitle(text, match)) leftInTheBody++;
         } else if (by.kind() == Kind.SENSE) {
           sensed++;
           inTheTitle |= inTitle(text, match);
         }
       }
-      if (sensed > left || inTheTitle || namesTheField(text, vetoes, veto.topic())) {
+      if (sensed > left
+          || sensed > 0 && leftInTheBody == 0
+          || inTheTitle
+          || namesTheField(text, vetoes, veto.topic())) {
         topics = Arrays.copyOf(topics, topics.length + 1);
         topics[topics.length - 1] = veto.topic();
       }

@@ -21,6 +21,16 @@ class TopicTaggerTest {
     assertFalse(topics.containsKey(slug), topics.toString());
   }
 
+  /**
+   * A body of at least 150 words (a long article, where a sense vetoes only its own sentence): the
+   * opening, then the filler sentence again and again.
+   */
+  private static String longBody(String opening, String filler) {
+    StringBuilder body = new StringBuilder(opening);
+    while (body.toString().split("\\s+").length < 160) body.append(filler);
+    return body.toString();
+  }
+
   private static Map<String, Double> tag(String title, String text) {
     return SHIPPED.tag(title, text).stream()
         .collect(Collectors.toMap(ArticleTopic::slug, ArticleTopic::score));
@@ -220,13 +230,36 @@ class TopicTaggerTest {
     @Test
     void anyPhraseOfAnotherFieldInTheTitleNamesItNotOnlyItsFirstSense() {
       // "Slump" (one word) comes first; "central bankers" (a phrase) names the field
-      String filler = " Historians still argue about what ended it and what it cost.";
       String body =
-          "It was a genuine depression: output fell for four years and banks closed.\n"
-              + "The depression left a mark on a generation of patients of the old hospital."
-              + filler.repeat(14);
+          longBody(
+              "It was a genuine depression: output fell for four years and banks closed.\n"
+                  + "The depression left a mark on a generation of patients of the old hospital.",
+              " Historians still argue about what ended it and what it cost.");
       assertNotTagged(
           "depression", "What the Long Slump teaches central bankers about cash infusions", body);
+    }
+
+    @Test
+    void theTitlesMentionIsReadLikeTheBodysWhenTheBodyReadsItInAnotherField() {
+      String body =
+          longBody(
+              "The company said the cash infusion of four million from its investors would keep"
+                  + " it going.\nEngineers will repair the damaged blades this winter.",
+              " The turbines sit in the estuary and feed the town's grid and its hospital.");
+      assertNotTagged(
+          "iv-infusion",
+          "Tidal energy start-up secures rescue infusion after turbine setback",
+          body);
+    }
+
+    @Test
+    void theAuthorityIsNoAuthorsOfAStudy() {
+      String body =
+          longBody(
+              "The authority's inspectors found prescriptions issued after five-minute calls.\n"
+                  + "The authority said it would act, and the authority's report is due in May.",
+              " Patients were told to speak to their doctor before stopping treatment.");
+      assertNotTagged("clinical-research", "Regulators move against mail-order ketamine", body);
     }
 
     @Test
