@@ -263,6 +263,19 @@ class TopicTaggerTest {
     }
 
     @Test
+    void anaesthetisingADebateOrACrowdIsAFigureOfSpeech() {
+      assertNotTagged(
+          "anesthesia",
+          "Column: a report written to anaesthetise the housing debate",
+          "The commission's 300 pages read like an anaesthetic for public anger; ministers will"
+              + " find nothing in them to disturb a quiet summer.");
+      assertNotTagged(
+          "anesthesia",
+          "Clinical Rovers put anaesthetised hosts to sleep",
+          "A flat home side and a near-silent crowd offered little resistance after the opener.");
+    }
+
+    @Test
     void aSingleWordOfAnotherFieldInTheTitleIsNotEnough() {
       // long enough (150 body words and more) that a sense vetoes only its own sentence
       String filler =
