@@ -77,7 +77,8 @@ public final class TermCounts {
           "over", "other", "such", "only", "very", "just", "even", "like", "new", "said", "says",
           "from", "were", "her", "his", "him", "she", "them", "their", "out");
 
-  private static boolean isNumber(String word) {
+  /** Whether the word holds no letter: a number, a date, a volume and issue. */
+  static boolean isNumber(String word) {
     for (int i = 0; i < word.length(); i++) {
       if (Character.isLetter(word.charAt(i))) return false;
     }

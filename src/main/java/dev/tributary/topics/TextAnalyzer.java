@@ -92,13 +92,8 @@ public final class TextAnalyzer {
    */
   private static int wordsOf(Builder out, int from, int to) {
     int words = 0;
-    for (int i = from; i < to; i++) if (hasLetter(out.words[i].surface)) words++;
+    for (int i = from; i < to; i++) if (!TermCounts.isNumber(out.words[i].surface)) words++;
     return words;
-  }
-
-  private static boolean hasLetter(String word) {
-    for (int i = 0; i < word.length(); i++) if (Character.isLetter(word.charAt(i))) return true;
-    return false;
   }
 
   /**

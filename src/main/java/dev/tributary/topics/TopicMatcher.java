@@ -248,22 +248,14 @@ public final class TopicMatcher {
    */
   private static void excludeAfterANumber(AnalyzedText text, int i, List<Match> matches, int from) {
     if (i == 0 || text.sentences[i - 1] != text.sentences[i]) return;
-    if (text.surface(i).length() != 1 || !isNumber(text.surface(i - 1))) return;
+    if (text.ends[i] - text.starts[i] > 3) return; // "K", "K's": no longer word is one letter
+    if (text.surface(i).length() != 1 || !TermCounts.isNumber(text.surface(i - 1))) return;
     for (int k = from, n = matches.size(); k < n; k++) {
       Match match = matches.get(k);
       if (match.kind() == Kind.SIGNAL && match.last() == i) {
         matches.add(new Match(match.topic(), Kind.EXCLUSION, i - 1, i - 1));
       }
     }
-  }
-
-  private static boolean isNumber(String word) {
-    if (word.isEmpty()) return false;
-    for (int c = 0; c < word.length(); c++) {
-      char ch = word.charAt(c);
-      if ((ch < '0' || ch > '9') && ch != ',' && ch != '.') return false;
-    }
-    return true;
   }
 
   private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {
