@@ -39,17 +39,24 @@ public final class TopicScorer {
    *
    * @param first index of its first token
    * @param last index of its last token
+   * @param sentence the sentence it is in, counted over the whole text: repeats decay within it
    * @param weight zone weight times the list factor
    */
   public record Hit(
-      int topic, int first, int last, int paragraph, Token.Zone zone, double weight) {}
+      int topic,
+      int first,
+      int last,
+      int paragraph,
+      int sentence,
+      Token.Zone zone,
+      double weight) {}
 
   /** Scores of the topics with any evidence, keyed by index into the taxonomy's topics. */
   public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
     Hits hits = count(text, matches);
     int n = hits.size;
     double[] contribution =
-        contributions(n, hits.topic, hits.paragraph, hits.weight, hits.first, true);
+        contributions(n, hits.topic, hits.sentence, hits.weight, hits.first, true);
     // Evidence per topic, summed in text order as the hits come.
     int[] topics = new int[n];
     double[] evidence = new double[n];
@@ -149,6 +156,7 @@ public final class TopicScorer {
               hits.first[h],
               hits.last[h],
               hits.paragraph[h],
+              hits.sentence[h],
               text.zone(hits.first[h]),
               hits.weight[h]));
     }
@@ -156,43 +164,44 @@ public final class TopicScorer {
   }
 
   /**
-   * What each hit adds to its topic's evidence: within a paragraph, hits by falling weight add with
-   * decay (w1 + 0.7·w2 + 0.49·w3 …); each further paragraph starts afresh.
+   * What each hit adds to its topic's evidence: within a sentence, hits by falling weight add with
+   * decay (w1 + 0.8·w2 + 0.64·w3 …); each further sentence starts afresh, so a topic that recurs
+   * through the sentences of a paragraph is what the paragraph is built around.
    */
   public static Map<Hit, Double> contributions(List<Hit> hits) {
     int n = hits.size();
     int[] topic = new int[n];
-    int[] paragraph = new int[n];
+    int[] sentence = new int[n];
     double[] weight = new double[n];
     int[] first = new int[n];
     for (int h = 0; h < n; h++) {
       Hit hit = hits.get(h);
       topic[h] = hit.topic();
-      paragraph[h] = hit.paragraph();
+      sentence[h] = hit.sentence();
       weight[h] = hit.weight();
       first[h] = hit.first();
     }
-    double[] contribution = contributions(n, topic, paragraph, weight, first, false);
+    double[] contribution = contributions(n, topic, sentence, weight, first, false);
     Map<Hit, Double> contributions = new LinkedHashMap<>();
     for (int h = 0; h < n; h++) contributions.put(hits.get(h), contribution[h]);
     return contributions;
   }
 
   /**
-   * Hits grouped by (topic, paragraph); in each group, by falling weight then position, the k-th
+   * Hits grouped by (topic, sentence); in each group, by falling weight then position, the k-th
    * adds its weight times REPEAT_DECAY^k.
    */
   private static double[] contributions(
-      int n, int[] topic, int[] paragraph, double[] weight, int[] first, boolean textOrder) {
-    int[] order = textOrder ? byTopicParagraphWeight(n, topic, paragraph, weight) : null;
-    if (order == null) order = byTopicParagraphWeightFirst(n, topic, paragraph, weight, first);
+      int n, int[] topic, int[] sentence, double[] weight, int[] first, boolean textOrder) {
+    int[] order = textOrder ? byTopicSentenceWeight(n, topic, sentence, weight) : null;
+    if (order == null) order = byTopicSentenceWeightFirst(n, topic, sentence, weight, first);
     double[] contribution = new double[n];
     double factor = 1;
     for (int k = 0; k < n; k++) {
       int h = order[k];
       if (k > 0) {
         int p = order[k - 1];
-        if (topic[p] != topic[h] || paragraph[p] != paragraph[h]) factor = 1;
+        if (topic[p] != topic[h] || sentence[p] != sentence[h]) factor = 1;
       }
       contribution[h] = weight[h] * factor;
       factor *= REPEAT_DECAY;
@@ -204,17 +213,16 @@ public final class TopicScorer {
   private static final int BITS_21 = (1 << 21) - 1;
 
   /**
-   * The order of {@link #byTopicParagraphWeightFirst} for hits in text order (a topic's hits by
-   * rising first word), as one sort of packed {@code long}s: topic, paragraph, rank of the weight
+   * The order of {@link #byTopicSentenceWeightFirst} for hits in text order (a topic's hits by
+   * rising first word), as one sort of packed {@code long}s: topic, sentence, rank of the weight
    * (falling), index. Null when a value does not fit its bits.
    */
-  private static int[] byTopicParagraphWeight(
-      int n, int[] topic, int[] paragraph, double[] weight) {
+  private static int[] byTopicSentenceWeight(int n, int[] topic, int[] sentence, double[] weight) {
     if (n > BITS_20) return null;
     double[] distinct = new double[8];
     int weights = 0;
     for (int h = 0; h < n; h++) {
-      if (topic[h] < 0 || topic[h] > BITS_20 || paragraph[h] < 0 || paragraph[h] > BITS_20) {
+      if (topic[h] < 0 || topic[h] > BITS_20 || sentence[h] < 0 || sentence[h] > BITS_20) {
         return null;
       }
       int w = 0;
@@ -229,7 +237,7 @@ public final class TopicScorer {
     for (int h = 0; h < n; h++) {
       int rank = 0; // 0 for the largest weight
       while (Double.compare(distinct[weights - 1 - rank], weight[h]) != 0) rank++;
-      keys[h] = (long) topic[h] << 43 | (long) paragraph[h] << 23 | (long) rank << 20 | (long) h;
+      keys[h] = (long) topic[h] << 43 | (long) sentence[h] << 23 | (long) rank << 20 | (long) h;
     }
     Arrays.sort(keys);
     int[] order = new int[n];
@@ -237,8 +245,8 @@ public final class TopicScorer {
     return order;
   }
 
-  private static int[] byTopicParagraphWeightFirst(
-      int n, int[] topic, int[] paragraph, double[] weight, int[] first) {
+  private static int[] byTopicSentenceWeightFirst(
+      int n, int[] topic, int[] sentence, double[] weight, int[] first) {
     int[] order = new int[n];
     for (int h = 0; h < n; h++) order[h] = h;
     sort(
@@ -246,7 +254,7 @@ public final class TopicScorer {
         n,
         (a, b) -> {
           int c = Integer.compare(topic[a], topic[b]);
-          if (c == 0) c = Integer.compare(paragraph[a], paragraph[b]);
+          if (c == 0) c = Integer.compare(sentence[a], sentence[b]);
           if (c == 0) c = Double.compare(weight[b], weight[a]);
           if (c == 0) c = Integer.compare(first[a], first[b]);
           return c;
@@ -295,6 +303,7 @@ public final class TopicScorer {
     int[] first;
     int[] last;
     int[] paragraph;
+    int[] sentence;
     double[] weight;
   }
 
@@ -329,7 +338,8 @@ public final class TopicScorer {
         n++;
       }
     }
-    // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion).
+    // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion),
+    // unless a comma or a semicolon parts them ("headache, nausea").
     int[] order = orderBy(n, topic, first);
     int[] mTopic = new int[n];
     int[] mFirst = new int[n];
@@ -337,7 +347,10 @@ public final class TopicScorer {
     int merged = 0;
     for (int k = 0; k < n; k++) {
       int i = order[k];
-      if (merged > 0 && mTopic[merged - 1] == topic[i] && first[i] <= mLast[merged - 1] + 1) {
+      if (merged > 0
+          && mTopic[merged - 1] == topic[i]
+          && first[i] <= mLast[merged - 1] + 1
+          && !(first[i] == mLast[merged - 1] + 1 && separated(text, mLast[merged - 1], first[i]))) {
         mLast[merged - 1] = Math.max(mLast[merged - 1], last[i]);
       } else {
         mTopic[merged] = topic[i];
@@ -354,6 +367,7 @@ public final class TopicScorer {
     hits.first = new int[merged];
     hits.last = new int[merged];
     hits.paragraph = new int[merged];
+    hits.sentence = new int[merged];
     hits.weight = new double[merged];
     for (int k = 0; k < merged; k++) {
       int i = byPosition[k];
@@ -361,6 +375,7 @@ public final class TopicScorer {
       hits.first[k] = mFirst[i];
       hits.last[k] = mLast[i];
       hits.paragraph[k] = text.paragraphs[mFirst[i]];
+      hits.sentence[k] = text.sentences[mFirst[i]];
     }
     boolean[] inAList =
         Enumerations.itemsOfLists(merged, hits.topic, hits.first, hits.last, text, listsOfItsOwn);
@@ -374,6 +389,20 @@ public final class TopicScorer {
               : weight;
     }
     return hits;
+  }
+
+  /**
+   * Whether a comma or a semicolon stands between two neighbouring words, or they are in different
+   * zones: "headache, nausea" is two harms, "post-traumatic stress disorder (PTSD)" one mention.
+   */
+  private static boolean separated(AnalyzedText text, int before, int after) {
+    if (text.zones[before] != text.zones[after]) return true;
+    String source = text.source(before);
+    for (int c = text.ends[before]; c < text.starts[after] && c < source.length(); c++) {
+      char ch = source.charAt(c);
+      if (ch == ',' || ch == ';') return true;
+    }
+    return false;
   }
 
   private static double zoneWeight(byte zone) {

@@ -1,6 +1,7 @@
 package dev.tributary.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,82 @@ class TopicScorerTest {
     assertEquals(
         2, matcher.find(analyzer.analyze("", "Patients with PTSD took zorbitamine.")).size());
     assertEquals(2, new TopicMatcher(taxonomy, new TextAnalyzer()).find(text).size());
+  }
+
+  /**
+   * Repeats decay within a sentence, and each sentence starts afresh: three harms in three
+   * sentences of one paragraph (the paragraph is built around them) weigh more than the same three
+   * in one sentence.
+   */
+  @Test
+  void repeatsDecayWithinASentenceNotAcrossTheSentencesOfAParagraph() {
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Taxonomy taxonomy = harms();
+    TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
+    TopicScorer scorer = new TopicScorer(taxonomy);
+    String opening =
+        "The clinic wrote to every patient this spring. It asked how the visits went. Most"
+            + " answered within a week. Some sent letters.\n\n";
+    AnalyzedText spread =
+        analyzer.analyze(
+            "Letters", opening + "Nausea came first. Then dizziness set in. A headache followed.");
+    AnalyzedText together =
+        analyzer.analyze(
+            "Letters", opening + "Nausea came with dizziness before a headache set in.");
+
+    List<TopicScorer.Hit> spreadHits = scorer.hits(spread, matcher.find(spread));
+    List<TopicScorer.Hit> togetherHits = scorer.hits(together, matcher.find(together));
+    assertEquals(3, spreadHits.size());
+    assertEquals(3, togetherHits.size());
+    assertEquals(1, spreadHits.stream().map(TopicScorer.Hit::paragraph).distinct().count());
+    assertEquals(3, spreadHits.stream().map(TopicScorer.Hit::sentence).distinct().count());
+    assertEquals(1, togetherHits.stream().map(TopicScorer.Hit::sentence).distinct().count());
+    for (TopicScorer.Hit hit : spreadHits) assertEquals(1.0, hit.weight(), 1e-9);
+    for (TopicScorer.Hit hit : togetherHits) assertEquals(1.0, hit.weight(), 1e-9);
+
+    double spreadScore = scorer.score(spread, matcher.find(spread)).get(0);
+    double togetherScore = scorer.score(together, matcher.find(together)).get(0);
+    assertEquals(TopicScorer.scoreOf(3.0, TopicScorer.saturation(spread)), spreadScore, 1e-9);
+    assertEquals(
+        TopicScorer.scoreOf(1 + 0.8 + 0.64, TopicScorer.saturation(together)), togetherScore, 1e-9);
+    assertTrue(spreadScore > togetherScore);
+    assertEquals(
+        List.of(1.0, 1.0, 1.0), List.copyOf(TopicScorer.contributions(spreadHits).values()));
+  }
+
+  /** A comma parts two touching mentions: "nausea, dizziness" is two harms, not one. */
+  @Test
+  void aCommaPartsTouchingMentions() {
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Taxonomy taxonomy = harms();
+    TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
+    TopicScorer scorer = new TopicScorer(taxonomy);
+    AnalyzedText listed =
+        analyzer.analyze("Letters", "Patients reported nausea, dizziness and a headache.");
+    assertEquals(
+        List.of("nausea", "dizziness", "headache"),
+        scorer.hits(listed, matcher.find(listed)).stream()
+            .map(h -> listed.surface(h.first()))
+            .toList());
+  }
+
+  private static Taxonomy harms() {
+    return new Taxonomy(
+        1,
+        List.of(
+            new Topic(
+                "harm",
+                "Harm",
+                null,
+                List.of("nausea", "dizziness", "headache"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0.5,
+                true)),
+        List.of());
   }
 }
