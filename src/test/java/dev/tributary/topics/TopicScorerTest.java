@@ -7,6 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicScorerTest {
+  /** A topic of three harms, spoken of in lists of its own. */
+  private final Taxonomy harms = harms();
+
+  private final TextAnalyzer analyzer = new TextAnalyzer();
+  private final TopicMatcher matcher = new TopicMatcher(harms, analyzer);
+  private final TopicScorer scorer = new TopicScorer(harms);
+
   @Test
   void aMatcherBuiltAfterTheAnalysisStillFindsItsWords() {
     TextAnalyzer analyzer = new TextAnalyzer();
@@ -43,10 +50,6 @@ class TopicScorerTest {
    */
   @Test
   void repeatsDecayWithinASentenceNotAcrossTheSentencesOfAParagraph() {
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Taxonomy taxonomy = harms();
-    TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
-    TopicScorer scorer = new TopicScorer(taxonomy);
     String opening =
         "The clinic wrote to every patient this spring. It asked how the visits went. Most"
             + " answered within a week. Some sent letters.\n\n";
@@ -80,10 +83,6 @@ class TopicScorerTest {
   /** A comma parts two touching mentions: "nausea, dizziness" is two harms, not one. */
   @Test
   void aCommaPartsTouchingMentions() {
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Taxonomy taxonomy = harms();
-    TopicMatcher matcher = new TopicMatcher(taxonomy, analyzer);
-    TopicScorer scorer = new TopicScorer(taxonomy);
     AnalyzedText listed =
         analyzer.analyze("Letters", "Patients reported nausea, dizziness and a headache.");
     assertEquals(
