@@ -1,4 +1,4 @@
--- The reader account's state (SPEC §11, docs/ARCHITECTURE.md "Reader apps"): a row for each unread
+-- The reader account's state (docs/ARCHITECTURE.md, "Reader apps"): a row for each unread
 -- article (with its source and stored time) and one for each starred article. The same tables as
 -- the SQLite store's V9.
 

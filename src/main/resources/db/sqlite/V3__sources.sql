@@ -1,4 +1,4 @@
--- Feed subscriptions and their polling state (SPEC §3 "Sources").
+-- Feed subscriptions and their polling state (README, "Sources: feeds Tributary reads").
 
 CREATE TABLE sources (
   id                 TEXT    PRIMARY KEY,

@@ -1,4 +1,4 @@
--- The reader account's state (SPEC §11, docs/ARCHITECTURE.md "Reader apps"): a row for each unread
+-- The reader account's state (docs/ARCHITECTURE.md, "Reader apps"): a row for each unread
 -- article and one for each starred article. New articles are unread: the article writes add their
 -- row in the same transaction. Articles stored before this migration start unread too, as they
 -- would in a reader that has just been set up. An unread row repeats its article's source and

@@ -1,8 +1,8 @@
 package dev.tributary.article;
 
 /**
- * Another copy of an article's story: the same story as it came from another source (SPEC §4,
- * {@code alsoIn}).
+ * Another copy of an article's story: the same story as it came from another source
+ * (docs/ARCHITECTURE.md, "Stories"; {@code alsoIn}).
  *
  * @param id the copy's article id
  * @param url the copy's canonical URL, or null

@@ -109,7 +109,7 @@ public final class Addresses {
 
   /**
    * Request {@code ReaderQuery} → reply {@code ReaderPage}: a page of a reader stream, each item
-   * with its read and starred state (SPEC §11).
+   * with its read and starred state (docs/ARCHITECTURE.md, "Reader apps").
    */
   public static final String STORE_READER_PAGE = "tributary.store.reader-page";
 

@@ -11,9 +11,10 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one reader-app account ({@code reader.username} / {@code reader.password}, SPEC §11), kept
- * without its password: what stays in memory is a PBKDF2 hash of it, the tokens derived from that
- * hash, and a digest of the Fever key. Every comparison is constant-time.
+ * The one reader-app account ({@code reader.username} / {@code reader.password},
+ * docs/ARCHITECTURE.md, "Reader apps"), kept without its password: what stays in memory is a PBKDF2
+ * hash of it, the tokens derived from that hash, and a digest of the Fever key. Every comparison is
+ * constant-time.
  *
  * <p>The hash's salt is derived from the username rather than drawn at random, so the same account
  * gives the same tokens after a restart and on every member of a cluster: reader apps keep their

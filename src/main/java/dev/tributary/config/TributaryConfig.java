@@ -38,7 +38,10 @@ public record TributaryConfig(
     Stories stories,
     ReaderAccount reader) {
 
-  /** The reader-app account (SPEC §11), or empty when the reader APIs are off. */
+  /**
+   * The reader-app account (docs/ARCHITECTURE.md, "Reader apps"), or empty when the reader APIs are
+   * off.
+   */
   public java.util.Optional<ReaderAccount> readerAccount() {
     return java.util.Optional.ofNullable(reader);
   }

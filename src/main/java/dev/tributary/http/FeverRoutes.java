@@ -23,12 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Fever API (SPEC §11) at {@code /fever/?api}: {@code api_key} (md5 of {@code
- * username:password}, in the form or the query) on every request; {@code groups} (topics), {@code
- * feeds} (sources), {@code items} ({@code since_id}, {@code max_id}, {@code with_ids}; 50 at a
- * time), {@code unread_item_ids}, {@code saved_item_ids}, {@code favicons} and {@code links}
- * (none), in any combination; {@code mark=item|feed|group}. A wrong key answers {@code auth: 0}
- * with 200, as Fever did, and counts as a failed login ({@link LoginLimit}).
+ * The Fever API (docs/ARCHITECTURE.md, "Reader apps") at {@code /fever/?api}: {@code api_key} (md5
+ * of {@code username:password}, in the form or the query) on every request; {@code groups}
+ * (topics), {@code feeds} (sources), {@code items} ({@code since_id}, {@code max_id}, {@code
+ * with_ids}; 50 at a time), {@code unread_item_ids}, {@code saved_item_ids}, {@code favicons} and
+ * {@code links} (none), in any combination; {@code mark=item|feed|group}. A wrong key answers
+ * {@code auth: 0} with 200, as Fever did, and counts as a failed login ({@link LoginLimit}).
  */
 final class FeverRoutes {
   /** Items per {@code items} answer, as Fever's. */

@@ -32,12 +32,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Google Reader API (SPEC §11) under {@code /reader/api/0/}, and its Atom streams under {@code
- * /reader/atom/}. Every request needs {@code Authorization: GoogleLogin auth=<Auth>}, checked
- * before any body is read; writes ({@code edit-tag}, {@code mark-all-as-read}) need the {@code T}
- * token too. A wrong token is 401 with {@code X-Reader-Google-Bad-Token: true}, the signal on which
- * clients fetch a new one. Paths the API does not serve answer {@code []}, as Miniflux does:
- * clients ask for preferences and friends lists they can do without, and stop syncing on an error.
+ * The Google Reader API (docs/ARCHITECTURE.md, "Reader apps") under {@code /reader/api/0/}, and its
+ * Atom streams under {@code /reader/atom/}. Every request needs {@code Authorization: GoogleLogin
+ * auth=<Auth>}, checked before any body is read; writes ({@code edit-tag}, {@code
+ * mark-all-as-read}) need the {@code T} token too. A wrong token is 401 with {@code
+ * X-Reader-Google-Bad-Token: true}, the signal on which clients fetch a new one. Paths the API does
+ * not serve answer {@code []}, as Miniflux does: clients ask for preferences and friends lists they
+ * can do without, and stop syncing on an error.
  */
 final class ReaderRoutes {
   static final String API = "/reader/api/0/";

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param olderPage the cursor of the next older document, or null when there is none
  * @param newerPage on an archive document, the cursor of the next newer archive document, or null
  *     when the next newer document is the subscription document
- * @param streamUrl for a reader stream's Atom (SPEC §11), the document's own URL: it has no RSS or
- *     JSON Feed sibling and no pages; null for the public feeds
+ * @param streamUrl for a reader stream's Atom (docs/ARCHITECTURE.md, "Reader apps"), the document's
+ *     own URL: it has no RSS or JSON Feed sibling and no pages; null for the public feeds
  */
 public record FeedSpec(
     String title,

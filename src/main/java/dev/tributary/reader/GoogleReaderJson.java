@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of the Google Reader API (SPEC §11), in the shapes the clients decode: NetNewsWire's
- * decoders, for one, require {@code id} and {@code updated} on a contents answer and {@code
- * summary}, {@code categories} and {@code origin} on every item. Item ids are long-form in contents
- * and decimal in {@code itemRefs}, as Google's were; topics are labels ({@code
- * user/-/label/<label>}) on items and in the tag list, of type {@code tag} (labels of items, not
- * folders of feeds).
+ * The JSON of the Google Reader API (docs/ARCHITECTURE.md, "Reader apps"), in the shapes the
+ * clients decode: NetNewsWire's decoders, for one, require {@code id} and {@code updated} on a
+ * contents answer and {@code summary}, {@code categories} and {@code origin} on every item. Item
+ * ids are long-form in contents and decimal in {@code itemRefs}, as Google's were; topics are
+ * labels ({@code user/-/label/<label>}) on items and in the tag list, of type {@code tag} (labels
+ * of items, not folders of feeds).
  */
 public final class GoogleReaderJson {
   private final String publicUrl;

@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Google Reader stream ids (SPEC §11): {@code user/-/state/com.google/reading-list} (everything),
- * {@code …/starred}, {@code …/read}, {@code …/kept-unread}; {@code feed/<source id>} as {@code
- * subscription/list} gives them (or {@code feed/<feed URL>} for a subscribed feed, Google's own
- * form); {@code user/-/label/<label>} for a topic, by its label (or slug). Any user segment is
- * accepted in place of {@code -}, as clients fill in the {@code userId} of {@code user-info}.
+ * Google Reader stream ids (docs/ARCHITECTURE.md, "Reader apps"): {@code
+ * user/-/state/com.google/reading-list} (everything), {@code …/starred}, {@code …/read}, {@code
+ * …/kept-unread}; {@code feed/<source id>} as {@code subscription/list} gives them (or {@code
+ * feed/<feed URL>} for a subscribed feed, Google's own form); {@code user/-/label/<label>} for a
+ * topic, by its label (or slug). Any user segment is accepted in place of {@code -}, as clients
+ * fill in the {@code userId} of {@code user-info}.
  */
 public final class Streams {
   public static final String READING_LIST = "user/-/state/com.google/reading-list";

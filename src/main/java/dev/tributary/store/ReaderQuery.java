@@ -3,8 +3,9 @@ package dev.tributary.store;
 import java.time.Instant;
 
 /**
- * A page of a reader stream (SPEC §11): articles by their sequence number — the reader APIs' item
- * id — newest first unless {@code oldestFirst}, with each one's read and starred state.
+ * A page of a reader stream (docs/ARCHITECTURE.md, "Reader apps"): articles by their sequence
+ * number — the reader APIs' item id — newest first unless {@code oldestFirst}, with each one's read
+ * and starred state.
  *
  * @param read only read articles (true), only unread ones (false), or both (null)
  * @param starred only starred articles (true), only the others (false), or both (null)

@@ -43,7 +43,8 @@ public record ReaderSources(List<Entry> items) {
 
   /**
    * The sources every store has, articles or not: the inbox and the API, by id. The reader APIs
-   * list them from the start (SPEC §11), so an app has them before the first article arrives.
+   * list them from the start (docs/ARCHITECTURE.md, "Reader apps"), so an app has them before the
+   * first article arrives.
    */
   public static java.util.TreeMap<String, Entry> builtIn() {
     java.util.TreeMap<String, Entry> byId = new java.util.TreeMap<>();

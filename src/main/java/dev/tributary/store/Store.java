@@ -107,8 +107,9 @@ public interface Store extends AutoCloseable {
   boolean saveHubSubscription(HubSubscription subscription);
 
   /**
-   * A page of a reader stream (SPEC §11): sequence numbers with each article's read and starred
-   * state, and the articles themselves when {@code query.withArticles()}.
+   * A page of a reader stream (docs/ARCHITECTURE.md, "Reader apps"): sequence numbers with each
+   * article's read and starred state, and the articles themselves when {@code
+   * query.withArticles()}.
    */
   ReaderPage readerPage(ReaderQuery query);
 

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Fever API (SPEC §11) on a real server: the key, each read and mark, and the calls Unread and
- * ReadKit make (their sync as their Fever support describes it: groups, feeds, favicons, unread and
- * saved ids, items by id or since an id; marks of items, feeds and groups).
+ * The Fever API (docs/ARCHITECTURE.md, "Reader apps") on a real server: the key, each read and
+ * mark, and the calls Unread and ReadKit make (their sync as their Fever support describes it:
+ * groups, feeds, favicons, unread and saved ids, items by id or since an id; marks of items, feeds
+ * and groups).
  */
 class FeverIT extends WithReaderAccount {
   ReaderClient app;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Google Reader API (SPEC §11) endpoint by endpoint, on a real server with SQLite on disk:
- * logins good and bad, every read, the writes with and without their T token, and state that
- * survives a restart.
+ * The Google Reader API (docs/ARCHITECTURE.md, "Reader apps") endpoint by endpoint, on a real
+ * server with SQLite on disk: logins good and bad, every read, the writes with and without their T
+ * token, and state that survives a restart.
  */
 class ReaderApiIT extends WithReaderAccount {
   static final String READ = "user/-/state/com.google/read";

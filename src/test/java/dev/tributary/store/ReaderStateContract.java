@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reader account's state (SPEC §11) on every store: SqliteReaderStateTest on a temp file,
- * PostgresReaderStateIT on a fresh PostgreSQL database.
+ * The reader account's state (docs/ARCHITECTURE.md, "Reader apps") on every store:
+ * SqliteReaderStateTest on a temp file, PostgresReaderStateIT on a fresh PostgreSQL database.
  */
 public abstract class ReaderStateContract extends StoreUnderTest {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
