@@ -393,10 +393,12 @@ public final class TopicScorer {
 
   /**
    * Whether a comma or a semicolon stands between two neighbouring words, or they are in different
-   * zones: "headache, nausea" is two harms, "post-traumatic stress disorder (PTSD)" one mention.
+   * sentences or zones: "headache, nausea" is two harms, "post-traumatic stress disorder (PTSD)"
+   * one mention.
    */
   private static boolean separated(AnalyzedText text, int before, int after) {
     if (text.zones[before] != text.zones[after]) return true;
+    if (text.sentences[before] != text.sentences[after]) return true;
     String source = text.source(before);
     for (int c = text.ends[before]; c < text.starts[after] && c < source.length(); c++) {
       char ch = source.charAt(c);

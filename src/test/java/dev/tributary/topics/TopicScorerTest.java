@@ -80,7 +80,10 @@ class TopicScorerTest {
         List.of(1.0, 1.0, 1.0), List.copyOf(TopicScorer.contributions(spreadHits).values()));
   }
 
-  /** A comma parts two touching mentions: "nausea, dizziness" is two harms, not one. */
+  /**
+   * A comma parts two touching mentions: "nausea, dizziness" is two harms, not one; so does the end
+   * of a sentence.
+   */
   @Test
   void aCommaPartsTouchingMentions() {
     AnalyzedText listed =
@@ -90,6 +93,9 @@ class TopicScorerTest {
         scorer.hits(listed, matcher.find(listed)).stream()
             .map(h -> listed.surface(h.first()))
             .toList());
+    AnalyzedText sentences =
+        analyzer.analyze("Letters", "Most reported nausea. Dizziness came later.");
+    assertEquals(2, scorer.hits(sentences, matcher.find(sentences)).size());
   }
 
   private static Taxonomy harms() {
