@@ -558,7 +558,7 @@ class LabelledSetTest {
    * at first contact), and short-g, long-g, long-s and the thirtieth and thirty-first (none of 72
    * since round twenty-one), and short-aj, long-aj and short-ak (none of 34 at first contact), and
    * the thirty-eighth and thirty-ninth (none of 38 at first contact), and short-an, long-an and
-   * short-ao (none of 34 at first contact).
+   * short-ao (none of 34 at first contact), and long-ao (none of 4 since round twenty-four).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
