@@ -595,7 +595,7 @@ class LabelledSetTest {
             SHORT_AB, LONG_AB, SHORT_AC, LONG_AC, SHORT_AF, LONG_AF, SHORT_AG, LONG_AG, SHORT_AH,
             LONG_AH, SHORT_AI, LONG_AI, SHORT_G, LONG_G, LONG_S, SHORT_AD, LONG_AD, SHORT_AE,
             LONG_AE, SHORT_AJ, LONG_AJ, SHORT_AK, SHORT_AL, LONG_AL, SHORT_AM, LONG_AM, SHORT_AN,
-            LONG_AN, SHORT_AO, LONG_AO, SHORT_AP, LONG_AQ)) {
+            LONG_AN, SHORT_AO, LONG_AO, SHORT_AP, LONG_AQ, SHORT_AQ, LONG_AP)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
@@ -605,7 +605,7 @@ class LabelledSetTest {
                           LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y,
                           LONG_AA, LONG_Z, LONG_AB, LONG_AC, LONG_AF, LONG_AG, LONG_AH, LONG_AI,
                           LONG_S, LONG_AD, LONG_AE, LONG_AJ, LONG_AL, LONG_AM, LONG_AN, LONG_AO,
-                          LONG_AQ)
+                          LONG_AQ, LONG_AP)
                       .contains(set)
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E || set == LONG_G ? 5 : 9;
