@@ -581,7 +581,8 @@ class LabelledSetTest {
    * since round twenty-one), and short-aj, long-aj and short-ak (none of 34 at first contact), and
    * the thirty-eighth and thirty-ninth (none of 38 at first contact), and short-an, long-an and
    * short-ao (none of 34 at first contact), long-ao (none of 4 since round twenty-four), and
-   * short-ap and long-aq (none of 19 at first contact).
+   * short-ap and long-aq (none of 19 at first contact), and short-aq and long-ap (none of 19 since
+   * round twenty-five).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
