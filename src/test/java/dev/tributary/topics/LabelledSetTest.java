@@ -604,7 +604,8 @@ class LabelledSetTest {
    * the thirty-eighth and thirty-ninth (none of 38 at first contact), and short-an, long-an and
    * short-ao (none of 34 at first contact), long-ao (none of 4 since round twenty-four), and
    * short-ap and long-aq (none of 19 at first contact), and short-aq and long-ap (none of 19 since
-   * round twenty-five), and short-ar, long-ar and short-as (none of 34 at first contact).
+   * round twenty-five), and short-ar, long-ar and short-as (none of 34 at first contact), and
+   * long-as (none of 4 since round twenty-six).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
@@ -619,7 +620,7 @@ class LabelledSetTest {
             LONG_AH, SHORT_AI, LONG_AI, SHORT_G, LONG_G, LONG_S, SHORT_AD, LONG_AD, SHORT_AE,
             LONG_AE, SHORT_AJ, LONG_AJ, SHORT_AK, SHORT_AL, LONG_AL, SHORT_AM, LONG_AM, SHORT_AN,
             LONG_AN, SHORT_AO, LONG_AO, SHORT_AP, LONG_AQ, SHORT_AQ, LONG_AP, SHORT_AR, LONG_AR,
-            SHORT_AS)) {
+            SHORT_AS, LONG_AS)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
@@ -629,7 +630,7 @@ class LabelledSetTest {
                           LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y,
                           LONG_AA, LONG_Z, LONG_AB, LONG_AC, LONG_AF, LONG_AG, LONG_AH, LONG_AI,
                           LONG_S, LONG_AD, LONG_AE, LONG_AJ, LONG_AL, LONG_AM, LONG_AN, LONG_AO,
-                          LONG_AQ, LONG_AP, LONG_AR)
+                          LONG_AQ, LONG_AP, LONG_AR, LONG_AS)
                       .contains(set)
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E || set == LONG_G ? 5 : 9;
