@@ -339,7 +339,7 @@ public final class TopicScorer {
       }
     }
     // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion),
-    // unless a comma or a semicolon parts them ("headache, nausea").
+    // unless a comma, a semicolon or a sentence's end parts them ("headache, nausea").
     int[] order = orderBy(n, topic, first);
     int[] mTopic = new int[n];
     int[] mFirst = new int[n];
