@@ -5,10 +5,12 @@ import dev.tributary.bus.IngestGates;
 import dev.tributary.metrics.TributaryMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * slow or hanging source never delays another. The schedule lives in the store (each source's next
  * poll), so it survives restarts; asking for due sources claims them, so instances sharing a store
  * poll each source once.
+ *
+ * <p>In a cluster each instance claims at most {@linkplain #share its share} of {@code
+ * poll.maxInFlight} per tick, so sources that fall due together are spread over the members rather
+ * than all taken by whichever ticks first and refills fastest. A single instance refills a freed
+ * place at once.
  */
 public final class SourceScheduler extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SourceScheduler.class);
@@ -45,6 +52,7 @@ public final class SourceScheduler extends VerticleBase {
   private final Set<String> inFlight = new HashSet<>();
   private SourcePoller poller;
   private boolean asking;
+  private int claimedThisTick;
 
   /**
    * @param followUp what each successful poll hands its source to (the WebSub subscriber)
@@ -82,12 +90,18 @@ public final class SourceScheduler extends VerticleBase {
             defaultIntervalSeconds,
             metrics,
             new FeedIngest(vertx, gates.of("feed"), gates.pipelineRequests(), metrics));
-    vertx.setPeriodic(TICK_MILLIS, id -> pollDue());
+    vertx.setPeriodic(
+        TICK_MILLIS,
+        id -> {
+          claimedThisTick = 0;
+          pollDue();
+        });
     return vertx.eventBus().localConsumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
   }
 
   private void pollDue() {
-    int free = maxInFlight - inFlight.size();
+    int free =
+        Math.min(maxInFlight - inFlight.size(), share(maxInFlight, members()) - claimedThisTick);
     if (free <= 0 || asking) return;
     asking = true;
     vertx
@@ -100,8 +114,22 @@ public final class SourceScheduler extends VerticleBase {
                 LOG.warn("Cannot read due sources: {}", reply.cause().getMessage());
                 return;
               }
-              for (Source source : reply.result().body().items()) start(source);
+              List<Source> claimed = reply.result().body().items();
+              claimedThisTick += claimed.size();
+              for (Source source : claimed) start(source);
             });
+  }
+
+  /**
+   * How many claims one instance makes per tick: all of {@code maxInFlight} (and a freed place
+   * refilled at once) alone, else {@code maxInFlight} divided by the live members, rounded up.
+   */
+  static int share(int maxInFlight, int members) {
+    return members <= 1 ? Integer.MAX_VALUE : (maxInFlight + members - 1) / members;
+  }
+
+  private int members() {
+    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodes().size() : 1;
   }
 
   /** Due sources up to {@code free}, leased to this instance (docs/ARCHITECTURE.md). */
