@@ -37,7 +37,8 @@ final class TopicExplainer {
     double saturation = TopicScorer.saturation(bodyWords);
     Map<Integer, List<TopicExplanation.Evidence>> evidence = new HashMap<>();
     Map<Integer, Double> sums = new HashMap<>();
-    TopicScorer.contributions(scorer.hits(text, in.matches()))
+    List<TopicScorer.Hit> hits = scorer.hits(text, in.matches());
+    TopicScorer.contributions(hits)
         .forEach(
             (hit, contribution) -> {
               sums.merge(hit.topic(), contribution, Double::sum);
@@ -51,8 +52,23 @@ final class TopicExplainer {
                           round(hit.weight()),
                           round(contribution)));
             });
+    List<TopicScorer.Vetoed> vetoes = scorer.vetoed(text, in.matches());
+    for (int t : new ArrayList<>(evidence.keySet())) {
+      int paragraph = scorer.paragraphBuiltAround(t, hits, vetoes, text);
+      if (paragraph == 0) continue;
+      sums.merge(t, TopicScorer.PARAGRAPH_FOCUS, Double::sum);
+      evidence
+          .get(t)
+          .add(
+              new TopicExplanation.Evidence(
+                  "(paragraph " + paragraph + " is built around it)",
+                  "body",
+                  paragraph,
+                  round(TopicScorer.PARAGRAPH_FOCUS),
+                  round(TopicScorer.PARAGRAPH_FOCUS)));
+    }
     Map<Integer, List<TopicExplanation.Vetoed>> vetoed = new HashMap<>();
-    for (TopicScorer.Vetoed v : scorer.vetoed(text, in.matches())) {
+    for (TopicScorer.Vetoed v : vetoes) {
       vetoed
           .computeIfAbsent(v.topic(), t -> new ArrayList<>())
           .add(

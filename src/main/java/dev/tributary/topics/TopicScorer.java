@@ -28,9 +28,14 @@ public final class TopicScorer {
    */
   private final boolean[] listsOfItsOwn;
 
+  /** By topic index: whether the topic is a kind of another (it never gets the paragraph focus). */
+  private final boolean[] subTopic;
+
   public TopicScorer(Taxonomy taxonomy) {
     List<Topic> topics = taxonomy.topics();
     this.listsOfItsOwn = new boolean[topics.size()];
+    this.subTopic = new boolean[topics.size()];
+    for (int i = 0; i < topics.size(); i++) subTopic[i] = topics.get(i).parent() != null;
     for (int i = 0; i < topics.size(); i++) listsOfItsOwn[i] = topics.get(i).listsOfItsOwn();
   }
 
@@ -72,6 +77,9 @@ public final class TopicScorer {
         evidence[k] += contribution[h];
       }
     }
+    for (int k = 0; k < distinct; k++) {
+      if (paragraphBuiltAround(topics[k], hits, text) > 0) evidence[k] += PARAGRAPH_FOCUS;
+    }
     double saturation = saturation(text);
     Map<Integer, Double> scores = new HashMap<>();
     for (int k = 0; k < distinct; k++) scores.put(topics[k], scoreOf(evidence[k], saturation));
@@ -101,6 +109,89 @@ public final class TopicScorer {
    * length of a lead and the three paragraphs the rules for long articles assume.
    */
   static final int FULL_LENGTH = 150;
+
+  /**
+   * What a body paragraph built around a topic adds to the topic's evidence in a full article: two
+   * of its sentences name the topic, in two different words. Two such mentions (2) and this reach
+   * the default threshold at a full article's saturation ({@code 4 · ln 2} = 2.77), as the rule for
+   * long articles has it: the subject, or a paragraph built around the topic. One word said twice
+   * is not enough (a cash "infusion" twice in a finance paragraph), nor are two words in one
+   * sentence (a list); see docs/TOPICS.md, "A paragraph built around a topic".
+   */
+  static final double PARAGRAPH_FOCUS = 0.8;
+
+  /**
+   * The first body paragraph of a full article in which two hits of {@code t} are in different
+   * sentences and start with different words, and no mention of {@code t} is vetoed (a paragraph
+   * that sets a topic aside — "a well-tolerated side effect profile" — is not built around it); 0
+   * when none is, or when {@code t} is a sub-topic. Two hits differing in both exist exactly when a
+   * paragraph's hits span two sentences and two words.
+   */
+  private int paragraphBuiltAround(int t, Hits hits, AnalyzedText text) {
+    if (text.bodyWords() < FULL_LENGTH || subTopic[t]) return 0;
+    List<Token> tokens = text.tokens();
+    for (int h = 0; h < hits.size; h++) {
+      if (hits.topic[h] != t || hits.paragraph[h] < 1 || vetoedIn(t, hits.paragraph[h], hits)) {
+        continue;
+      }
+      String word = tokens.get(hits.first[h]).stem();
+      for (int g = h + 1; g < hits.size; g++) {
+        if (hits.topic[g] == t
+            && hits.paragraph[g] == hits.paragraph[h]
+            && hits.sentence[g] != hits.sentence[h]
+            && !tokens.get(hits.first[g]).stem().equals(word)) {
+          return hits.paragraph[h];
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static boolean vetoedIn(int t, int paragraph, Hits hits) {
+    for (int v = 0; v < hits.vetoes; v++) {
+      if (hits.vetoTopic[v] == t && hits.vetoParagraph[v] == paragraph) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The paragraph built around topic {@code t} (see {@link #PARAGRAPH_FOCUS}) among {@code hits}
+   * and {@code vetoed}, as {@link #hits} and {@link #vetoed} give them; 0 when none is.
+   */
+  public int paragraphBuiltAround(int t, List<Hit> hits, List<Vetoed> vetoed, AnalyzedText text) {
+    Hits a = arrays(hits);
+    a.vetoes = vetoed.size();
+    a.vetoTopic = new int[a.vetoes];
+    a.vetoParagraph = new int[a.vetoes];
+    for (int v = 0; v < a.vetoes; v++) {
+      a.vetoTopic[v] = vetoed.get(v).topic();
+      a.vetoParagraph[v] = text.paragraphs[vetoed.get(v).first()];
+    }
+    return paragraphBuiltAround(t, a, text);
+  }
+
+  /** Hits as the scorer's parallel arrays. */
+  private static Hits arrays(List<Hit> list) {
+    Hits hits = new Hits();
+    int n = list.size();
+    hits.size = n;
+    hits.topic = new int[n];
+    hits.first = new int[n];
+    hits.last = new int[n];
+    hits.paragraph = new int[n];
+    hits.sentence = new int[n];
+    hits.weight = new double[n];
+    for (int h = 0; h < n; h++) {
+      Hit hit = list.get(h);
+      hits.topic[h] = hit.topic();
+      hits.first[h] = hit.first();
+      hits.last[h] = hit.last();
+      hits.paragraph[h] = hit.paragraph();
+      hits.sentence[h] = hit.sentence();
+      hits.weight[h] = hit.weight();
+    }
+    return hits;
+  }
 
   /** The saturation for this text: {@link #saturation(int)} of its body's words. */
   public static double saturation(AnalyzedText text) {
@@ -170,18 +261,8 @@ public final class TopicScorer {
    */
   public static Map<Hit, Double> contributions(List<Hit> hits) {
     int n = hits.size();
-    int[] topic = new int[n];
-    int[] sentence = new int[n];
-    double[] weight = new double[n];
-    int[] first = new int[n];
-    for (int h = 0; h < n; h++) {
-      Hit hit = hits.get(h);
-      topic[h] = hit.topic();
-      sentence[h] = hit.sentence();
-      weight[h] = hit.weight();
-      first[h] = hit.first();
-    }
-    double[] contribution = contributions(n, topic, sentence, weight, first, false);
+    Hits a = arrays(hits);
+    double[] contribution = contributions(n, a.topic, a.sentence, a.weight, a.first, false);
     Map<Hit, Double> contributions = new LinkedHashMap<>();
     for (int h = 0; h < n; h++) contributions.put(hits.get(h), contribution[h]);
     return contributions;
@@ -305,6 +386,10 @@ public final class TopicScorer {
     int[] paragraph;
     int[] sentence;
     double[] weight;
+    // the topic and paragraph of each vetoed mention
+    int vetoes;
+    int[] vetoTopic = new int[0];
+    int[] vetoParagraph = new int[0];
   }
 
   private Hits count(AnalyzedText text, List<Match> matches) {
@@ -329,13 +414,24 @@ public final class TopicScorer {
     int[] first = new int[m];
     int[] last = new int[m];
     int n = 0;
+    int vetoed = 0;
+    int[] vetoTopic = new int[0];
+    int[] vetoParagraph = new int[0];
     for (int i = 0; i < m; i++) {
       Match match = matches.get(i);
-      if (match.kind() == Kind.SIGNAL && !isVetoed(match, vetoes, text, otherField, field)) {
+      if (match.kind() != Kind.SIGNAL) continue;
+      if (!isVetoed(match, vetoes, text, otherField, field)) {
         topic[n] = match.topic();
         first[n] = match.first();
         last[n] = match.last();
         n++;
+      } else {
+        if (vetoed == vetoTopic.length) {
+          vetoTopic = Arrays.copyOf(vetoTopic, 2 * vetoed + 4);
+          vetoParagraph = Arrays.copyOf(vetoParagraph, 2 * vetoed + 4);
+        }
+        vetoTopic[vetoed] = match.topic();
+        vetoParagraph[vetoed++] = text.paragraphs[match.first()];
       }
     }
     // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion),
@@ -363,6 +459,9 @@ public final class TopicScorer {
     int[] byPosition = orderBy(merged, mFirst, null);
     Hits hits = new Hits();
     hits.size = merged;
+    hits.vetoes = vetoed;
+    hits.vetoTopic = vetoTopic;
+    hits.vetoParagraph = vetoParagraph;
     hits.topic = new int[merged];
     hits.first = new int[merged];
     hits.last = new int[merged];

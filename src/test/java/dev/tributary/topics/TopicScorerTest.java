@@ -81,6 +81,57 @@ class TopicScorerTest {
   }
 
   /**
+   * In a full article, a body paragraph whose sentences name the topic in two different words is
+   * built around it and adds {@link TopicScorer#PARAGRAPH_FOCUS}; one word said twice, two words in
+   * one sentence, or a short item add nothing.
+   */
+  @Test
+  void aParagraphBuiltAroundATopicAddsToItsEvidenceInAFullArticle() {
+    String filler =
+        "The clinic wrote to every patient this spring and asked how the visits had gone. "
+                .repeat(10)
+            + "\n\n";
+    AnalyzedText twoWords =
+        analyzer.analyze("Letters", filler + "Nausea came first. Then dizziness set in.");
+    AnalyzedText oneWord =
+        analyzer.analyze("Letters", filler + "Nausea came first. Then the nausea came back.");
+    AnalyzedText oneSentence =
+        analyzer.analyze("Letters", filler + "Nausea came and dizziness set in together.");
+    AnalyzedText shortItem =
+        analyzer.analyze("Letters", "Nausea came first. Then dizziness set in.");
+    assertTrue(twoWords.bodyWords() >= TopicScorer.FULL_LENGTH);
+
+    List<TopicScorer.Hit> hits = scorer.hits(twoWords, matcher.find(twoWords));
+    assertEquals(hits.get(hits.size() - 1).paragraph(), paragraphBuiltAround(twoWords));
+    assertScore(twoWords, TopicScorer.PARAGRAPH_FOCUS);
+    assertEquals(0, paragraphBuiltAround(oneWord));
+    assertScore(oneWord, 0);
+    assertEquals(0, paragraphBuiltAround(oneSentence));
+    assertScore(oneSentence, 0);
+    assertEquals(0, paragraphBuiltAround(shortItem));
+    assertScore(shortItem, 0);
+  }
+
+  /** The score is the hits' contributions and {@code focus}, saturated. */
+  private void assertScore(AnalyzedText text, double focus) {
+    double mentions =
+        TopicScorer.contributions(scorer.hits(text, matcher.find(text))).values().stream()
+            .mapToDouble(Double::doubleValue)
+            .sum();
+    assertTrue(mentions >= 1.8, "mentions " + mentions);
+    assertEquals(
+        TopicScorer.scoreOf(mentions + focus, TopicScorer.saturation(text)),
+        scorer.score(text, matcher.find(text)).get(0),
+        1e-9);
+  }
+
+  private int paragraphBuiltAround(AnalyzedText text) {
+    List<TopicMatcher.Match> matches = matcher.find(text);
+    return scorer.paragraphBuiltAround(
+        0, scorer.hits(text, matches), scorer.vetoed(text, matches), text);
+  }
+
+  /**
    * A comma parts two touching mentions: "nausea, dizziness" is two harms, not one; so does the end
    * of a sentence.
    */

@@ -15,6 +15,44 @@ import org.junit.jupiter.api.Test;
 class TopicTaggerTest {
   private static final TopicTagger SHIPPED = TopicTagger.load(TaxonomyTest.SHIPPED);
 
+  /**
+   * A paragraph built around side effects (two sentences, two words) tips a full article over the
+   * threshold, and the explanation says so; the same paragraph setting them aside ("a
+   * well-tolerated side effect profile", an exclusion) is not built around them.
+   */
+  @Test
+  void aParagraphBuiltAroundATopicIsExplainedAndOneThatSetsItAsideIsNot() {
+    String opening =
+        "The clinic in Harrow Street has offered ketamine to adults since the spring, and its"
+            + " waiting list has grown every month. ";
+    String body =
+        opening.repeat(6)
+            + "\n\nHer blood pressure climbed during the first session. On the bus home she felt"
+            + " sick.\n\n"
+            + opening;
+    String setAside =
+        opening.repeat(6)
+            + "\n\nUnlike older pills it has a well-tolerated side effect profile. Blood pressure"
+            + " is checked.\n\n"
+            + opening;
+    TopicExplanation built = explained(body, "side-effects");
+    assertTrue(built.applied(), built.reason());
+    assertTrue(
+        built.evidence().stream()
+            .anyMatch(e -> e.text().equals("(paragraph 2 is built around it)")),
+        built.evidence().toString());
+    TopicExplanation aside = explained(setAside, "side-effects");
+    assertFalse(aside.applied(), aside.reason());
+    assertTrue(aside.evidence().stream().noneMatch(e -> e.text().startsWith("(paragraph")));
+  }
+
+  private static TopicExplanation explained(String body, String slug) {
+    return SHIPPED.explain("A clinic's year", body).stream()
+        .filter(e -> e.slug().equals(slug))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** That the item does not get the topic (whatever else it gets). */
   private static void assertNotTagged(String slug, String title, String text) {
     Map<String, Double> topics = tag(title, text);
