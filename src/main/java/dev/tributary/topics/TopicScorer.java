@@ -77,8 +77,9 @@ public final class TopicScorer {
         evidence[k] += contribution[h];
       }
     }
+    int[] builtAround = paragraphsBuiltAround(hits, text);
     for (int k = 0; k < distinct; k++) {
-      if (paragraphBuiltAround(topics[k], hits, text) > 0) evidence[k] += PARAGRAPH_FOCUS;
+      if (builtAround[topics[k]] > 0) evidence[k] += PARAGRAPH_FOCUS;
     }
     double saturation = saturation(text);
     Map<Integer, Double> scores = new HashMap<>();
@@ -121,30 +122,41 @@ public final class TopicScorer {
   static final double PARAGRAPH_FOCUS = 0.8;
 
   /**
-   * The first body paragraph of a full article in which two hits of {@code t} are in different
-   * sentences and start with different words, and no mention of {@code t} is vetoed (a paragraph
-   * that sets a topic aside — "a well-tolerated side effect profile" — is not built around it); 0
-   * when none is, or when {@code t} is a sub-topic. Two hits differing in both exist exactly when a
-   * paragraph's hits span two sentences and two words.
+   * By topic index, the first body paragraph of a full article in which two hits of the topic are
+   * in different sentences and start with different words, and no mention of it is vetoed (a
+   * paragraph that sets a topic aside — "a well-tolerated side effect profile" — is not built
+   * around it); 0 when none is, and for sub-topics. Two such hits exist exactly when a paragraph's
+   * hits span two sentences and two words, which one pass in text order sees: each hit against its
+   * paragraph's first.
    */
-  private int paragraphBuiltAround(int t, Hits hits, AnalyzedText text) {
-    if (text.bodyWords() < FULL_LENGTH || subTopic[t]) return 0;
+  private int[] paragraphsBuiltAround(Hits hits, AnalyzedText text) {
+    int topics = subTopic.length;
+    int[] built = new int[topics];
+    if (text.bodyWords() < FULL_LENGTH) return built;
+    int[] paragraph = new int[topics];
+    int[] sentence = new int[topics];
+    String[] word = new String[topics];
+    boolean[] otherSentence = new boolean[topics];
+    boolean[] otherWord = new boolean[topics];
     List<Token> tokens = text.tokens();
     for (int h = 0; h < hits.size; h++) {
-      if (hits.topic[h] != t || hits.paragraph[h] < 1 || vetoedIn(t, hits.paragraph[h], hits)) {
+      int t = hits.topic[h];
+      int p = hits.paragraph[h];
+      if (built[t] > 0 || subTopic[t] || p < 1) continue;
+      String stem = tokens.get(hits.first[h]).stem();
+      if (paragraph[t] != p) {
+        paragraph[t] = p;
+        sentence[t] = hits.sentence[h];
+        word[t] = stem;
+        otherSentence[t] = false;
+        otherWord[t] = false;
         continue;
       }
-      String word = tokens.get(hits.first[h]).stem();
-      for (int g = h + 1; g < hits.size; g++) {
-        if (hits.topic[g] == t
-            && hits.paragraph[g] == hits.paragraph[h]
-            && hits.sentence[g] != hits.sentence[h]
-            && !tokens.get(hits.first[g]).stem().equals(word)) {
-          return hits.paragraph[h];
-        }
-      }
+      otherSentence[t] |= hits.sentence[h] != sentence[t];
+      otherWord[t] |= !stem.equals(word[t]);
+      if (otherSentence[t] && otherWord[t] && !vetoedIn(t, p, hits)) built[t] = p;
     }
-    return 0;
+    return built;
   }
 
   private static boolean vetoedIn(int t, int paragraph, Hits hits) {
@@ -167,7 +179,7 @@ public final class TopicScorer {
       a.vetoTopic[v] = vetoed.get(v).topic();
       a.vetoParagraph[v] = text.paragraphs[vetoed.get(v).first()];
     }
-    return paragraphBuiltAround(t, a, text);
+    return paragraphsBuiltAround(a, text)[t];
   }
 
   /** Hits as the scorer's parallel arrays. */
