@@ -138,12 +138,11 @@ public final class TopicScorer {
     String[] word = new String[topics];
     boolean[] otherSentence = new boolean[topics];
     boolean[] otherWord = new boolean[topics];
-    List<Token> tokens = text.tokens();
     for (int h = 0; h < hits.size; h++) {
       int t = hits.topic[h];
       int p = hits.paragraph[h];
       if (built[t] > 0 || subTopic[t] || p < 1) continue;
-      String stem = tokens.get(hits.first[h]).stem();
+      String stem = text.stem(hits.first[h]);
       if (paragraph[t] != p) {
         paragraph[t] = p;
         sentence[t] = hits.sentence[h];
