@@ -64,7 +64,11 @@ public final class TopicMatcher {
    * @param first index of the first word
    * @param last index of the last word, inclusive
    */
-  public record Match(int topic, Kind kind, int first, int last) {}
+  public record Match(int topic, Kind kind, int first, int last, boolean counted) {
+    public Match(int topic, Kind kind, int first, int last) {
+      this(topic, kind, first, last, false);
+    }
+  }
 
   private record Entry(int topic, Kind kind) {}
 
@@ -211,7 +215,7 @@ public final class TopicMatcher {
       if (match.kind() != Kind.COUNTED) continue;
       if (count == -1) count = countBefore(text, i);
       if (count >= 0) {
-        matches.set(k, new Match(match.topic(), Kind.SIGNAL, count, match.last()));
+        matches.set(k, new Match(match.topic(), Kind.SIGNAL, count, match.last(), true));
       } else {
         matches.remove(k--);
       }

@@ -122,6 +122,15 @@ public final class TopicScorer {
   static final double PARAGRAPH_FOCUS = 0.8;
 
   /**
+   * What a counted mention ("five different antidepressants", a taxonomy's {@code counted}) weighs
+   * in a full article, against a named one's 1: the count is the topic's definition stated as a
+   * fact of the case (two or more antidepressants that did not work), so it says as much as the
+   * topic named twice. In a short item the title and the first sentence decide, and a count later
+   * in it stays a detail; see docs/TOPICS.md, "A count in a full article".
+   */
+  static final double COUNTED_WEIGHT = 2.0;
+
+  /**
    * By topic index, the first body paragraph of a full article in which two hits of the topic are
    * in different sentences and start with different words, and no mention of it is vetoed (a
    * paragraph that sets a topic aside — "a well-tolerated side effect profile" — is not built
@@ -424,6 +433,7 @@ public final class TopicScorer {
     int[] topic = new int[m];
     int[] first = new int[m];
     int[] last = new int[m];
+    boolean[] counted = new boolean[m];
     int n = 0;
     int vetoed = 0;
     int[] vetoTopic = new int[0];
@@ -435,6 +445,7 @@ public final class TopicScorer {
         topic[n] = match.topic();
         first[n] = match.first();
         last[n] = match.last();
+        counted[n] = match.counted();
         n++;
       } else {
         if (vetoed == vetoTopic.length) {
@@ -451,6 +462,7 @@ public final class TopicScorer {
     int[] mTopic = new int[n];
     int[] mFirst = new int[n];
     int[] mLast = new int[n];
+    boolean[] mCounted = new boolean[n];
     int merged = 0;
     for (int k = 0; k < n; k++) {
       int i = order[k];
@@ -459,10 +471,12 @@ public final class TopicScorer {
           && first[i] <= mLast[merged - 1] + 1
           && !(first[i] == mLast[merged - 1] + 1 && separated(text, mLast[merged - 1], first[i]))) {
         mLast[merged - 1] = Math.max(mLast[merged - 1], last[i]);
+        mCounted[merged - 1] |= counted[i];
       } else {
         mTopic[merged] = topic[i];
         mFirst[merged] = first[i];
         mLast[merged] = last[i];
+        mCounted[merged] = counted[i];
         merged++;
       }
     }
@@ -479,8 +493,10 @@ public final class TopicScorer {
     hits.paragraph = new int[merged];
     hits.sentence = new int[merged];
     hits.weight = new double[merged];
+    boolean[] hitCounted = new boolean[merged];
     for (int k = 0; k < merged; k++) {
       int i = byPosition[k];
+      hitCounted[k] = mCounted[i];
       hits.topic[k] = mTopic[i];
       hits.first[k] = mFirst[i];
       hits.last[k] = mLast[i];
@@ -489,8 +505,10 @@ public final class TopicScorer {
     }
     boolean[] inAList =
         Enumerations.itemsOfLists(merged, hits.topic, hits.first, hits.last, text, listsOfItsOwn);
+    boolean full = text.bodyWords() >= FULL_LENGTH;
     for (int k = 0; k < merged; k++) {
-      double weight = zoneWeight(text.zones[hits.first[k]]);
+      double weight =
+          zoneWeight(text.zones[hits.first[k]]) * (hitCounted[k] && full ? COUNTED_WEIGHT : 1.0);
       hits.weight[k] =
           inAList[k]
                   || Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)

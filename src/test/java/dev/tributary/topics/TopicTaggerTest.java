@@ -46,6 +46,25 @@ class TopicTaggerTest {
     assertTrue(aside.evidence().stream().noneMatch(e -> e.text().startsWith("(paragraph")));
   }
 
+  /**
+   * In a full article a counted mention weighs as the topic named twice; in a short item, where the
+   * first sentence decides, a count in a later sentence weighs as any mention there.
+   */
+  @Test
+  void aCountWeighsDoubleInAFullArticleOnly() {
+    String opening =
+        "The clinic in Harrow Street has offered ketamine to adults with depression since the"
+            + " spring. ";
+    String count = "Over nine years she had tried five different antidepressants.";
+    TopicExplanation full = explained(opening.repeat(12) + "\n\n" + count + "\n\n" + opening, TRD);
+    TopicExplanation item = explained(opening + count, TRD);
+    assertEquals(List.of(2.0), full.evidence().stream().map(e -> e.weight()).toList());
+    assertEquals(List.of(1.0), item.evidence().stream().map(e -> e.weight()).toList());
+    assertEquals("five different antidepressants", item.evidence().get(0).text());
+  }
+
+  private static final String TRD = "treatment-resistant-depression";
+
   private static TopicExplanation explained(String body, String slug) {
     return SHIPPED.explain("A clinic's year", body).stream()
         .filter(e -> e.slug().equals(slug))
