@@ -54,7 +54,7 @@ final class TopicExplainer {
             });
     List<TopicScorer.Vetoed> vetoes = scorer.vetoed(text, in.matches());
     for (int t : new ArrayList<>(evidence.keySet())) {
-      int paragraph = scorer.paragraphBuiltAround(t, hits, vetoes, text);
+      int paragraph = scorer.paragraphBuiltAround(t, hits, vetoes, in.matches(), text);
       if (paragraph == 0) continue;
       sums.merge(t, TopicScorer.PARAGRAPH_FOCUS, Double::sum);
       evidence

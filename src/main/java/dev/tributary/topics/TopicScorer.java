@@ -77,7 +77,7 @@ public final class TopicScorer {
         evidence[k] += contribution[h];
       }
     }
-    int[] builtAround = paragraphsBuiltAround(hits, text);
+    int[] builtAround = paragraphsBuiltAround(hits, text, plainlyInTheField(matches));
     for (int k = 0; k < distinct; k++) {
       if (builtAround[topics[k]] > 0) evidence[k] += PARAGRAPH_FOCUS;
     }
@@ -122,6 +122,27 @@ public final class TopicScorer {
   static final double PARAGRAPH_FOCUS = 0.8;
 
   /**
+   * Distinct words of the field's context from which an article is plainly in the field, and one
+   * word said in two sentences of a paragraph is enough for the paragraph to be built around it.
+   * Over the 70 long sets, no off-domain article has more than 6 (a finance story's "infusion"
+   * repeated comes with none or few), while nine in ten in-domain articles have 12 or more and nine
+   * in ten hard negatives 9 or more; see docs/TOPICS.md, "A paragraph built around a topic".
+   */
+  static final int FIELD_WORDS_FOR_ONE_WORD = 8;
+
+  /** Whether the article has {@link #FIELD_WORDS_FOR_ONE_WORD} distinct context words or more. */
+  static boolean plainlyInTheField(List<Match> matches) {
+    java.util.BitSet words = new java.util.BitSet();
+    int distinct = 0;
+    for (Match m : matches) {
+      if (m.kind() != Kind.CONTEXT || words.get(m.last())) continue;
+      words.set(m.last());
+      if (++distinct >= FIELD_WORDS_FOR_ONE_WORD) return true;
+    }
+    return false;
+  }
+
+  /**
    * What a counted mention ("five different antidepressants", a taxonomy's {@code counted}) weighs
    * in a full article, against a named one's 1: the count is the topic's definition stated as a
    * fact of the case (two or more antidepressants that did not work), so it says as much as the
@@ -132,13 +153,14 @@ public final class TopicScorer {
 
   /**
    * By topic index, the first body paragraph of a full article in which two hits of the topic are
-   * in different sentences and start with different words, and no mention of it is vetoed (a
-   * paragraph that sets a topic aside — "a well-tolerated side effect profile" — is not built
-   * around it); 0 when none is, and for sub-topics. Two such hits exist exactly when a paragraph's
-   * hits span two sentences and two words, which one pass in text order sees: each hit against its
-   * paragraph's first.
+   * in different sentences and start with different words (or with the same word, when {@code
+   * oneWord}: the article is plainly in the field), and no mention of it is vetoed (a paragraph
+   * that sets a topic aside — "a well-tolerated side effect profile" — is not built around it); 0
+   * when none is, and for sub-topics. Two such hits exist exactly when a paragraph's hits span two
+   * sentences and two words, which one pass in text order sees: each hit against its paragraph's
+   * first.
    */
-  private int[] paragraphsBuiltAround(Hits hits, AnalyzedText text) {
+  private int[] paragraphsBuiltAround(Hits hits, AnalyzedText text, boolean oneWord) {
     int topics = subTopic.length;
     int[] built = new int[topics];
     if (text.bodyWords() < FULL_LENGTH) return built;
@@ -161,7 +183,7 @@ public final class TopicScorer {
         continue;
       }
       otherSentence[t] |= hits.sentence[h] != sentence[t];
-      otherWord[t] |= !stem.equals(word[t]);
+      otherWord[t] |= oneWord || !stem.equals(word[t]);
       if (otherSentence[t] && otherWord[t] && !vetoedIn(t, p, hits)) built[t] = p;
     }
     return built;
@@ -178,7 +200,8 @@ public final class TopicScorer {
    * The paragraph built around topic {@code t} (see {@link #PARAGRAPH_FOCUS}) among {@code hits}
    * and {@code vetoed}, as {@link #hits} and {@link #vetoed} give them; 0 when none is.
    */
-  public int paragraphBuiltAround(int t, List<Hit> hits, List<Vetoed> vetoed, AnalyzedText text) {
+  public int paragraphBuiltAround(
+      int t, List<Hit> hits, List<Vetoed> vetoed, List<Match> matches, AnalyzedText text) {
     Hits a = arrays(hits);
     a.vetoes = vetoed.size();
     a.vetoTopic = new int[a.vetoes];
@@ -187,7 +210,7 @@ public final class TopicScorer {
       a.vetoTopic[v] = vetoed.get(v).topic();
       a.vetoParagraph[v] = text.paragraphs[vetoed.get(v).first()];
     }
-    return paragraphsBuiltAround(a, text)[t];
+    return paragraphsBuiltAround(a, text, plainlyInTheField(matches))[t];
   }
 
   /** Hits as the scorer's parallel arrays. */

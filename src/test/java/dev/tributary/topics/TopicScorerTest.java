@@ -128,7 +128,7 @@ class TopicScorerTest {
   private int paragraphBuiltAround(AnalyzedText text) {
     List<TopicMatcher.Match> matches = matcher.find(text);
     return scorer.paragraphBuiltAround(
-        0, scorer.hits(text, matches), scorer.vetoed(text, matches), text);
+        0, scorer.hits(text, matches), scorer.vetoed(text, matches), matches, text);
   }
 
   /**

@@ -47,6 +47,29 @@ class TopicTaggerTest {
   }
 
   /**
+   * One word said in two sentences of a paragraph builds the paragraph around its topic only in an
+   * article plainly in the field (many distinct words of its context), not in one that names the
+   * field once.
+   */
+  @Test
+  void oneWordTwiceBuildsAParagraphOnlyInAnArticlePlainlyInTheField() {
+    String inField =
+        "Her psychiatrist prescribed the treatment after a diagnosis of depression, and the doctor"
+            + " reviewed her symptoms, her prescription and her mental health every week. ";
+    String plain =
+        "The town council met on Tuesday to discuss the budget for the coming year and the state of"
+            + " the roads. ";
+    String paragraph = "\n\nHer bladder ached for weeks. A scan of the bladder was booked.\n\n";
+    TopicExplanation field = explained(inField.repeat(6) + paragraph + inField, "side-effects");
+    TopicExplanation town =
+        explained(plain.repeat(6) + "A doctor spoke." + paragraph + plain, "side-effects");
+    assertTrue(
+        field.evidence().stream().anyMatch(e -> e.text().startsWith("(paragraph")),
+        field.evidence().toString());
+    assertTrue(town.evidence().stream().noneMatch(e -> e.text().startsWith("(paragraph")));
+  }
+
+  /**
    * In a full article a counted mention weighs as the topic named twice; in a short item, where the
    * first sentence decides, a count in a later sentence weighs as any mention there.
    */
