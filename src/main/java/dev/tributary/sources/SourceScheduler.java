@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In a cluster each instance claims at most {@linkplain #share its share} of {@code
  * poll.maxInFlight} per tick, so sources that fall due together are spread over the members rather
- * than all taken by whichever ticks first and refills fastest. A single instance refills a freed
- * place at once.
+ * than all taken by whichever ticks first and refills fastest, and ticks come at a wandering phase
+ * ({@link #nextTickDelay}), so sources that fall due one by one go to either member. A single
+ * instance refills a freed place at once.
  */
 public final class SourceScheduler extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SourceScheduler.class);
@@ -53,6 +54,7 @@ public final class SourceScheduler extends VerticleBase {
   private SourcePoller poller;
   private boolean asking;
   private int claimedThisTick;
+  private final Random random = new Random();
 
   /**
    * @param followUp what each successful poll hands its source to (the WebSub subscriber)
@@ -90,13 +92,29 @@ public final class SourceScheduler extends VerticleBase {
             defaultIntervalSeconds,
             metrics,
             new FeedIngest(vertx, gates.of("feed"), gates.pipelineRequests(), metrics));
-    vertx.setPeriodic(
-        TICK_MILLIS,
+    tickLater();
+    return vertx.eventBus().localConsumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
+  }
+
+  /**
+   * The next tick after {@link #nextTickDelay} (timers end with the verticle). A fixed period would
+   * keep each member's ticks at one phase of the second, and the member whose tick fell just after
+   * most sources fell due would take nearly every poll: a run of the cluster check saw one member
+   * take all 40 feeds between two restarts of the schedule.
+   */
+  private void tickLater() {
+    vertx.setTimer(
+        nextTickDelay(random),
         id -> {
           claimedThisTick = 0;
           pollDue();
+          tickLater();
         });
-    return vertx.eventBus().localConsumer(Addresses.SOURCE_ADDED, m -> pollDue()).completion();
+  }
+
+  /** Between half a tick and one and a half: one tick on average, at a phase that wanders. */
+  static long nextTickDelay(Random random) {
+    return TICK_MILLIS / 2 + (long) (random.nextDouble() * TICK_MILLIS);
   }
 
   private void pollDue() {

@@ -19,6 +19,19 @@ class SourceSchedulerShareTest {
   }
 
   @Test
+  void ticksComeBetweenHalfATickAndOneAndAHalfAtAWanderingPhase() {
+    java.util.Random random = new java.util.Random(7);
+    java.util.Set<Long> delays = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      long delay = SourceScheduler.nextTickDelay(random);
+      assertTrue(delay >= SourceScheduler.TICK_MILLIS / 2, "delay " + delay);
+      assertTrue(delay < SourceScheduler.TICK_MILLIS * 3 / 2, "delay " + delay);
+      delays.add(delay / 100);
+    }
+    assertEquals(10, delays.size(), "every tenth of the range is reached: " + delays);
+  }
+
+  @Test
   void theMembersTogetherMayClaimAllTheirPlacesInOneTick() {
     for (int members = 2; members <= 7; members++) {
       assertTrue(SourceScheduler.share(32, members) * members >= 32, "members " + members);
