@@ -116,8 +116,9 @@ public final class TopicScorer {
    * of its sentences name the topic, in two different words. Two such mentions (2) and this reach
    * the default threshold at a full article's saturation ({@code 4 · ln 2} = 2.77), as the rule for
    * long articles has it: the subject, or a paragraph built around the topic. One word said twice
-   * is not enough (a cash "infusion" twice in a finance paragraph), nor are two words in one
-   * sentence (a list); see docs/TOPICS.md, "A paragraph built around a topic".
+   * is not enough (a cash "infusion" twice in a finance paragraph) unless the article is
+   * {@linkplain #plainlyInTheField plainly in the field}, and two words in one sentence never are
+   * (a list); see docs/TOPICS.md, "A paragraph built around a topic".
    */
   static final double PARAGRAPH_FOCUS = 0.8;
 
