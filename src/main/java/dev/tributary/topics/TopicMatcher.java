@@ -2,6 +2,7 @@ package dev.tributary.topics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -68,6 +69,22 @@ public final class TopicMatcher {
     public Match(int topic, Kind kind, int first, int last) {
       this(topic, kind, first, last, false);
     }
+  }
+
+  /**
+   * Whether {@code matches} hold at least {@code needed} distinct words of the field's context (any
+   * number when {@code needed} is 0 or less).
+   */
+  static boolean hasFieldWords(List<Match> matches, int needed) {
+    if (needed <= 0) return true;
+    BitSet words = new BitSet();
+    int distinct = 0;
+    for (Match m : matches) {
+      if (m.kind() != Kind.CONTEXT || words.get(m.last())) continue;
+      words.set(m.last());
+      if (++distinct >= needed) return true;
+    }
+    return false;
   }
 
   private record Entry(int topic, Kind kind) {}

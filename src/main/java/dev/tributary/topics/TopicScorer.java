@@ -133,14 +133,7 @@ public final class TopicScorer {
 
   /** Whether the article has {@link #FIELD_WORDS_FOR_ONE_WORD} distinct context words or more. */
   static boolean plainlyInTheField(List<Match> matches) {
-    java.util.BitSet words = new java.util.BitSet();
-    int distinct = 0;
-    for (Match m : matches) {
-      if (m.kind() != Kind.CONTEXT || words.get(m.last())) continue;
-      words.set(m.last());
-      if (++distinct >= FIELD_WORDS_FOR_ONE_WORD) return true;
-    }
-    return false;
+    return TopicMatcher.hasFieldWords(matches, FIELD_WORDS_FOR_ONE_WORD);
   }
 
   /**
@@ -216,15 +209,8 @@ public final class TopicScorer {
 
   /** Hits as the scorer's parallel arrays. */
   private static Hits arrays(List<Hit> list) {
-    Hits hits = new Hits();
     int n = list.size();
-    hits.size = n;
-    hits.topic = new int[n];
-    hits.first = new int[n];
-    hits.last = new int[n];
-    hits.paragraph = new int[n];
-    hits.sentence = new int[n];
-    hits.weight = new double[n];
+    Hits hits = new Hits(n);
     for (int h = 0; h < n; h++) {
       Hit hit = list.get(h);
       hits.topic[h] = hit.topic();
@@ -423,17 +409,27 @@ public final class TopicScorer {
 
   /** The counted mentions, as parallel arrays in text order. */
   private static final class Hits {
-    int size;
-    int[] topic;
-    int[] first;
-    int[] last;
-    int[] paragraph;
-    int[] sentence;
-    double[] weight;
+    final int size;
+    final int[] topic;
+    final int[] first;
+    final int[] last;
+    final int[] paragraph;
+    final int[] sentence;
+    final double[] weight;
     // the topic and paragraph of each vetoed mention
     int vetoes;
     int[] vetoTopic = new int[0];
     int[] vetoParagraph = new int[0];
+
+    Hits(int size) {
+      this.size = size;
+      topic = new int[size];
+      first = new int[size];
+      last = new int[size];
+      paragraph = new int[size];
+      sentence = new int[size];
+      weight = new double[size];
+    }
   }
 
   private Hits count(AnalyzedText text, List<Match> matches) {
@@ -506,17 +502,10 @@ public final class TopicScorer {
     }
     // In text order; ties (same first word) stay by topic.
     int[] byPosition = orderBy(merged, mFirst, null);
-    Hits hits = new Hits();
-    hits.size = merged;
+    Hits hits = new Hits(merged);
     hits.vetoes = vetoed;
     hits.vetoTopic = vetoTopic;
     hits.vetoParagraph = vetoParagraph;
-    hits.topic = new int[merged];
-    hits.first = new int[merged];
-    hits.last = new int[merged];
-    hits.paragraph = new int[merged];
-    hits.sentence = new int[merged];
-    hits.weight = new double[merged];
     boolean[] hitCounted = new boolean[merged];
     for (int k = 0; k < merged; k++) {
       int i = byPosition[k];

@@ -115,15 +115,7 @@ public final class TopicTagger {
 
   /** The article uses enough of the field's vocabulary for its words to be read in that sense. */
   private boolean inContext(List<TopicMatcher.Match> matches) {
-    int needed = taxonomy.contextMinimum();
-    if (needed <= 0) return true;
-    java.util.BitSet words = new java.util.BitSet();
-    for (TopicMatcher.Match m : matches) {
-      if (m.kind() != TopicMatcher.Kind.CONTEXT || words.get(m.last())) continue;
-      words.set(m.last());
-      if (words.cardinality() >= needed) return true;
-    }
-    return false;
+    return TopicMatcher.hasFieldWords(matches, taxonomy.contextMinimum());
   }
 
   /**
