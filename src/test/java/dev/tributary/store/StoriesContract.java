@@ -114,6 +114,22 @@ public abstract class StoriesContract extends StoreUnderTest {
   }
 
   @Test
+  void aSourcesOwnNearCopyInTheSameBatchStaysAnArticleOfItsOwn() {
+    var first = article("first", WIRE, ORIGINAL);
+    var reissued = article("reissued", WIRE, MIDDLE_LEFT_OUT);
+    var unrelated = article("unrelated", DAILY, paragraphs(400, 409));
+
+    List<StoredArticle> stored =
+        store.putAll(List.of(first, reissued, unrelated)).stream().map(PutResult::stored).toList();
+
+    assertEquals(
+        List.of("first", "reissued", "unrelated"),
+        stored.stream().map(s -> s.article().storyId()).toList());
+    assertTrue(stored.stream().allMatch(s -> s.article().alsoIn().isEmpty()));
+    assertEquals("reissued", store.get("reissued").orElseThrow().storyId());
+  }
+
+  @Test
   void aStoryHoldsAtMostOneArticlePerSource() {
     put(article("wire", WIRE, ORIGINAL));
     put(article("daily", DAILY, FIRST_SIXTY_PERCENT));

@@ -109,12 +109,12 @@ final class SqliteArticleBatch implements AutoCloseable {
     Optional<StoredArticle> existing = findDuplicate(given.id(), contentHash);
     if (existing.isPresent()) return PutResult.of(existing.get());
     Article article = times.stamp(given);
-    if (!isolated) return insert(article, contentHash, request.sketch());
+    if (!isolated) return stored(insert(article, contentHash, request.sketch()));
     savepoint.execute();
     try {
       PutResult inserted = insert(article, contentHash, request.sketch());
       release.execute();
-      return inserted;
+      return stored(inserted);
     } catch (SQLException e) {
       StoreException failure = failures.of("cannot store article " + article.id(), e);
       if (failure instanceof StoreFullException) throw e;
@@ -124,6 +124,12 @@ final class SqliteArticleBatch implements AutoCloseable {
       rollbackToSavepoint(e);
       return PutResult.failed("cannot store article " + article.id() + ": " + e);
     }
+  }
+
+  private PutResult stored(PutResult inserted) {
+    StoredArticle s = inserted.stored();
+    stories.stored(s.seq(), s.article().source().id());
+    return inserted;
   }
 
   /** Groups the article into its story and inserts its rows. */

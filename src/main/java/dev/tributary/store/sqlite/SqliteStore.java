@@ -209,6 +209,7 @@ public final class SqliteStore implements Store {
           List<PutResult> results = new ArrayList<>(articles.size());
           SqliteArticleBatch writes = articleWrites();
           StoredTimes times = writes.storedTimes();
+          writes.stories().startBatch();
           for (PutRequest a : articles) results.add(writes.put(a, times, isolated));
           if (articles.size() > 1) results = writes.stories().asCommitted(results);
           if (results.stream().anyMatch(PutResult::isFailed)) dropArticleWrites();

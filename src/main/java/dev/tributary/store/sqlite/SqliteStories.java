@@ -37,6 +37,13 @@ final class SqliteStories implements AutoCloseable {
   private final StoryRules rules;
   private final PendingBands pending;
   private final StoredBuckets stored;
+  private final RecentSources recentSources = new RecentSources();
+
+  /**
+   * Whether an article of the transaction under way joined a story other than its own (or merged
+   * two): only then can a later article have changed an earlier one's story ({@link #asCommitted}).
+   */
+  private boolean joinedAStory;
 
   /** The look-up of 1 to {@link #KEYS} buckets not kept in {@link #stored}, by their number. */
   private final PreparedStatement[] bucketsOf = new PreparedStatement[KEYS + 1];
@@ -89,10 +96,14 @@ final class SqliteStories implements AutoCloseable {
       n = pending.hits(keys[i], hits, n + inTable[i].length);
     }
     var seqs = grouping.candidateSeqsOfHits(hits, n);
+    seqs.removeIf(seq -> article.source().id().equals(recentSources.sourceOf(seq)));
     if (seqs.isEmpty()) return grouping.assign(List.of()).get(0);
     var stories = grouping.confirmedStories(candidates(seqs, article.source().id()));
     StoryGrouping.Assignment assignment = grouping.assign(members(stories)).get(0);
     rename(grouping.merged());
+    if (!assignment.storyId().equals(article.id()) || !grouping.merged().isEmpty()) {
+      joinedAStory = true;
+    }
     return assignment;
   }
 
@@ -152,6 +163,8 @@ final class SqliteStories implements AutoCloseable {
    * article stored later in the batch may have joined (or merged) an earlier one's story.
    */
   List<PutResult> asCommitted(List<PutResult> results) throws SQLException {
+    if (!joinedAStory) return results;
+    joinedAStory = false;
     List<Long> seqs = new ArrayList<>();
     for (PutResult r : results)
       if (!r.isFailed() && r.stored().created()) seqs.add(r.stored().seq());
@@ -192,6 +205,16 @@ final class SqliteStories implements AutoCloseable {
    */
   void addBands(long seq, long[] keys) {
     pending.stage(seq, keys);
+  }
+
+  /** Notes the source of an article whose rows this transaction has written. */
+  void stored(long seq, String sourceId) {
+    recentSources.record(seq, sourceId);
+  }
+
+  /** A new transaction begins: no article of it has joined a story yet. */
+  void startBatch() {
+    joinedAStory = false;
   }
 
   /** Writes every pending row, in key order, and moves the watermark past them. */
