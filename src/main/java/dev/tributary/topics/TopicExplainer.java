@@ -93,8 +93,7 @@ final class TopicExplainer {
           fromExamples.isPresent()
               ? 1 - (1 - ruleScore) * (1 - fromExamples.getAsDouble())
               : ruleScore;
-      String reason =
-          reason(topic, combined, applied, in.inContext(), evidence.containsKey(i), in.applied());
+      String reason = reason(topic, combined, applied, in, evidence.containsKey(i));
       result.add(
           new TopicExplanation(
               topic.slug(),
@@ -116,12 +115,8 @@ final class TopicExplainer {
   }
 
   private String reason(
-      Topic topic,
-      double score,
-      Map<String, Double> applied,
-      boolean inContext,
-      boolean counted,
-      List<ArticleTopic> appliedTopics) {
+      Topic topic, double score, Map<String, Double> applied, Inputs in, boolean counted) {
+    List<ArticleTopic> appliedTopics = in.applied();
     String threshold = figure(topic.threshold());
     if (applied.containsKey(topic.slug())) {
       if (score >= topic.threshold()) {
@@ -134,10 +129,10 @@ final class TopicExplainer {
       }
       return "applied";
     }
-    if (!inContext && counted) {
-      return "not applied: the article has no word of the field (context, at least "
-          + taxonomy.contextMinimum()
-          + "), so its words are read in their everyday senses";
+    if (!in.inContext() && counted) {
+      return "not applied: the article has too few words of the field (context, at least "
+          + TopicTagger.fieldWordsNeeded(taxonomy, in.text())
+          + " for its length), so its words are read in their everyday senses";
     }
     if (!counted && score == 0) {
       return "not applied: every mention is vetoed";

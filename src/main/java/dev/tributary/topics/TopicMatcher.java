@@ -264,19 +264,33 @@ public final class TopicMatcher {
 
   /**
    * A one-letter acronym right after a number is a unit or a count, not the acronym: "a 14-K night"
-   * (strikeouts), "14 K gold", "a 5 K run". Each such signal gets an exclusion on the number, which
-   * {@code ?explain=true} shows as what vetoed it.
+   * (strikeouts), "14 K gold", "a 5 K run", and so it is after an ordinal ("his 200th K"). Each
+   * such signal gets an exclusion on the number, which {@code ?explain=true} shows as what vetoed
+   * it.
    */
   private static void excludeAfterANumber(AnalyzedText text, int i, List<Match> matches, int from) {
     if (i == 0 || text.sentences[i - 1] != text.sentences[i]) return;
     if (text.ends[i] - text.starts[i] > 3) return; // "K", "K's": no longer word is one letter
-    if (text.surface(i).length() != 1 || !TermCounts.isNumber(text.surface(i - 1))) return;
+    if (text.surface(i).length() != 1 || !isNumberOrOrdinal(text.surface(i - 1))) return;
     for (int k = from, n = matches.size(); k < n; k++) {
       Match match = matches.get(k);
       if (match.kind() == Kind.SIGNAL && match.last() == i) {
         matches.add(new Match(match.topic(), Kind.EXCLUSION, i - 1, i - 1));
       }
     }
+  }
+
+  /**
+   * "14", "1,000", "3.5" ({@link TermCounts#isNumber}), or an ordinal in digits: "200th", "1st".
+   */
+  static boolean isNumberOrOrdinal(String word) {
+    if (TermCounts.isNumber(word)) return true;
+    int n = word.length();
+    if (n < 3 || !Character.isDigit(word.charAt(0))) return false;
+    String suffix = word.substring(n - 2).toLowerCase(java.util.Locale.ROOT);
+    boolean ordinal =
+        suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th");
+    return ordinal && TermCounts.isNumber(word.substring(0, n - 2));
   }
 
   private void walk(Node node, int[] ids, int[] sentences, int size, int first, List<Match> out) {

@@ -78,7 +78,9 @@ public final class TopicTagger {
     // The field-context gate guards the rules' words only: taught examples are their own
     // evidence, in any field.
     Map<Integer, Double> scores =
-        inContext(matches) ? new HashMap<>(scorer.score(analyzed, matches)) : new HashMap<>();
+        inContext(analyzed, matches)
+            ? new HashMap<>(scorer.score(analyzed, matches))
+            : new HashMap<>();
     if (terms != null) blendExamples(terms, scores);
     Map<Integer, Double> applied = new HashMap<>();
     scores.forEach(
@@ -114,8 +116,25 @@ public final class TopicTagger {
   }
 
   /** The article uses enough of the field's vocabulary for its words to be read in that sense. */
-  private boolean inContext(List<TopicMatcher.Match> matches) {
-    return TopicMatcher.hasFieldWords(matches, taxonomy.contextMinimum());
+  private boolean inContext(AnalyzedText analyzed, List<TopicMatcher.Match> matches) {
+    return TopicMatcher.hasFieldWords(matches, fieldWordsNeeded(taxonomy, analyzed));
+  }
+
+  /**
+   * Distinct words of the field's context a full article needs before its words are read in the
+   * field's senses, when the taxonomy asks for any: one word of the field is proof enough in a
+   * headline and a few sentences, but a long article in another field meets one by chance
+   * ("clinical precision", "a clinical finish"), while one in the field names it again and again
+   * (nine in ten in-domain long articles have 12 or more); see docs/TOPICS.md, "Two words of the
+   * field in a full article".
+   */
+  static final int FIELD_WORDS_IN_A_FULL_ARTICLE = 2;
+
+  /** The context words an article needs: the taxonomy's minimum, more in a full article. */
+  static int fieldWordsNeeded(Taxonomy taxonomy, AnalyzedText text) {
+    int minimum = taxonomy.contextMinimum();
+    if (minimum <= 0 || text.bodyWords() < TopicScorer.FULL_LENGTH) return minimum;
+    return Math.max(minimum, FIELD_WORDS_IN_A_FULL_ARTICLE);
   }
 
   /**
@@ -132,7 +151,11 @@ public final class TopicTagger {
     }
     return explainer.explain(
         new TopicExplainer.Inputs(
-            analyzed, matches, inContext(matches), topicsOf(analyzed, terms), fromExamples));
+            analyzed,
+            matches,
+            inContext(analyzed, matches),
+            topicsOf(analyzed, terms),
+            fromExamples));
   }
 
   /**

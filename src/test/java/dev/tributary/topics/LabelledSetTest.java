@@ -609,6 +609,29 @@ class LabelledSetTest {
 
   static final Path LONG_CI = Path.of("src/test/resources/topics/long-ci");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round
+   * thirty-nine left it: short-cj 0.952 (macro 0.957), long-cj 0.898 (0.889), short-ck 0.957
+   * (0.957), long-ck 0.809 (0.724), short-cl 0.961 (0.963), long-cl 0.907 (0.843), short-cm 0.956
+   * (0.953), long-cm 0.825 (0.785), two of their 76 off-domain items tagged (long-cj's and
+   * long-cm's): the honest figures, the floors here.
+   */
+  static final Path SHORT_CJ = Path.of("src/test/resources/topics/short-cj");
+
+  static final Path LONG_CJ = Path.of("src/test/resources/topics/long-cj");
+
+  static final Path SHORT_CK = Path.of("src/test/resources/topics/short-ck");
+
+  static final Path LONG_CK = Path.of("src/test/resources/topics/long-ck");
+
+  static final Path SHORT_CL = Path.of("src/test/resources/topics/short-cl");
+
+  static final Path LONG_CL = Path.of("src/test/resources/topics/long-cl");
+
+  static final Path SHORT_CM = Path.of("src/test/resources/topics/short-cm");
+
+  static final Path LONG_CM = Path.of("src/test/resources/topics/long-cm");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -962,84 +985,37 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_CI, 0.87);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheEightyEighthToNinetyFirstSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_CJ, 0.95);
+    assertMicroF1AboveTheBar(LONG_CJ, 0.89);
+    assertMicroF1AboveTheBar(SHORT_CK, 0.95);
+    assertMicroF1AboveTheBar(LONG_CK, 0.80);
+    assertMicroF1AboveTheBar(SHORT_CL, 0.96);
+    assertMicroF1AboveTheBar(LONG_CL, 0.90);
+    assertMicroF1AboveTheBar(SHORT_CM, 0.95);
+    assertMicroF1AboveTheBar(LONG_CM, 0.82);
+  }
+
   /**
-   * Every set's off-domain articles (at least as many as each set holds) get no topic: the team's,
-   * the held-out, and the second to sixth sets (short-e/long-e and short-f/long-f since round five,
-   * which left none of their 36 off-domain articles tagged), the eighth (none of 19 at first
-   * contact), the ninth (none of 19 since round seven) and the tenth (none of 19 since round
-   * eight), long-k's (none of 4 at first contact), the twelfth and thirteenth (none of 38 since
-   * round ten), the twentieth and twenty-first (none of 38 since round fourteen), and the
-   * twenty-second and twenty-third (none of 38 at first contact), and the twenty-fourth and
-   * twenty-fifth (none of 38 since round sixteen), short-z (none of 15 since round seventeen) and
-   * short-aa and long-aa (none of 19 at first contact), and long-z and the twenty-eighth and
-   * twenty-ninth (none of 42 since round eighteen), the thirty-second to thirty-fifth (none of 76
-   * at first contact), and short-g, long-g, long-s and the thirtieth and thirty-first (none of 72
-   * since round twenty-one), and short-aj, long-aj and short-ak (none of 34 at first contact), and
-   * the thirty-eighth and thirty-ninth (none of 38 at first contact), and short-an, long-an and
-   * short-ao (none of 34 at first contact), long-ao (none of 4 since round twenty-four), and
-   * short-ap and long-aq (none of 19 at first contact), and short-aq and long-ap (none of 19 since
-   * round twenty-five), and short-ar, long-ar and short-as (none of 34 at first contact), and
-   * long-as (none of 4 since round twenty-six), and short-at, short-au and long-au (none of 34 at
-   * first contact), and short-av and the forty-ninth to fifty-first (none of 72 at first contact),
-   * and short-bb and the fifty-second, fifty-third and fifty-fifth (none of 72 at first contact),
-   * and the fifty-sixth to fifty-ninth but short-be (none of 61 at first contact), and short-be
-   * (none of 15 since round twenty-nine), and short-bi, long-bi, long-bj, short-bk and long-bk
-   * (none of 53 at first contact), and short-bh, long-bh and short-bj (none of 34 since round
-   * thirty-one), and short-bl, long-bl, short-bn, long-bn and short-bo (none of 53 at first
-   * contact), and short-bm and long-bo (none of 19 since round thirty-three), and the sixty-eighth
-   * to seventy-first but short-bs (none of 61 at first contact), and short-bs (none of 15 since
-   * round thirty-four), and the seventy-second to seventy-fifth but short-bw (none of 61 at first
-   * contact), and short-bw (none of 15 since round thirty-five), and the seventy-sixth to
-   * seventy-ninth but long-bz (none of 72 at first contact), and long-bz (none of 4 since round
-   * thirty-seven), and the eightieth to eighty-third but long-cc (none of 72 at first contact), and
-   * long-cc (none of 4 since round thirty-eight), and short-cf, short-cg, short-ch, long-ch and
-   * long-ci (none of 53 at first contact), and short-ci, long-cf and long-cg (none of 23 since
-   * round thirty-nine).
+   * No off-domain article of any set gets a topic: every set in the folder, the team's, the
+   * held-out and each colleague's. Each set's off-domain items were held untagged from their first
+   * contact, or from the round that cleared them; since round forty (a full article needs two words
+   * of the field, docs/TOPICS.md) none of the 1,737 is tagged, so the test reads them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
-    for (Path set :
-        List.of(
-            LABELLED, HELD_OUT, SHORT, SHORT_B, LONG_B, SHORT_C, LONG_C, SHORT_D, LONG_D, SHORT_E,
-            LONG_E, SHORT_F, LONG_F, SHORT_H, LONG_H, SHORT_I, LONG_I, SHORT_J, LONG_J, LONG_K,
-            SHORT_L, LONG_L, SHORT_M, LONG_M, LONG_N, SHORT_O, LONG_O, SHORT_P, LONG_P, SHORT_Q,
-            LONG_Q, SHORT_R, LONG_R, SHORT_S, SHORT_T, LONG_T, SHORT_U, LONG_U, SHORT_V, LONG_V,
-            SHORT_W, LONG_W, SHORT_X, LONG_X, SHORT_Y, LONG_Y, SHORT_Z, SHORT_AA, LONG_AA, LONG_Z,
-            SHORT_AB, LONG_AB, SHORT_AC, LONG_AC, SHORT_AF, LONG_AF, SHORT_AG, LONG_AG, SHORT_AH,
-            LONG_AH, SHORT_AI, LONG_AI, SHORT_G, LONG_G, LONG_S, SHORT_AD, LONG_AD, SHORT_AE,
-            LONG_AE, SHORT_AJ, LONG_AJ, SHORT_AK, SHORT_AL, LONG_AL, SHORT_AM, LONG_AM, SHORT_AN,
-            LONG_AN, SHORT_AO, LONG_AO, SHORT_AP, LONG_AQ, SHORT_AQ, LONG_AP, SHORT_AR, LONG_AR,
-            SHORT_AS, LONG_AS, SHORT_AT, SHORT_AU, LONG_AU, SHORT_AV, SHORT_AW, LONG_AW, SHORT_AX,
-            LONG_AX, SHORT_AY, LONG_AY, SHORT_AZ, LONG_AZ, SHORT_BA, LONG_BA, SHORT_BB, SHORT_BC,
-            LONG_BC, SHORT_BD, LONG_BD, SHORT_BE, LONG_BE, SHORT_BF, LONG_BF, SHORT_BG, LONG_BG,
-            SHORT_BH, LONG_BH, SHORT_BI, LONG_BI, SHORT_BJ, LONG_BJ, SHORT_BK, LONG_BK, SHORT_BL,
-            LONG_BL, SHORT_BM, LONG_BM, SHORT_BN, LONG_BN, SHORT_BO, LONG_BO, SHORT_BP, LONG_BP,
-            SHORT_BQ, LONG_BQ, SHORT_BR, LONG_BR, SHORT_BS, LONG_BS, SHORT_BT, LONG_BT, SHORT_BU,
-            LONG_BU, SHORT_BV, LONG_BV, SHORT_BW, LONG_BW, SHORT_BX, LONG_BX, SHORT_BY, LONG_BY,
-            SHORT_BZ, LONG_BZ, SHORT_CA, LONG_CA, SHORT_CB, LONG_CB, SHORT_CC, LONG_CC, SHORT_CD,
-            LONG_CD, SHORT_CE, LONG_CE, SHORT_CF, LONG_CF, SHORT_CG, LONG_CG, SHORT_CH, LONG_CH,
-            SHORT_CI, LONG_CI)) {
+    List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
+    assertTrue(sets.size() >= 183, "sets: " + sets.size());
+    int offDomain = 0;
+    for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
-      int least =
-          set == LONG_B || set == LONG_F
-              ? 6
-              : Set.of(
-                          LONG_C, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O,
-                          LONG_P, LONG_Q, LONG_R, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y,
-                          LONG_AA, LONG_Z, LONG_AB, LONG_AC, LONG_AF, LONG_AG, LONG_AH, LONG_AI,
-                          LONG_S, LONG_AD, LONG_AE, LONG_AJ, LONG_AL, LONG_AM, LONG_AN, LONG_AO,
-                          LONG_AQ, LONG_AP, LONG_AR, LONG_AS, LONG_AU, LONG_AW, LONG_AX, LONG_AY,
-                          LONG_AZ, LONG_BA, LONG_BC, LONG_BD, LONG_BE, LONG_BF, LONG_BG, LONG_BH,
-                          LONG_BI, LONG_BJ, LONG_BK, LONG_BL, LONG_BM, LONG_BN, LONG_BO, LONG_BP,
-                          LONG_BQ, LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX,
-                          LONG_BY, LONG_BZ, LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF,
-                          LONG_CG, LONG_CH, LONG_CI)
-                      .contains(set)
-                  ? 4
-                  : set == LONG_D ? 3 : set == LONG_E || set == LONG_G ? 5 : 9;
+      int least = set.getFileName().toString().startsWith("long") ? 3 : 9;
       assertTrue(off.articles() >= least, set + ": " + off.articles());
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
+      offDomain += off.articles();
     }
+    assertTrue(offDomain >= 1_737, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1090,20 +1066,21 @@ class LabelledSetTest {
             LONG_AZ, LONG_B, LONG_BA, LONG_BB, LONG_BC, LONG_BD, LONG_BE, LONG_BF, LONG_BG, LONG_BH,
             LONG_BI, LONG_BJ, LONG_BK, LONG_BL, LONG_BM, LONG_BN, LONG_BO, LONG_BP, LONG_BQ,
             LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX, LONG_BY, LONG_BZ, LONG_C,
-            LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI, LONG_D,
-            LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O,
-            LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z,
-            SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH,
-            SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP,
-            SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX,
-            SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF,
-            SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN,
-            SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV,
-            SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD,
-            SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
-            SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
-            SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y,
-            SHORT_Z),
+            LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
+            LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
+            LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T,
+            LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC,
+            SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK,
+            SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS,
+            SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA,
+            SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI,
+            SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ,
+            SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY,
+            SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG,
+            SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_D, SHORT_E, SHORT_F,
+            SHORT_G, SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O,
+            SHORT_P, SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X,
+            SHORT_Y, SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

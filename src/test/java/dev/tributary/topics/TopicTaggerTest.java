@@ -269,6 +269,49 @@ class TopicTaggerTest {
     }
 
     @Test
+    void aOneLetterAcronymAfterAnOrdinalIsACountToo() {
+      TopicExplanation ketamine =
+          SHIPPED
+              .explain("Okafor's 200th K caps a fine season", "He pitched seven innings.")
+              .stream()
+              .filter(e -> e.slug().equals("ketamine"))
+              .findFirst()
+              .orElseThrow();
+      assertFalse(ketamine.applied());
+      assertEquals("200th", ketamine.vetoed().get(0).by());
+      assertTrue(TopicMatcher.isNumberOrOrdinal("1st"));
+      assertFalse(TopicMatcher.isNumberOrOrdinal("5th-floor"));
+      assertFalse(TopicMatcher.isNumberOrOrdinal("month"));
+    }
+
+    @Test
+    void aFullArticleNeedsTwoWordsOfTheFieldAShortItemOne() {
+      String paragraph =
+          "Users of the browser reported problems within hours of the release, from blurry fonts"
+              + " to extensions that refused to start, and the makers promised a fix this week."
+              + " Reviewers praised the rebuilt engine all the same, and the team said the next"
+              + " version would come with a longer test period for add-on developers.\n";
+      String body =
+          "Users say the side effects of version 9 were caused by older add-ons.\n"
+              + paragraph.repeat(3)
+              + "The interface has been trimmed with clinical precision.";
+      String title = "Browser update brings side effects";
+      assertNotTagged("side-effects", title, body);
+      TopicExplanation explained =
+          SHIPPED.explain(title, body).stream()
+              .filter(e -> e.slug().equals("side-effects"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(explained.reason().contains("at least 2"), explained.reason());
+      assertTrue(
+          tag(title, body.replace("older add-ons", "older add-ons, a patient told her doctor"))
+              .containsKey("side-effects"));
+      assertTrue(
+          tag(title, "Users say the side effects were bad, said a clinical tester.")
+              .containsKey("side-effects"));
+    }
+
+    @Test
     void aPhraseOfAnotherFieldInTheTitleNamesTheWholeText() {
       String body =
           "After millions of updates a network gets worse at picking up anything new."
@@ -1054,7 +1097,7 @@ class TopicTaggerTest {
       assertFalse(depression.applied());
       assertEquals(0, depression.rules(), 1e-9);
       assertTrue(depression.evidenceSum() > 0);
-      assertTrue(depression.reason().contains("no word of the field"), depression.reason());
+      assertTrue(depression.reason().contains("too few words of the field"), depression.reason());
     }
 
     @Test
