@@ -89,7 +89,11 @@ class TopicTaggerTest {
   private static final String TRD = "treatment-resistant-depression";
 
   private static TopicExplanation explained(String body, String slug) {
-    return SHIPPED.explain("A clinic's year", body).stream()
+    return explained("A clinic's year", body, slug);
+  }
+
+  private static TopicExplanation explained(String title, String body, String slug) {
+    return SHIPPED.explain(title, body).stream()
         .filter(e -> e.slug().equals(slug))
         .findFirst()
         .orElseThrow();
@@ -271,12 +275,7 @@ class TopicTaggerTest {
     @Test
     void aOneLetterAcronymAfterAnOrdinalIsACountToo() {
       TopicExplanation ketamine =
-          SHIPPED
-              .explain("Okafor's 200th K caps a fine season", "He pitched seven innings.")
-              .stream()
-              .filter(e -> e.slug().equals("ketamine"))
-              .findFirst()
-              .orElseThrow();
+          explained("Okafor's 200th K caps a fine season", "He pitched seven innings.", "ketamine");
       assertFalse(ketamine.applied());
       assertEquals("200th", ketamine.vetoed().get(0).by());
       assertTrue(TopicMatcher.isNumberOrOrdinal("1st"));
@@ -297,11 +296,7 @@ class TopicTaggerTest {
               + "The interface has been trimmed with clinical precision.";
       String title = "Browser update brings side effects";
       assertNotTagged("side-effects", title, body);
-      TopicExplanation explained =
-          SHIPPED.explain(title, body).stream()
-              .filter(e -> e.slug().equals("side-effects"))
-              .findFirst()
-              .orElseThrow();
+      TopicExplanation explained = explained(title, body, "side-effects");
       assertTrue(explained.reason().contains("at least 2"), explained.reason());
       assertTrue(
           tag(title, body.replace("older add-ons", "older add-ons, a patient told her doctor"))
@@ -1049,11 +1044,7 @@ class TopicTaggerTest {
           "Patients in the clinic queue heard beekeepers say the mites no longer respond to"
               + " treatment and have not responded to two treatments in a row.";
       assertEquals(Map.of(), tag(title, text));
-      TopicExplanation trd =
-          SHIPPED.explain(title, text).stream()
-              .filter(t -> t.slug().equals("treatment-resistant-depression"))
-              .findFirst()
-              .orElseThrow();
+      TopicExplanation trd = explained(title, text, TRD);
       assertTrue(trd.reason().contains("a kind of depression"), trd.reason());
       assertTrue(
           tag(
