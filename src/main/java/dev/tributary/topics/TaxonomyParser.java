@@ -69,7 +69,15 @@ final class TaxonomyParser {
     }
     double threshold = threshold(object, at);
     for (String key :
-        List.of("terms", "phrases", "acronyms", "exact", "counted", "exclude", "senses")) {
+        List.of(
+            "terms",
+            "phrases",
+            "acronyms",
+            "exact",
+            "counted",
+            "exclude",
+            "senses",
+            "references")) {
       checkHaveWords(strings(object, key, at), at + ": \"" + key + "\"");
     }
     return new Topic(
@@ -83,6 +91,7 @@ final class TaxonomyParser {
         strings(object, "counted", at),
         strings(object, "exclude", at),
         strings(object, "senses", at),
+        strings(object, "references", at),
         threshold,
         flag(object, "listsOfItsOwn", at));
   }

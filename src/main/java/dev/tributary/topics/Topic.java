@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param exclude phrases that veto this topic's matches in the same sentence nearby
  * @param senses words of another field in which this topic's words mean something else ("neural
  *     network", "jury"): they veto this topic's matches anywhere in their sentence
+ * @param references phrases, matched on stems, by which a full article refers back to the topic
+ *     once it has named it ("the drug", "the treatment"): each counts as part of a mention (see
+ *     {@link TopicScorer#REFERENCE_WEIGHT})
  * @param threshold minimum score in (0,1] for an article to get this topic
  * @param listsOfItsOwn whether the topic is itself spoken of as lists (harms: "sleepiness,
  *     dizziness and a dreamlike feeling"), so that its mention in a list of things that are not
@@ -35,6 +38,7 @@ public record Topic(
     List<String> counted,
     List<String> exclude,
     List<String> senses,
+    List<String> references,
     double threshold,
     boolean listsOfItsOwn) {
 
@@ -48,6 +52,7 @@ public record Topic(
     counted = List.copyOf(counted);
     exclude = List.copyOf(exclude);
     senses = List.copyOf(senses);
+    references = List.copyOf(references);
   }
 
   /** Whether the topic has words of its own (else only taught examples can signal it). */

@@ -22,7 +22,12 @@ public final class TopicMatcher {
     NEGATION,
     CONTEXT,
     /** A counted word before its count is checked; {@link #find} makes it a signal or drops it. */
-    COUNTED
+    COUNTED,
+    /**
+     * A phrase that refers back to the topic once named ("the drug"); the scorer counts it only
+     * after a mention of the topic, in a full article.
+     */
+    REFERENCE
   }
 
   /** Words before a counted word that its count may stand at ("two full courses of …"). */
@@ -172,6 +177,9 @@ public final class TopicMatcher {
       }
       for (String phrase : topic.senses()) {
         add(stems, analyzer.words(phrase), false, new Entry(i, Kind.SENSE), topic, phrase);
+      }
+      for (String phrase : topic.references()) {
+        add(stems, analyzer.words(phrase), false, new Entry(i, Kind.REFERENCE), topic, phrase);
       }
     }
     for (String cue : taxonomy.negations()) {

@@ -54,7 +54,8 @@ public final class TopicScorer {
       int paragraph,
       int sentence,
       Token.Zone zone,
-      double weight) {}
+      double weight,
+      boolean reference) {}
 
   /** Scores of the topics with any evidence, keyed by index into the taxonomy's topics. */
   public Map<Integer, Double> score(AnalyzedText text, List<Match> matches) {
@@ -146,6 +147,19 @@ public final class TopicScorer {
   static final double COUNTED_WEIGHT = 2.0;
 
   /**
+   * What a reference back to a topic weighs against a mention's 1 ({@link Topic#references}: "the
+   * drug" once the article has named ketamine): long articles in everyday words name their subject
+   * once and then say "the drug", "the treatment", "the drip". Half a mention, and at most {@link
+   * #MAX_REFERENCES} of them count, so that a name and its references weigh two mentions at most,
+   * and they build no paragraph around the topic ({@link #PARAGRAPH_FOCUS}); see docs/TOPICS.md,
+   * "The drug, once named".
+   */
+  static final double REFERENCE_WEIGHT = 0.5;
+
+  /** References to one topic that count in an article, at most. */
+  static final int MAX_REFERENCES = 2;
+
+  /**
    * By topic index, the first body paragraph of a full article in which two hits of the topic are
    * in different sentences and start with different words (or with the same word, when {@code
    * oneWord}: the article is plainly in the field), and no mention of it is vetoed (a paragraph
@@ -166,7 +180,7 @@ public final class TopicScorer {
     for (int h = 0; h < hits.size; h++) {
       int t = hits.topic[h];
       int p = hits.paragraph[h];
-      if (built[t] > 0 || subTopic[t] || p < 1) continue;
+      if (built[t] > 0 || subTopic[t] || p < 1 || hits.reference[h]) continue;
       String stem = text.stem(hits.first[h]);
       if (paragraph[t] != p) {
         paragraph[t] = p;
@@ -219,6 +233,7 @@ public final class TopicScorer {
       hits.paragraph[h] = hit.paragraph();
       hits.sentence[h] = hit.sentence();
       hits.weight[h] = hit.weight();
+      hits.reference[h] = hit.reference();
     }
     return hits;
   }
@@ -279,7 +294,8 @@ public final class TopicScorer {
               hits.paragraph[h],
               hits.sentence[h],
               text.zone(hits.first[h]),
-              hits.weight[h]));
+              hits.weight[h],
+              hits.reference[h]));
     }
     return list;
   }
@@ -416,6 +432,7 @@ public final class TopicScorer {
     final int[] paragraph;
     final int[] sentence;
     final double[] weight;
+    final boolean[] reference;
     // the topic and paragraph of each vetoed mention
     int vetoes;
     int[] vetoTopic = new int[0];
@@ -429,6 +446,7 @@ public final class TopicScorer {
       paragraph = new int[size];
       sentence = new int[size];
       weight = new double[size];
+      reference = new boolean[size];
     }
   }
 
@@ -454,6 +472,7 @@ public final class TopicScorer {
     int[] first = new int[m];
     int[] last = new int[m];
     boolean[] counted = new boolean[m];
+    boolean[] reference = new boolean[m];
     int n = 0;
     int vetoed = 0;
     int[] vetoTopic = new int[0];
@@ -476,6 +495,7 @@ public final class TopicScorer {
         vetoParagraph[vetoed++] = text.paragraphs[match.first()];
       }
     }
+    n = references(text, matches, vetoes, otherField, field, n, topic, first, last, reference);
     // Overlapping or touching matches of one topic are one mention ("PTSD" after its expansion),
     // unless a comma, a semicolon or a sentence's end parts them ("headache, nausea").
     int[] order = orderBy(n, topic, first);
@@ -483,6 +503,7 @@ public final class TopicScorer {
     int[] mFirst = new int[n];
     int[] mLast = new int[n];
     boolean[] mCounted = new boolean[n];
+    boolean[] mReference = new boolean[n];
     int merged = 0;
     for (int k = 0; k < n; k++) {
       int i = order[k];
@@ -492,11 +513,13 @@ public final class TopicScorer {
           && !(first[i] == mLast[merged - 1] + 1 && separated(text, mLast[merged - 1], first[i]))) {
         mLast[merged - 1] = Math.max(mLast[merged - 1], last[i]);
         mCounted[merged - 1] |= counted[i];
+        mReference[merged - 1] &= reference[i];
       } else {
         mTopic[merged] = topic[i];
         mFirst[merged] = first[i];
         mLast[merged] = last[i];
         mCounted[merged] = counted[i];
+        mReference[merged] = reference[i];
         merged++;
       }
     }
@@ -510,26 +533,97 @@ public final class TopicScorer {
     for (int k = 0; k < merged; k++) {
       int i = byPosition[k];
       hitCounted[k] = mCounted[i];
+      hits.reference[k] = mReference[i];
       hits.topic[k] = mTopic[i];
       hits.first[k] = mFirst[i];
       hits.last[k] = mLast[i];
       hits.paragraph[k] = text.paragraphs[mFirst[i]];
       hits.sentence[k] = text.sentences[mFirst[i]];
     }
+    // Lists are read among the topics' named mentions: a reference ("the drug") is no list item,
+    // and makes none of the harms beside it one.
+    Hits named = namedOnly(hits);
     boolean[] inAList =
-        Enumerations.itemsOfLists(merged, hits.topic, hits.first, hits.last, text, listsOfItsOwn);
+        Enumerations.itemsOfLists(
+            named.size, named.topic, named.first, named.last, text, listsOfItsOwn);
     boolean full = text.bodyWords() >= FULL_LENGTH;
-    for (int k = 0; k < merged; k++) {
-      double weight =
-          zoneWeight(text.zones[hits.first[k]]) * (hitCounted[k] && full ? COUNTED_WEIGHT : 1.0);
+    for (int k = 0, j = 0; k < merged; k++) {
+      double weight = zoneWeight(text.zones[hits.first[k]]);
+      if (hits.reference[k]) {
+        hits.weight[k] = weight * REFERENCE_WEIGHT;
+        continue;
+      }
+      if (hitCounted[k] && full) weight *= COUNTED_WEIGHT;
       hits.weight[k] =
-          inAList[k]
-                  || Enumerations.isListed(k, hits.size, hits.topic, hits.first, hits.last, text)
+          inAList[j]
+                  || Enumerations.isListed(
+                      j, named.size, named.topic, named.first, named.last, text)
                   || ProperNames.inAName(text, hits.first[k], hits.last[k])
               ? weight * LIST_FACTOR
               : weight;
+      j++;
     }
     return hits;
+  }
+
+  /** The hits that are not references, in order: {@code hits} itself when none is. */
+  private static Hits namedOnly(Hits hits) {
+    int n = 0;
+    for (int k = 0; k < hits.size; k++) if (!hits.reference[k]) n++;
+    if (n == hits.size) return hits;
+    Hits named = new Hits(n);
+    for (int k = 0, j = 0; k < hits.size; k++) {
+      if (hits.reference[k]) continue;
+      named.topic[j] = hits.topic[k];
+      named.first[j] = hits.first[k];
+      named.last[j] = hits.last[k];
+      j++;
+    }
+    return named;
+  }
+
+  /**
+   * Appends to the first {@code n} mentions (the topics' own words, none vetoed) the references
+   * that count: in a full article, each topic's first {@link #MAX_REFERENCES} references that stand
+   * in a later sentence than its first mention and that no veto cancels ("the drug" after "a course
+   * of ketamine"). In a short item a topic is what the headline or the first sentence names, and a
+   * reference says nothing more. Answers the new number of mentions.
+   */
+  private int references(
+      AnalyzedText text,
+      List<Match> matches,
+      Match[] vetoes,
+      int[] otherField,
+      boolean[] field,
+      int n,
+      int[] topic,
+      int[] first,
+      int[] last,
+      boolean[] reference) {
+    if (text.bodyWords() < FULL_LENGTH) return n;
+    int[] named = null;
+    int[] counted = null;
+    for (Match match : matches) {
+      if (match.kind() != Kind.REFERENCE) continue;
+      if (named == null) {
+        named = new int[subTopic.length];
+        Arrays.fill(named, Integer.MAX_VALUE);
+        for (int h = 0; h < n; h++) {
+          named[topic[h]] = Math.min(named[topic[h]], text.sentences[first[h]]);
+        }
+        counted = new int[subTopic.length];
+      }
+      int t = match.topic();
+      if (counted[t] == MAX_REFERENCES || text.sentences[match.first()] <= named[t]) continue;
+      if (isVetoed(match, vetoes, text, otherField, field)) continue;
+      counted[t]++;
+      topic[n] = t;
+      first[n] = match.first();
+      last[n] = match.last();
+      reference[n] = true;
+      n++;
+    }
+    return n;
   }
 
   /**

@@ -632,6 +632,29 @@ class LabelledSetTest {
 
   static final Path LONG_CM = Path.of("src/test/resources/topics/long-cm");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round forty left
+   * it: short-cn 0.959 (macro 0.959), long-cn 0.841 (0.822), short-co 0.947 (0.963), long-co 0.845
+   * (0.776), short-cp 0.932 (0.928), long-cp 0.778 (0.742), short-cq 0.963 (0.964), long-cq 0.848
+   * (0.724), two of their 76 off-domain items tagged (short-cp's and short-cq's): the honest
+   * figures, the floors here.
+   */
+  static final Path SHORT_CN = Path.of("src/test/resources/topics/short-cn");
+
+  static final Path LONG_CN = Path.of("src/test/resources/topics/long-cn");
+
+  static final Path SHORT_CO = Path.of("src/test/resources/topics/short-co");
+
+  static final Path LONG_CO = Path.of("src/test/resources/topics/long-co");
+
+  static final Path SHORT_CP = Path.of("src/test/resources/topics/short-cp");
+
+  static final Path LONG_CP = Path.of("src/test/resources/topics/long-cp");
+
+  static final Path SHORT_CQ = Path.of("src/test/resources/topics/short-cq");
+
+  static final Path LONG_CQ = Path.of("src/test/resources/topics/long-cq");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -997,16 +1020,29 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_CM, 0.82);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheNinetySecondToNinetyFifthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_CN, 0.95);
+    assertMicroF1AboveTheBar(LONG_CN, 0.84);
+    assertMicroF1AboveTheBar(SHORT_CO, 0.94);
+    assertMicroF1AboveTheBar(LONG_CO, 0.84);
+    assertMicroF1AboveTheBar(SHORT_CP, 0.93);
+    assertMicroF1AboveTheBar(LONG_CP, 0.77);
+    assertMicroF1AboveTheBar(SHORT_CQ, 0.96);
+    assertMicroF1AboveTheBar(LONG_CQ, 0.84);
+  }
+
   /**
    * No off-domain article of any set gets a topic: every set in the folder, the team's, the
    * held-out and each colleague's. Each set's off-domain items were held untagged from their first
    * contact, or from the round that cleared them; since round forty (a full article needs two words
-   * of the field, docs/TOPICS.md) none of the 1,737 is tagged, so the test reads them all.
+   * of the field, docs/TOPICS.md) none is tagged (1,813 since round forty-one), so the test reads
+   * them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
-    assertTrue(sets.size() >= 183, "sets: " + sets.size());
+    assertTrue(sets.size() >= 191, "sets: " + sets.size());
     int offDomain = 0;
     for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
@@ -1015,7 +1051,7 @@ class LabelledSetTest {
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
       offDomain += off.articles();
     }
-    assertTrue(offDomain >= 1_737, "off-domain articles: " + offDomain);
+    assertTrue(offDomain >= 1_813, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1067,20 +1103,21 @@ class LabelledSetTest {
             LONG_BI, LONG_BJ, LONG_BK, LONG_BL, LONG_BM, LONG_BN, LONG_BO, LONG_BP, LONG_BQ,
             LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX, LONG_BY, LONG_BZ, LONG_C,
             LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
-            LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I,
-            LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T,
-            LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC,
-            SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK,
-            SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS,
-            SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA,
-            SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI,
-            SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ,
-            SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY,
-            SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG,
-            SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_D, SHORT_E, SHORT_F,
-            SHORT_G, SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O,
-            SHORT_P, SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X,
-            SHORT_Y, SHORT_Z),
+            LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_D, LONG_E,
+            LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P,
+            LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT,
+            SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH,
+            SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP,
+            SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX,
+            SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF,
+            SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN,
+            SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV,
+            SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD,
+            SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL,
+            SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
+            SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
+            SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y,
+            SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 

@@ -33,6 +33,7 @@ class TopicScorerTest {
                     List.of(),
                     List.of(),
                     List.of(),
+                    List.of(),
                     0.1,
                     false)),
             List.of());
@@ -158,6 +159,7 @@ class TopicScorerTest {
                 "Harm",
                 null,
                 List.of("nausea", "dizziness", "headache"),
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),

@@ -195,6 +195,58 @@ class TopicTaggerTest {
   }
 
   @Nested
+  class References {
+    private static final String FILLER =
+        "She lives with her husband and two dogs near the coast, and works part time at a"
+            + " garden centre where she looks after the seedlings in the spring and autumn.\n";
+
+    /** A full article naming ketamine once, in its body, then the given paragraph. */
+    private String story(String later) {
+      return FILLER.repeat(4)
+          + "Her psychiatrist offered her a course of ketamine at the clinic last spring.\n"
+          + FILLER.repeat(3)
+          + later;
+    }
+
+    private List<String> ketamineEvidence(String text) {
+      return explained("A long road back", text, "ketamine").evidence().stream()
+          .map(e -> e.text() + " " + e.weight())
+          .toList();
+    }
+
+    @Test
+    void theDrugOnceNamedIsHalfAMentionAndTwoOfThemCount() {
+      String later =
+          "The drug made the room tilt for an hour. The nurse watched her closely.\n"
+              + "Within weeks the medicine had lifted the fog. Later the treatment became"
+              + " monthly, and the drug is now part of her routine.\n";
+      assertEquals(
+          List.of("ketamine 1.0", "The drug 0.5", "the medicine 0.5"),
+          ketamineEvidence(story(later)));
+      assertTrue(tag("A long road back", story(later)).containsKey("ketamine"));
+      assertNotTagged("ketamine", "A long road back", story(FILLER));
+    }
+
+    @Test
+    void aReferenceBeforeTheNameOrInTheSameSentenceIsNone() {
+      String text =
+          FILLER
+              + "The drug arrived at the clinic on Monday.\n"
+              + FILLER.repeat(3)
+              + "Her psychiatrist offered her a course of ketamine, and the drug worked.\n";
+      assertEquals(List.of("ketamine 1.0"), ketamineEvidence(text));
+    }
+
+    @Test
+    void aShortItemHasNoReferences() {
+      assertEquals(
+          List.of("ketamine 2.0"),
+          ketamineEvidence(
+              "Her psychiatrist offered her a course of ketamine. The drug helped within a week."));
+    }
+  }
+
+  @Nested
   class Counted {
     /** The counted evidence of TRD in the text, as written. */
     private List<String> trdEvidence(String title, String text) {
