@@ -335,9 +335,24 @@ class ClusterIT {
     }
   }
 
+  /**
+   * A port free now, below the kernel's range of ephemeral ports (32768 and up on Linux): a port
+   * the kernel handed out would be free when picked, but any outgoing connection made before the
+   * member binds it (to PostgreSQL, to the other member) may take it as its own end, and Hazelcast,
+   * which binds without trying the next port, cannot start (seen once in CI).
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + PORTS.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000");
   }
+
+  private static final java.util.Random PORTS = new java.util.Random();
 }
