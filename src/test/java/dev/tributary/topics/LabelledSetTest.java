@@ -655,6 +655,29 @@ class LabelledSetTest {
 
   static final Path LONG_CQ = Path.of("src/test/resources/topics/long-cq");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round forty-one
+   * left it: short-cr 0.971 (macro 0.966), long-cr 0.920 (0.907), short-cs 0.962 (0.962), long-cs
+   * 0.903 (0.866), short-ct 0.972 (0.970), long-ct 0.813 (0.701), short-cu 0.956 (0.951), long-cu
+   * 0.928 (0.896), one of their 76 off-domain items tagged (short-cr's, an album's "infusion"): the
+   * honest figures, the floors here.
+   */
+  static final Path SHORT_CR = Path.of("src/test/resources/topics/short-cr");
+
+  static final Path LONG_CR = Path.of("src/test/resources/topics/long-cr");
+
+  static final Path SHORT_CS = Path.of("src/test/resources/topics/short-cs");
+
+  static final Path LONG_CS = Path.of("src/test/resources/topics/long-cs");
+
+  static final Path SHORT_CT = Path.of("src/test/resources/topics/short-ct");
+
+  static final Path LONG_CT = Path.of("src/test/resources/topics/long-ct");
+
+  static final Path SHORT_CU = Path.of("src/test/resources/topics/short-cu");
+
+  static final Path LONG_CU = Path.of("src/test/resources/topics/long-cu");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -1032,17 +1055,29 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_CQ, 0.84);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheNinetySixthToNinetyNinthSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_CR, 0.97);
+    assertMicroF1AboveTheBar(LONG_CR, 0.92);
+    assertMicroF1AboveTheBar(SHORT_CS, 0.96);
+    assertMicroF1AboveTheBar(LONG_CS, 0.90);
+    assertMicroF1AboveTheBar(SHORT_CT, 0.97);
+    assertMicroF1AboveTheBar(LONG_CT, 0.81);
+    assertMicroF1AboveTheBar(SHORT_CU, 0.95);
+    assertMicroF1AboveTheBar(LONG_CU, 0.92);
+  }
+
   /**
    * No off-domain article of any set gets a topic: every set in the folder, the team's, the
    * held-out and each colleague's. Each set's off-domain items were held untagged from their first
    * contact, or from the round that cleared them; since round forty (a full article needs two words
-   * of the field, docs/TOPICS.md) none is tagged (1,813 since round forty-one), so the test reads
+   * of the field, docs/TOPICS.md) none is tagged (1,889 since round forty-two), so the test reads
    * them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
-    assertTrue(sets.size() >= 191, "sets: " + sets.size());
+    assertTrue(sets.size() >= 199, "sets: " + sets.size());
     int offDomain = 0;
     for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
@@ -1051,7 +1086,7 @@ class LabelledSetTest {
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
       offDomain += off.articles();
     }
-    assertTrue(offDomain >= 1_813, "off-domain articles: " + offDomain);
+    assertTrue(offDomain >= 1_889, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1103,18 +1138,19 @@ class LabelledSetTest {
             LONG_BI, LONG_BJ, LONG_BK, LONG_BL, LONG_BM, LONG_BN, LONG_BO, LONG_BP, LONG_BQ,
             LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX, LONG_BY, LONG_BZ, LONG_C,
             LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
-            LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_D, LONG_E,
-            LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P,
-            LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT,
-            SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH,
-            SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP,
-            SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX,
-            SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF,
-            SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN,
-            SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV,
-            SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD,
-            SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL,
-            SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
+            LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_CR,
+            LONG_CS, LONG_CT, LONG_CU, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J,
+            LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U,
+            LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD,
+            SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL,
+            SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT,
+            SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB,
+            SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ,
+            SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR,
+            SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C,
+            SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH,
+            SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP,
+            SHORT_CQ, SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
             SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
             SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y,
             SHORT_Z),
