@@ -94,6 +94,9 @@ public final class SqliteStore implements Store {
   /** The full-text index, written by a thread of its own (writer only; null on a reader). */
   private SqliteSearchIndex searchIndex;
 
+  /** The log's checkpoints, beside the writer; null on a reading connection. */
+  private WalCheckpoints checkpoints;
+
   /** Prepared on the first {@link #putAll}: reading connections never write. */
   private SqliteArticleBatch articleWrites;
 
@@ -137,6 +140,7 @@ public final class SqliteStore implements Store {
       SqliteStories.recover(connection, storyRules, store.pendingBands);
       store.searchIndex = SqliteSearchIndex.open(dataDir); // indexes what is missing
       SqliteSearchIndex.attach(connection, dataDir.resolve(SqliteSearchIndex.FILE), "search");
+      store.checkpoints = WalCheckpoints.open(file, connection);
       return store;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
@@ -196,6 +200,7 @@ public final class SqliteStore implements Store {
       }
     }
     pendingBands.commit();
+    checkpoints.request();
     if (stored.stream().anyMatch(r -> !r.isFailed() && r.stored().created())) {
       searchIndex.request();
     }
@@ -597,6 +602,7 @@ public final class SqliteStore implements Store {
   public void close() {
     if (!pendingBands.isEmpty()) flushBands();
     if (searchIndex != null) searchIndex.close();
+    if (checkpoints != null) checkpoints.close();
     if (!storyRules.enabled() && articleWrites != null) {
       // articles stored with detection off owe no band rows: nothing to compute at the next open
       sql(
