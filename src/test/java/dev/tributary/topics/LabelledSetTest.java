@@ -678,6 +678,28 @@ class LabelledSetTest {
 
   static final Path LONG_CU = Path.of("src/test/resources/topics/long-cu");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round forty-two
+   * left it: short-cv 0.962 (macro 0.960), long-cv 0.841 (0.760), short-cw 0.946 (0.941), long-cw
+   * 0.872 (0.788), short-cx 0.969 (0.956), long-cx 0.955 (0.972), short-cy 0.946 (0.950), long-cy
+   * 0.780 (0.751), none of their 76 off-domain items tagged: the honest figures, the floors here.
+   */
+  static final Path SHORT_CV = Path.of("src/test/resources/topics/short-cv");
+
+  static final Path LONG_CV = Path.of("src/test/resources/topics/long-cv");
+
+  static final Path SHORT_CW = Path.of("src/test/resources/topics/short-cw");
+
+  static final Path LONG_CW = Path.of("src/test/resources/topics/long-cw");
+
+  static final Path SHORT_CX = Path.of("src/test/resources/topics/short-cx");
+
+  static final Path LONG_CX = Path.of("src/test/resources/topics/long-cx");
+
+  static final Path SHORT_CY = Path.of("src/test/resources/topics/short-cy");
+
+  static final Path LONG_CY = Path.of("src/test/resources/topics/long-cy");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -1067,17 +1089,29 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_CU, 0.92);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheHundredthToHundredAndThirdSets() throws IOException {
+    assertMicroF1AboveTheBar(SHORT_CV, 0.96);
+    assertMicroF1AboveTheBar(LONG_CV, 0.84);
+    assertMicroF1AboveTheBar(SHORT_CW, 0.94);
+    assertMicroF1AboveTheBar(LONG_CW, 0.87);
+    assertMicroF1AboveTheBar(SHORT_CX, 0.96);
+    assertMicroF1AboveTheBar(LONG_CX, 0.95);
+    assertMicroF1AboveTheBar(SHORT_CY, 0.94);
+    assertMicroF1AboveTheBar(LONG_CY, 0.78);
+  }
+
   /**
    * No off-domain article of any set gets a topic: every set in the folder, the team's, the
    * held-out and each colleague's. Each set's off-domain items were held untagged from their first
    * contact, or from the round that cleared them; since round forty (a full article needs two words
-   * of the field, docs/TOPICS.md) none is tagged (1,889 since round forty-two), so the test reads
+   * of the field, docs/TOPICS.md) none is tagged (1,965 since round forty-two), so the test reads
    * them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
-    assertTrue(sets.size() >= 199, "sets: " + sets.size());
+    assertTrue(sets.size() >= 207, "sets: " + sets.size());
     int offDomain = 0;
     for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
@@ -1086,7 +1120,7 @@ class LabelledSetTest {
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
       offDomain += off.articles();
     }
-    assertTrue(offDomain >= 1_889, "off-domain articles: " + offDomain);
+    assertTrue(offDomain >= 1_965, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1139,21 +1173,21 @@ class LabelledSetTest {
             LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX, LONG_BY, LONG_BZ, LONG_C,
             LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
             LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_CR,
-            LONG_CS, LONG_CT, LONG_CU, LONG_D, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J,
-            LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U,
-            LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD,
-            SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL,
-            SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT,
-            SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB,
-            SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ,
-            SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR,
-            SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C,
-            SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH,
-            SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP,
-            SHORT_CQ, SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU, SHORT_D, SHORT_E, SHORT_F, SHORT_G,
-            SHORT_H, SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P,
-            SHORT_Q, SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y,
-            SHORT_Z),
+            LONG_CS, LONG_CT, LONG_CU, LONG_CV, LONG_CW, LONG_CX, LONG_CY, LONG_D, LONG_E, LONG_F,
+            LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q,
+            LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA,
+            SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI,
+            SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ,
+            SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY,
+            SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG,
+            SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO,
+            SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW,
+            SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE,
+            SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM,
+            SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ, SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU,
+            SHORT_CV, SHORT_CW, SHORT_CX, SHORT_CY, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H,
+            SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P, SHORT_Q,
+            SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y, SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
