@@ -700,6 +700,29 @@ class LabelledSetTest {
 
   static final Path LONG_CY = Path.of("src/test/resources/topics/long-cy");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round
+   * forty-three left it: short-cz 0.950 (macro 0.947), long-cz 0.938 (0.891), short-da 0.951
+   * (0.950), long-da 0.864 (0.792), short-db 0.951 (0.953), long-db 0.839 (0.699), short-dc 0.975
+   * (0.974), long-dc 0.857 (0.808), none of their 76 off-domain items tagged: the honest figures,
+   * the floors here.
+   */
+  static final Path SHORT_CZ = Path.of("src/test/resources/topics/short-cz");
+
+  static final Path LONG_CZ = Path.of("src/test/resources/topics/long-cz");
+
+  static final Path SHORT_DA = Path.of("src/test/resources/topics/short-da");
+
+  static final Path LONG_DA = Path.of("src/test/resources/topics/long-da");
+
+  static final Path SHORT_DB = Path.of("src/test/resources/topics/short-db");
+
+  static final Path LONG_DB = Path.of("src/test/resources/topics/long-db");
+
+  static final Path SHORT_DC = Path.of("src/test/resources/topics/short-dc");
+
+  static final Path LONG_DC = Path.of("src/test/resources/topics/long-dc");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -1101,17 +1124,30 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_CY, 0.78);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheHundredAndFourthToHundredAndSeventhSets()
+      throws IOException {
+    assertMicroF1AboveTheBar(SHORT_CZ, 0.95);
+    assertMicroF1AboveTheBar(LONG_CZ, 0.93);
+    assertMicroF1AboveTheBar(SHORT_DA, 0.95);
+    assertMicroF1AboveTheBar(LONG_DA, 0.86);
+    assertMicroF1AboveTheBar(SHORT_DB, 0.95);
+    assertMicroF1AboveTheBar(LONG_DB, 0.83);
+    assertMicroF1AboveTheBar(SHORT_DC, 0.97);
+    assertMicroF1AboveTheBar(LONG_DC, 0.85);
+  }
+
   /**
    * No off-domain article of any set gets a topic: every set in the folder, the team's, the
    * held-out and each colleague's. Each set's off-domain items were held untagged from their first
    * contact, or from the round that cleared them; since round forty (a full article needs two words
-   * of the field, docs/TOPICS.md) none is tagged (1,965 since round forty-two), so the test reads
+   * of the field, docs/TOPICS.md) none is tagged (2,041 since round forty-three), so the test reads
    * them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
-    assertTrue(sets.size() >= 207, "sets: " + sets.size());
+    assertTrue(sets.size() >= 215, "sets: " + sets.size());
     int offDomain = 0;
     for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
@@ -1120,7 +1156,7 @@ class LabelledSetTest {
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
       offDomain += off.articles();
     }
-    assertTrue(offDomain >= 1_965, "off-domain articles: " + offDomain);
+    assertTrue(offDomain >= 2_041, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1173,19 +1209,20 @@ class LabelledSetTest {
             LONG_BR, LONG_BS, LONG_BT, LONG_BU, LONG_BV, LONG_BW, LONG_BX, LONG_BY, LONG_BZ, LONG_C,
             LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
             LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_CR,
-            LONG_CS, LONG_CT, LONG_CU, LONG_CV, LONG_CW, LONG_CX, LONG_CY, LONG_D, LONG_E, LONG_F,
-            LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q,
-            LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA,
-            SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI,
-            SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ,
-            SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY,
-            SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG,
-            SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO,
-            SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW,
-            SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE,
-            SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM,
-            SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ, SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU,
-            SHORT_CV, SHORT_CW, SHORT_CX, SHORT_CY, SHORT_D, SHORT_E, SHORT_F, SHORT_G, SHORT_H,
+            LONG_CS, LONG_CT, LONG_CU, LONG_CV, LONG_CW, LONG_CX, LONG_CY, LONG_CZ, LONG_D, LONG_DA,
+            LONG_DB, LONG_DC, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L,
+            LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W,
+            LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE,
+            SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM,
+            SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU,
+            SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC,
+            SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK,
+            SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS,
+            SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA,
+            SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI,
+            SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ,
+            SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU, SHORT_CV, SHORT_CW, SHORT_CX, SHORT_CY,
+            SHORT_CZ, SHORT_D, SHORT_DA, SHORT_DB, SHORT_DC, SHORT_E, SHORT_F, SHORT_G, SHORT_H,
             SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P, SHORT_Q,
             SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y, SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
