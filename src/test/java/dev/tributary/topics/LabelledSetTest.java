@@ -723,6 +723,28 @@ class LabelledSetTest {
 
   static final Path LONG_DC = Path.of("src/test/resources/topics/long-dc");
 
+  /**
+   * Four more colleagues' sets under the same brief, first scored on the tagger as round forty-four
+   * left it: short-dd 0.972 (macro 0.979), long-dd 0.876 (0.825), short-de 0.949 (0.943), long-de
+   * 0.940 (0.930), short-df 0.948 (0.950), long-df 0.839 (0.726), short-dg 0.952 (0.948), long-dg
+   * 0.786 (0.698), none of their 76 off-domain items tagged: the honest figures, the floors here.
+   */
+  static final Path SHORT_DD = Path.of("src/test/resources/topics/short-dd");
+
+  static final Path LONG_DD = Path.of("src/test/resources/topics/long-dd");
+
+  static final Path SHORT_DE = Path.of("src/test/resources/topics/short-de");
+
+  static final Path LONG_DE = Path.of("src/test/resources/topics/long-de");
+
+  static final Path SHORT_DF = Path.of("src/test/resources/topics/short-df");
+
+  static final Path LONG_DF = Path.of("src/test/resources/topics/long-df");
+
+  static final Path SHORT_DG = Path.of("src/test/resources/topics/short-dg");
+
+  static final Path LONG_DG = Path.of("src/test/resources/topics/long-dg");
+
   @Test
   void taggerKeepsMicroF1AboveTheBar() throws IOException {
     assertMicroF1AboveTheBar(LABELLED);
@@ -1137,17 +1159,30 @@ class LabelledSetTest {
     assertMicroF1AboveTheBar(LONG_DC, 0.85);
   }
 
+  @Test
+  void taggerKeepsMicroF1AboveTheBarOnTheHundredAndEighthToHundredAndEleventhSets()
+      throws IOException {
+    assertMicroF1AboveTheBar(SHORT_DD, 0.97);
+    assertMicroF1AboveTheBar(LONG_DD, 0.87);
+    assertMicroF1AboveTheBar(SHORT_DE, 0.94);
+    assertMicroF1AboveTheBar(LONG_DE, 0.94);
+    assertMicroF1AboveTheBar(SHORT_DF, 0.94);
+    assertMicroF1AboveTheBar(LONG_DF, 0.83);
+    assertMicroF1AboveTheBar(SHORT_DG, 0.95);
+    assertMicroF1AboveTheBar(LONG_DG, 0.78);
+  }
+
   /**
    * No off-domain article of any set gets a topic: every set in the folder, the team's, the
    * held-out and each colleague's. Each set's off-domain items were held untagged from their first
    * contact, or from the round that cleared them; since round forty (a full article needs two words
-   * of the field, docs/TOPICS.md) none is tagged (2,041 since round forty-three), so the test reads
+   * of the field, docs/TOPICS.md) none is tagged (2,117 since round forty-four), so the test reads
    * them all.
    */
   @Test
   void noOffDomainArticleOfAnySetGetsATopic() throws IOException {
     List<Path> sets = LabelledSet.setsUnder(LABELLED.getParent());
-    assertTrue(sets.size() >= 215, "sets: " + sets.size());
+    assertTrue(sets.size() >= 223, "sets: " + sets.size());
     int offDomain = 0;
     for (Path set : sets) {
       Evaluation.Report off = evaluate(set).groups().get(Evaluation.OFF_DOMAIN);
@@ -1156,7 +1191,7 @@ class LabelledSetTest {
       assertEquals(0, off.tagged(), set + "\n" + TopicsEvalCommand.format(off));
       offDomain += off.articles();
     }
-    assertTrue(offDomain >= 2_041, "off-domain articles: " + offDomain);
+    assertTrue(offDomain >= 2_117, "off-domain articles: " + offDomain);
   }
 
   private static void assertMicroF1AboveTheBar(Path set) throws IOException {
@@ -1210,21 +1245,22 @@ class LabelledSetTest {
             LONG_CA, LONG_CB, LONG_CC, LONG_CD, LONG_CE, LONG_CF, LONG_CG, LONG_CH, LONG_CI,
             LONG_CJ, LONG_CK, LONG_CL, LONG_CM, LONG_CN, LONG_CO, LONG_CP, LONG_CQ, LONG_CR,
             LONG_CS, LONG_CT, LONG_CU, LONG_CV, LONG_CW, LONG_CX, LONG_CY, LONG_CZ, LONG_D, LONG_DA,
-            LONG_DB, LONG_DC, LONG_E, LONG_F, LONG_G, LONG_H, LONG_I, LONG_J, LONG_K, LONG_L,
-            LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S, LONG_T, LONG_U, LONG_V, LONG_W,
-            LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB, SHORT_AC, SHORT_AD, SHORT_AE,
-            SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ, SHORT_AK, SHORT_AL, SHORT_AM,
-            SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR, SHORT_AS, SHORT_AT, SHORT_AU,
-            SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B, SHORT_BA, SHORT_BB, SHORT_BC,
-            SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH, SHORT_BI, SHORT_BJ, SHORT_BK,
-            SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP, SHORT_BQ, SHORT_BR, SHORT_BS,
-            SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX, SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA,
-            SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF, SHORT_CG, SHORT_CH, SHORT_CI,
-            SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_CN, SHORT_CO, SHORT_CP, SHORT_CQ,
-            SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU, SHORT_CV, SHORT_CW, SHORT_CX, SHORT_CY,
-            SHORT_CZ, SHORT_D, SHORT_DA, SHORT_DB, SHORT_DC, SHORT_E, SHORT_F, SHORT_G, SHORT_H,
-            SHORT_I, SHORT_J, SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P, SHORT_Q,
-            SHORT_R, SHORT_S, SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y, SHORT_Z),
+            LONG_DB, LONG_DC, LONG_DD, LONG_DE, LONG_DF, LONG_DG, LONG_E, LONG_F, LONG_G, LONG_H,
+            LONG_I, LONG_J, LONG_K, LONG_L, LONG_M, LONG_N, LONG_O, LONG_P, LONG_Q, LONG_R, LONG_S,
+            LONG_T, LONG_U, LONG_V, LONG_W, LONG_X, LONG_Y, LONG_Z, SHORT, SHORT_AA, SHORT_AB,
+            SHORT_AC, SHORT_AD, SHORT_AE, SHORT_AF, SHORT_AG, SHORT_AH, SHORT_AI, SHORT_AJ,
+            SHORT_AK, SHORT_AL, SHORT_AM, SHORT_AN, SHORT_AO, SHORT_AP, SHORT_AQ, SHORT_AR,
+            SHORT_AS, SHORT_AT, SHORT_AU, SHORT_AV, SHORT_AW, SHORT_AX, SHORT_AY, SHORT_AZ, SHORT_B,
+            SHORT_BA, SHORT_BB, SHORT_BC, SHORT_BD, SHORT_BE, SHORT_BF, SHORT_BG, SHORT_BH,
+            SHORT_BI, SHORT_BJ, SHORT_BK, SHORT_BL, SHORT_BM, SHORT_BN, SHORT_BO, SHORT_BP,
+            SHORT_BQ, SHORT_BR, SHORT_BS, SHORT_BT, SHORT_BU, SHORT_BV, SHORT_BW, SHORT_BX,
+            SHORT_BY, SHORT_BZ, SHORT_C, SHORT_CA, SHORT_CB, SHORT_CC, SHORT_CD, SHORT_CE, SHORT_CF,
+            SHORT_CG, SHORT_CH, SHORT_CI, SHORT_CJ, SHORT_CK, SHORT_CL, SHORT_CM, SHORT_CN,
+            SHORT_CO, SHORT_CP, SHORT_CQ, SHORT_CR, SHORT_CS, SHORT_CT, SHORT_CU, SHORT_CV,
+            SHORT_CW, SHORT_CX, SHORT_CY, SHORT_CZ, SHORT_D, SHORT_DA, SHORT_DB, SHORT_DC, SHORT_DD,
+            SHORT_DE, SHORT_DF, SHORT_DG, SHORT_E, SHORT_F, SHORT_G, SHORT_H, SHORT_I, SHORT_J,
+            SHORT_K, SHORT_L, SHORT_M, SHORT_N, SHORT_O, SHORT_P, SHORT_Q, SHORT_R, SHORT_S,
+            SHORT_T, SHORT_U, SHORT_V, SHORT_W, SHORT_X, SHORT_Y, SHORT_Z),
         LabelledSet.setsUnder(LABELLED.getParent()));
   }
 
