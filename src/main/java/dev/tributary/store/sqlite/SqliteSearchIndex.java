@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +54,7 @@ final class SqliteSearchIndex implements AutoCloseable {
 
   private final Connection connection;
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "tributary-search-index");
-            t.setDaemon(true);
-            t.setPriority(StoreVerticle.BELOW_THE_WRITER);
-            return t;
-          });
+      BackgroundWriter.thread("tributary-search-index", StoreVerticle.BELOW_THE_WRITER);
   private final AtomicBoolean requested = new AtomicBoolean();
 
   /** Least time between the starts of two requested catch-ups. */
@@ -238,18 +231,6 @@ final class SqliteSearchIndex implements AutoCloseable {
           "The search index could not catch up before closing (it does at the next open): {}",
           e.getMessage());
     }
-    thread.shutdown();
-    try {
-      if (!thread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        LOG.warn("The search index thread did not stop within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("Could not close the search index: {}", e.getMessage());
-    }
+    BackgroundWriter.stop(thread, false, connection, "search index");
   }
 }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,12 +48,7 @@ final class WalCheckpoints implements AutoCloseable {
 
   private final Connection connection;
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "tributary-checkpoint");
-            t.setDaemon(true);
-            return t;
-          });
+      BackgroundWriter.thread("tributary-checkpoint", Thread.NORM_PRIORITY);
   private final AtomicBoolean requested = new AtomicBoolean();
 
   /** When the last checkpoint began (nanoTime; checkpoint thread only). */
@@ -141,18 +135,6 @@ final class WalCheckpoints implements AutoCloseable {
   /** Stops the thread (a checkpoint under way ends first) and closes its connection. */
   @Override
   public void close() {
-    thread.shutdownNow();
-    try {
-      if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warn("The checkpoint thread did not stop within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.warn("Could not close the checkpoint connection: {}", e.getMessage());
-    }
+    BackgroundWriter.stop(thread, true, connection, "checkpoint");
   }
 }
